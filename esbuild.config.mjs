@@ -1,0 +1,89 @@
+// Builds the extension (Node, CJS), the webview front ends (browser, IIFE), the compiled
+// roadmap index, and, with --tests, the test suites. Flags: --watch, --production, --tests.
+import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+const withTests = args.has('--tests');
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  metafile: true,
+  target: 'es2022',
+};
+
+const configs = [
+  {
+    ...common,
+    entryPoints: { extension: 'src/extension/extension.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: { 'webview/notes': 'src/webview/notes/main.ts' },
+    outdir: 'dist',
+    platform: 'browser',
+    format: 'iife',
+  },
+  {
+    // A build-time tool: loads roadmap/ with the core loader and writes dist/roadmap.json.
+    ...common,
+    entryPoints: { 'compile-roadmap': 'scripts/compile-roadmap.ts' },
+    outdir: 'out/scripts',
+    platform: 'node',
+    format: 'cjs',
+    packages: 'external',
+  },
+];
+
+if (withTests) {
+  const files = (dir, suffix) => readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith(suffix)).map((f) => join(dir, String(f)));
+  configs.push({
+    ...common,
+    entryPoints: [...files('test/unit', '.test.ts'), ...files('test/integration', '.ts'), ...files('test/ui', '.ts'), ...files('test/host', '.ts')],
+    outdir: 'out/test',
+    outbase: 'test',
+    platform: 'node',
+    format: 'cjs',
+    packages: 'external',
+    external: ['vscode'],
+  });
+}
+
+function compileRoadmap() {
+  try {
+    execFileSync(process.execPath, ['out/scripts/compile-roadmap.js', 'roadmap', 'dist/roadmap.json'], { stdio: 'inherit' });
+  } catch {
+    if (!watch) process.exit(1); // the problems are printed above
+  }
+}
+
+mkdirSync('dist', { recursive: true });
+if (watch) {
+  for (const config of configs) {
+    const ctx = await esbuild.context(config);
+    await ctx.watch();
+  }
+  compileRoadmap();
+  console.log('[watch] building on change; Ctrl+C to stop');
+} else {
+  const results = await Promise.all(configs.map((c) => esbuild.build(c)));
+  // One metafile for the bench: the sizes of what ships.
+  const shipped = { inputs: {}, outputs: {} };
+  for (const r of results.slice(0, 2)) {
+    Object.assign(shipped.inputs, r.metafile.inputs);
+    Object.assign(shipped.outputs, r.metafile.outputs);
+  }
+  writeFileSync('dist/meta.json', JSON.stringify(shipped));
+  compileRoadmap();
+}

@@ -1,0 +1,169 @@
+import { posix } from 'node:path';
+import type { ExerciseEntry, Layer, Roadmap, Topic } from '../model';
+import type { Problem } from '../problem';
+import { resolveSibling, safeRelativePath } from '../safePath';
+import type { RoadmapFiles } from './roadmapFiles';
+import { checkSemantics } from './semanticChecks';
+import { validateLayerShape, validateRoadmapShape } from './schemaValidation';
+import { LIMITS, parseYaml, type PathSegment, type YamlSource } from './yamlSource';
+
+export type LoadResult =
+  | { ok: true; roadmap: Roadmap; warnings: Problem[] }
+  | { ok: false; problems: Problem[] };
+
+export interface LoadOptions {
+  /** Check that each topic's notes file exists (one stat per topic). Default true. */
+  checkFiles?: boolean;
+}
+
+/** Where each layer of the assembled roadmap came from, to turn value paths into file positions. */
+interface LayerOrigin {
+  source: YamlSource;
+  base: PathSegment[];
+}
+
+/**
+ * Loads a roadmap (entry file relative to `files`' root) and checks it completely.
+ * Never throws: bad input of any kind comes back as problems with file, line and column.
+ */
+export async function loadRoadmap(files: RoadmapFiles, entry = 'roadmap.yaml', options: LoadOptions = {}): Promise<LoadResult> {
+  try {
+    return await load(files, entry, options);
+  } catch (e) {
+    // A last guard: a bug of ours must not become an exception in the editor.
+    return { ok: false, problems: [problemAt(entry, 1, 1, `The roadmap could not be loaded: ${(e as Error).message}`)] };
+  }
+}
+
+async function load(files: RoadmapFiles, entry: string, options: LoadOptions): Promise<LoadResult> {
+  const root = await readYaml(files, entry, entry);
+  if ('problems' in root) return { ok: false, problems: root.problems };
+  const problems: Problem[] = [];
+  const fromIssues = (source: YamlSource, issues: Array<{ path: PathSegment[]; message: string }>) =>
+    issues.forEach((i) => problems.push({ file: source.file, ...source.locate(i.path), message: i.message, severity: 'error' }));
+
+  fromIssues(root, validateRoadmapShape(root.value));
+  if (problems.length > 0) return { ok: false, problems };
+
+  const raw = root.value as Record<string, unknown> & { layers: unknown[] };
+  const origins: LayerOrigin[] = [];
+  const layers: unknown[] = [];
+  const layerFiles = new Set<string>();
+  for (const [i, item] of raw.layers.entries()) {
+    if (typeof item !== 'string') {
+      fromIssues(root, validateLayerShape(item, ['layers', i]));
+      origins.push({ source: root, base: ['layers', i] });
+      layers.push(item);
+      continue;
+    }
+    const at = root.locate(['layers', i]);
+    const rel = resolveSibling(entry, item);
+    if (!rel) {
+      problems.push(problemAt(entry, at.line, at.column, `Layer file "${item}" must be a relative path inside the roadmap's folder.`));
+      continue;
+    }
+    if (layerFiles.has(rel)) {
+      problems.push(problemAt(entry, at.line, at.column, `Layer file "${item}" is listed twice.`));
+      continue;
+    }
+    layerFiles.add(rel);
+    const layerSource = await readYaml(files, rel, entry, at);
+    if ('problems' in layerSource) {
+      problems.push(...layerSource.problems);
+      continue;
+    }
+    fromIssues(layerSource, validateLayerShape(layerSource.value));
+    origins.push({ source: layerSource, base: [] });
+    layers.push(layerSource.value);
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  const roadmap = normalise(raw, layers as Layer[]);
+  const place = (path: PathSegment[]) => {
+    if (path[0] === 'layers' && typeof path[1] === 'number') {
+      const o = origins[path[1]];
+      const p = [...o.base, ...path.slice(2)];
+      return { file: o.source.file, ...o.source.locate(p) };
+    }
+    return { file: entry, ...root.locate(path) };
+  };
+  const warnings: Problem[] = [];
+  for (const issue of checkSemantics(roadmap)) {
+    (issue.severity === 'error' ? problems : warnings).push({ ...place(issue.path), message: issue.message, severity: issue.severity });
+  }
+  if (options.checkFiles !== false) {
+    for (const p of await checkReferencedFiles(files, entry, roadmap)) problems.push({ ...place(p.path), message: p.message, severity: 'error' });
+  }
+  return problems.length > 0 ? { ok: false, problems: [...problems, ...warnings] } : { ok: true, roadmap, warnings };
+}
+
+async function readYaml(files: RoadmapFiles, rel: string, from: string, at = { line: 1, column: 1 }): Promise<YamlSource | { problems: Problem[] }> {
+  const size = await files.size(rel);
+  if (size === undefined) return { problems: [problemAt(from, at.line, at.column, `The file "${rel}" does not exist.`)] };
+  if (size > LIMITS.maxFileBytes) {
+    return { problems: [problemAt(rel, 1, 1, `The file is ${(size / 1048576).toFixed(1)} MB; roadmap files may be at most ${LIMITS.maxFileBytes / 1048576} MB.`)] };
+  }
+  const text = await files.readText(rel);
+  if (text === undefined) return { problems: [problemAt(from, at.line, at.column, `The file "${rel}" could not be read.`)] };
+  const parsed = parseYaml(rel, text);
+  if (!parsed.ok) return { problems: parsed.problems };
+  const v = parsed.source.value;
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+    return { problems: [problemAt(rel, 1, 1, 'The file must hold a YAML mapping (key: value pairs), not a list or a single value.')] };
+  }
+  return parsed.source;
+}
+
+/** Fills the optional lists so the rest of the extension never checks for undefined. */
+function normalise(raw: Record<string, unknown>, layers: Layer[]): Roadmap {
+  const topic = (t: Topic): Topic => ({
+    ...t,
+    prerequisites: t.prerequisites ?? [],
+    tags: t.tags ?? [],
+    resources: t.resources ?? [],
+    exercises: t.exercises ?? [],
+  });
+  return {
+    id: raw.id as string,
+    title: raw.title as string,
+    version: raw.version as string,
+    description: raw.description as string | undefined,
+    layers: layers.map(({ $schema: _s, ...l }: Layer & { $schema?: string }) => ({ ...l, topics: l.topics.map(topic) })),
+    practicalRoad: (raw.practicalRoad as Roadmap['practicalRoad']) ?? [],
+    plan: raw.plan as Roadmap['plan'],
+    exercises: ((raw.exercises as ExerciseEntry[]) ?? []).map((e) => ({ ...e })),
+  };
+}
+
+/** Notes and exercise folders must exist and stay inside the roadmap's folder. */
+async function checkReferencedFiles(files: RoadmapFiles, entry: string, roadmap: Roadmap) {
+  const found: Array<{ path: PathSegment[]; message: string }> = [];
+  const base = posix.dirname(entry);
+  const checks: Array<Promise<void>> = [];
+  const check = (rel: string, path: PathSegment[], what: string) => {
+    const safe = safeRelativePath(rel);
+    if (!safe) {
+      found.push({ path, message: `${what} must be a relative path inside the roadmap's folder.` });
+      return;
+    }
+    checks.push(
+      files.size(posix.join(base, safe)).then((size) => {
+        if (size === undefined) found.push({ path, message: `${what} does not exist.` });
+      }),
+    );
+  };
+  roadmap.layers.forEach((l, li) =>
+    l.topics.forEach((t, ti) => {
+      if (t.notes) check(t.notes, ['layers', li, 'topics', ti, 'notes'], `The notes file "${t.notes}" of topic "${t.id}"`);
+    }),
+  );
+  roadmap.exercises.forEach((e, ei) => {
+    if (e.path) check(e.path, ['exercises', ei, 'path'], `The template folder "${e.path}" of exercise "${e.id}"`);
+  });
+  await Promise.all(checks);
+  return found;
+}
+
+function problemAt(file: string, line: number, column: number, message: string): Problem {
+  return { file, line, column, message, severity: 'error' };
+}

@@ -1,0 +1,22 @@
+import { posix } from 'node:path';
+
+/**
+ * The normalised form of a relative path that stays inside its base folder, or undefined.
+ * Content and templates come from authors we do not control: "../../.ssh" or "/etc" must
+ * never reach the file system.
+ */
+export function safeRelativePath(p: string): string | undefined {
+  if (typeof p !== 'string' || p.length === 0 || p.length > 1024) return undefined;
+  if (p.includes('\0') || p.includes('\\')) return undefined;
+  if (posix.isAbsolute(p) || /^[a-zA-Z]:/.test(p)) return undefined;
+  const norm = posix.normalize(p);
+  if (norm === '.' || norm === '..' || norm.startsWith('../')) return undefined;
+  return norm;
+}
+
+/** Resolves `rel` against the folder of `fromFile` (both relative to the same root), safely. */
+export function resolveSibling(fromFile: string, rel: string): string | undefined {
+  const checked = safeRelativePath(rel);
+  if (!checked) return undefined;
+  return safeRelativePath(posix.join(posix.dirname(fromFile), checked));
+}

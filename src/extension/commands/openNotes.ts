@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import type { NotesPanel } from '../panels/notesPanel';
+import type { RoadmapService } from '../roadmapService';
+import type { RoadmapNode } from '../views/roadmapTree';
+
+/** "AI Roadmap: Open Notes": from a tree item, an id (tests, links), or a quick pick. */
+export function registerOpenNotes(roadmaps: RoadmapService, panel: NotesPanel): vscode.Disposable {
+  return vscode.commands.registerCommand('aiRoadmap.openNotes', async (target?: RoadmapNode | string) => {
+    const id = typeof target === 'string' ? target : target ? idOf(target) : await pickId(roadmaps);
+    if (!id) return;
+    try {
+      await panel.show(id);
+    } catch (e) {
+      void vscode.window.showErrorMessage((e as Error).message);
+    }
+  });
+}
+
+function idOf(node: RoadmapNode): string {
+  return node.kind === 'layer' ? node.layer.id : node.topic.id;
+}
+
+async function pickId(roadmaps: RoadmapService): Promise<string | undefined> {
+  const index = await roadmaps.current();
+  const items: Array<vscode.QuickPickItem & { id?: string }> = [];
+  for (const layer of index.roadmap.layers) {
+    items.push({ label: `Layer ${layer.number}: ${layer.title}`, kind: vscode.QuickPickItemKind.Separator });
+    items.push({ label: `$(layers) ${layer.title}`, description: 'layer overview', id: layer.id });
+    for (const t of layer.topics) items.push({ label: t.title, detail: t.summary, id: t.id });
+  }
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Open the notes of a layer or topic', matchOnDetail: true });
+  return picked?.id;
+}

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+
+/**
+ * The page every panel starts from: a strict CSP (nothing by default; scripts only with this
+ * load's nonce; styles, images and fonts only from the extension through asWebviewUri).
+ */
+export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, opts: { title: string; script: string; styles: string[] }): string {
+  const nonce = randomBytes(16).toString('base64');
+  const asset = (p: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, p)).toString();
+  const csp = [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${webview.cspSource}`,
+    `img-src ${webview.cspSource}`,
+    `font-src ${webview.cspSource}`,
+  ].join('; ');
+  const links = opts.styles.map((s) => `<link rel="stylesheet" href="${asset(s)}">`).join('\n    ');
+  return `<!DOCTYPE html>
+<html lang="en">
+  <head>
+    <meta charset="UTF-8">
+    <meta http-equiv="Content-Security-Policy" content="${csp}">
+    <meta name="viewport" content="width=device-width, initial-scale=1.0">
+    ${links}
+    <title>${escapeHtml(opts.title)}</title>
+  </head>
+  <body>
+    <main id="root" aria-live="polite"></main>
+    <script nonce="${nonce}" src="${asset(opts.script)}"></script>
+  </body>
+</html>`;
+}
+
+/** Webviews may load only what the extension ships under these folders. */
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return {
+    enableScripts: true,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
+    retainContextWhenHidden: false,
+  };
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

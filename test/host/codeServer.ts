@@ -1,0 +1,129 @@
+// Starts VS Code 1.100.3 (code-server, installed by scripts/install-host.sh) on loopback with a
+// throw-away profile, for `npm start`, the integration tests and the UI tests.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const repoRoot = resolve(__dirname, '..', '..', '..');
+export const codeServerDir = join(repoRoot, '.vscode-test', 'code-server-4.100.3');
+const entry = join(codeServerDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+
+export interface CodeServer {
+  port: number;
+  baseUrl: string;
+  profileDir: string;
+  /** The workbench URL that opens `folder`, with this extension loaded in development mode. */
+  workbenchUrl(folder: string, extra?: { testsPath?: string }): string;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Settings for the profile's User/settings.json. */
+  settings?: Record<string, unknown>;
+  /** Extra environment for the server and so for the extension host. */
+  env?: Record<string, string>;
+  /** Fixed port (npm start); a free one by default. */
+  port?: number;
+  /** Where the profile lives; a new temporary folder by default. */
+  profileDir?: string;
+  /** Echo the server's output (npm start). */
+  verbose?: boolean;
+}
+
+export const defaultSettings = {
+  'security.workspace.trust.enabled': false,
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'window.restoreWindows': 'none',
+  'chat.commandCenter.enabled': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+};
+
+export async function startCodeServer(opts: StartOptions = {}): Promise<CodeServer> {
+  if (!existsSync(entry)) throw new Error('VS Code (code-server) is not installed: run `bash scripts/install-host.sh`.');
+  const port = opts.port ?? (await freePort());
+  const profileDir = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'ai-roadmap-host-'));
+  const userData = join(profileDir, 'user-data');
+  mkdirSync(join(userData, 'User'), { recursive: true });
+  mkdirSync(join(profileDir, 'extensions'), { recursive: true });
+  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...defaultSettings, ...opts.settings }, null, 2));
+
+  const child = spawn(
+    process.execPath,
+    [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userData, '--extensions-dir', join(profileDir, 'extensions'),
+      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override'],
+    {
+      // code-server writes config and data under XDG folders even with --user-data-dir: keep them in the profile.
+      env: { ...process.env, XDG_CONFIG_HOME: join(profileDir, 'xdg-config'), XDG_DATA_HOME: join(profileDir, 'xdg-data'), ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  const collect = (b: Buffer) => {
+    output += b.toString();
+    if (opts.verbose) process.stdout.write(b);
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
+  await waitForListening(child, port, () => output);
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    port,
+    baseUrl,
+    profileDir,
+    workbenchUrl(folder, extra = {}) {
+      const remote = (p: string) => `vscode-remote://127.0.0.1:${port}${resolve(p)}`;
+      const payload: string[][] = [['extensionDevelopmentPath', remote(repoRoot)]];
+      if (extra.testsPath) payload.push(['extensionTestsPath', remote(extra.testsPath)]);
+      return `${baseUrl}/?folder=${encodeURIComponent(resolve(folder))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    },
+    stop: () => stopChild(child),
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.on('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => res(port));
+    });
+  });
+}
+
+async function waitForListening(child: ChildProcess, port: number, output: () => string) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`code-server exited (${child.exitCode}):\n${output()}`);
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (r.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`code-server did not listen on ${port} within 30 s:\n${output()}`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((res) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      res();
+    });
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,50 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { AiRoadmapApi } from '../../src/extension/extension';
+import { waitFor } from './support/waitFor';
+
+export const EXTENSION_ID = 'ai-roadmap.ai-roadmap';
+
+export async function activateExtension(): Promise<AiRoadmapApi> {
+  const ext = vscode.extensions.getExtension<AiRoadmapApi>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
+  return ext.activate();
+}
+
+describe('Activation', () => {
+  it('is not active before its view or a command is used', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext);
+    assert.equal(ext.isActive, false);
+  });
+
+  it('activates when its view is shown and registers its commands', async () => {
+    await vscode.commands.executeCommand('workbench.view.extension.aiRoadmap');
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    for (let i = 0; i < 50 && !ext.isActive; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(ext.isActive, true, 'showing the AI Roadmap container activates the extension');
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes('aiRoadmap.openNotes'));
+  });
+
+  it('the Roadmap tree lists the eight layers in order', async () => {
+    const api = await activateExtension();
+    const layers = await api.roadmapTree.getChildren();
+    assert.equal(layers.length, 8);
+    const items = layers.map((n) => api.roadmapTree.getTreeItem(n));
+    assert.match(String(items[0].label), /^1\. Mathematical and Programming Foundations/);
+    assert.match(String(items[7].label), /^8\. Latest Research/);
+    assert.deepEqual(items.map((i) => i.id), layers.map((n) => (n.kind === 'layer' ? `layer:${n.layer.id}` : '')));
+  });
+
+  it('Open Notes opens the notes panel for a layer', async () => {
+    const api = await activateExtension();
+    await vscode.commands.executeCommand('aiRoadmap.openNotes', 'deep-learning');
+    assert.equal(api.notesPanel.currentId, 'deep-learning');
+    const tab = await waitFor(() => {
+      const t = vscode.window.tabGroups.activeTabGroup.activeTab;
+      return t?.input instanceof vscode.TabInputWebview ? t : undefined;
+    }, 'the notes panel to be the active tab');
+    assert.equal(tab.label, 'Deep Learning Core');
+  });
+});

@@ -1,0 +1,10 @@
+/** Polls until `probe` returns a truthy value: the editor applies many changes asynchronously. */
+export async function waitFor<T>(probe: () => T | Promise<T>, what: string, timeoutMs = 5000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
