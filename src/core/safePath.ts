@@ -16,7 +16,7 @@ export function safeRelativePath(p: string): string | undefined {
 
 /** Resolves `rel` against the folder of `fromFile` (both relative to the same root), safely. */
 export function resolveSibling(fromFile: string, rel: string): string | undefined {
-  const checked = safeRelativePath(rel);
-  if (!checked) return undefined;
-  return safeRelativePath(posix.join(posix.dirname(fromFile), checked));
+  // "../x" may be fine from a subfolder; only the joined result has to stay inside.
+  if (typeof rel !== 'string' || posix.isAbsolute(rel) || /^[a-zA-Z]:/.test(rel)) return undefined;
+  return safeRelativePath(posix.join(posix.dirname(fromFile), rel));
 }

@@ -43,7 +43,8 @@ async function load(files: RoadmapFiles, entry: string, options: LoadOptions): P
     issues.forEach((i) => problems.push({ file: source.file, ...source.locate(i.path), message: i.message, severity: 'error' }));
 
   fromIssues(root, validateRoadmapShape(root.value));
-  if (problems.length > 0) return { ok: false, problems };
+  // Layers are still checked when the root has problems, so an author sees everything at once.
+  if (!Array.isArray((root.value as { layers?: unknown }).layers)) return { ok: false, problems };
 
   const raw = root.value as Record<string, unknown> & { layers: unknown[] };
   const origins: LayerOrigin[] = [];

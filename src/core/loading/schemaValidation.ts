@@ -61,7 +61,7 @@ function toIssue(e: ErrorObject, root: unknown, basePath: PathSegment[], rootLab
       message = `${field} in ${where} must be ${article((e.params as { type: string | string[] }).type)}.`;
       break;
     case 'pattern':
-      message = isIdPattern(e.schema)
+      message = isIdPattern((e.params as { pattern?: string }).pattern)
         ? `${field} in ${where} must be a lowercase kebab-case id such as "linear-algebra".`
         : `${field} in ${where} does not have the expected form (${e.message}).`;
       break;

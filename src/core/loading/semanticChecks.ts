@@ -78,7 +78,8 @@ export function checkSemantics(roadmap: Roadmap): SemanticIssue[] {
 /** Each elementary cycle found by a depth-first search, as the ids along it. */
 export function findPrerequisiteCycles(roadmap: Roadmap): string[][] {
   const needs = new Map<string, string[]>();
-  for (const layer of roadmap.layers) for (const t of layer.topics) needs.set(t.id, t.prerequisites);
+  // The first topic with an id is the one references mean (duplicates are reported apart).
+  for (const layer of roadmap.layers) for (const t of layer.topics) if (!needs.has(t.id)) needs.set(t.id, t.prerequisites);
   const state = new Map<string, 'open' | 'done'>();
   const cycles: string[][] = [];
   const stack: string[] = [];

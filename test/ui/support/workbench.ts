@@ -1,0 +1,92 @@
+// Page objects for the real VS Code workbench in Chromium: the session, the tree, the panel.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { launchBrowser } from '../../host/browser';
+import { repoRoot, startCodeServer, type CodeServer } from '../../host/codeServer';
+
+export const resultsDir = join(repoRoot, 'test-results');
+
+export class Workbench {
+  private constructor(
+    readonly page: Page,
+    private readonly browser: Browser,
+    private readonly server: CodeServer,
+    readonly workspace: string,
+  ) {}
+
+  /** A fresh VS Code with this extension in development mode, opened on an empty workspace. */
+  static async open(opts: { theme?: string } = {}): Promise<Workbench> {
+    const workspace = mkdtempSync(join(tmpdir(), 'ai-roadmap-ui-'));
+    writeFileSync(join(workspace, 'README.md'), '# UI test workspace\n');
+    const settings = opts.theme ? { 'workbench.colorTheme': opts.theme } : {};
+    const server = await startCodeServer({ settings });
+    const browser = await launchBrowser();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(server.workbenchUrl(workspace));
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.activitybar').waitFor({ timeout: 30_000 });
+    return new Workbench(page, browser, server, workspace);
+  }
+
+  async runCommand(title: string) {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+  }
+
+  async pickQuickItem(text: string) {
+    const input = this.page.locator('.quick-input-widget input');
+    await input.fill(text);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().click();
+  }
+
+  async screenshot(name: string) {
+    mkdirSync(resultsDir, { recursive: true });
+    await this.page.screenshot({ path: join(resultsDir, `${name}.png`) });
+  }
+
+  async close() {
+    await this.browser.close();
+    await this.server.stop();
+  }
+}
+
+/** The "Roadmap" view in the AI Roadmap sidebar. */
+export class RoadmapTree {
+  constructor(private readonly wb: Workbench) {}
+
+  async open() {
+    await this.wb.page.locator('.activitybar .action-item a[aria-label^="AI Roadmap"]').click();
+    await this.rows().first().waitFor({ timeout: 30_000 });
+  }
+
+  rows() {
+    return this.wb.page.locator('[id="workbench.view.extension.aiRoadmap"] .monaco-list-row');
+  }
+
+  async labels(): Promise<string[]> {
+    return (await this.rows().locator('.label-name').allTextContents()).map((s) => s.trim());
+  }
+}
+
+/** The notes webview: VS Code nests the page in two iframes; find the one holding #root. */
+export async function notesFrame(page: Page, heading: string, timeoutMs = 20_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      try {
+        const h1 = await frame.locator('#root h1').textContent({ timeout: 100 });
+        if (h1?.trim() === heading) return frame;
+      } catch {
+        // not this frame, or not rendered yet
+      }
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`No webview frame shows the heading "${heading}".`);
+}
