@@ -38,7 +38,7 @@ const configs = [
   {
     // A build-time tool: loads roadmap/ with the core loader and writes dist/roadmap.json.
     ...common,
-    entryPoints: { 'compile-roadmap': 'scripts/compile-roadmap.ts' },
+    entryPoints: { 'compile-roadmap': 'scripts/compile-roadmap.ts', bench: 'scripts/bench.ts' },
     outdir: 'out/scripts',
     platform: 'node',
     format: 'cjs',
@@ -50,7 +50,7 @@ if (withTests) {
   const files = (dir, suffix) => readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith(suffix)).map((f) => join(dir, String(f)));
   configs.push({
     ...common,
-    entryPoints: [...files('test/unit', '.test.ts'), ...files('test/integration', '.ts'), ...files('test/ui', '.ts'), ...files('test/host', '.ts')],
+    entryPoints: [...files('test/unit', '.test.ts'), ...files('test/integration', '.ts'), ...files('test/ui', '.ts'), ...files('test/host', '.ts'), ...files('test/desktop', '.ts')],
     outdir: 'out/test',
     outbase: 'test',
     platform: 'node',

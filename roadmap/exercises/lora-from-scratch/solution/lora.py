@@ -232,7 +232,7 @@ def finetune_with_lora(
 
 
 if __name__ == "__main__":
-    torch.set_num_threads(2)
+    torch.set_num_threads(1)
     data = load_digit_tasks()
     base = pretrain_base_model(data)
     print(f"base model: original task {accuracy(base, data['x_test'], data['y_test']):.3f}, "

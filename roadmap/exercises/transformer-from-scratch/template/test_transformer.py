@@ -6,7 +6,7 @@ import torch
 
 import transformer as T
 
-torch.set_num_threads(2)
+torch.set_num_threads(1)
 
 
 # ---------------------------------------------------------------------------

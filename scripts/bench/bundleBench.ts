@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { kb, type Row } from './measure';
+
+interface Meta {
+  outputs: Record<string, { bytes: number; inputs: Record<string, { bytesInOutput: number }> }>;
+}
+
+/** Sizes of what ships, from the esbuild metafile, with each bundle's three largest packages. */
+export function bundleRows(root: string): Row[] {
+  const meta = JSON.parse(readFileSync(join(root, 'dist', 'meta.json'), 'utf8')) as Meta;
+  const rows: Row[] = [];
+  for (const [file, out] of Object.entries(meta.outputs)) {
+    if (file.endsWith('.map')) continue;
+    const byPackage = new Map<string, number>();
+    for (const [input, { bytesInOutput }] of Object.entries(out.inputs)) {
+      const pkg = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? 'own code';
+      byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + bytesInOutput);
+    }
+    const top = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([p, b]) => `${p} ${kb(b)}`).join(', ');
+    rows.push({ figure: `bundle ${file}`, value: kb(out.bytes), floor: top });
+  }
+  const index = readFileSync(join(root, 'dist', 'roadmap.json'));
+  rows.push({ figure: 'compiled roadmap index dist/roadmap.json', value: kb(index.length) });
+  return rows;
+}

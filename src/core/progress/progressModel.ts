@@ -1,0 +1,91 @@
+/**
+ * Learner progress as plain data: the status of each topic and exercise and a history of every
+ * change, per roadmap id. Functions here never mutate their input; the store swaps states.
+ */
+
+export const STATUSES = ['not-started', 'in-progress', 'done', 'skipped'] as const;
+export type Status = (typeof STATUSES)[number];
+export type ItemKind = 'topic' | 'exercise';
+
+export interface StatusEntry {
+  status: Status;
+  /** ISO time of the last change. */
+  updated: string;
+}
+
+export interface HistoryEvent {
+  at: string;
+  kind: ItemKind;
+  id: string;
+  from: Status;
+  to: Status;
+}
+
+export interface RoadmapProgress {
+  topics: Record<string, StatusEntry>;
+  exercises: Record<string, StatusEntry>;
+  history: HistoryEvent[];
+}
+
+export interface ProgressState {
+  version: 1;
+  roadmaps: Record<string, RoadmapProgress>;
+}
+
+/** History beyond this is dropped oldest first; enough for years of daily check-offs. */
+export const MAX_HISTORY = 20_000;
+
+export function emptyState(): ProgressState {
+  return { version: 1, roadmaps: {} };
+}
+
+export function emptyRoadmapProgress(): RoadmapProgress {
+  return { topics: {}, exercises: {}, history: [] };
+}
+
+export function isStatus(s: unknown): s is Status {
+  return typeof s === 'string' && (STATUSES as readonly string[]).includes(s);
+}
+
+export function statusOf(progress: RoadmapProgress | undefined, kind: ItemKind, id: string): Status {
+  return (kind === 'topic' ? progress?.topics[id] : progress?.exercises[id])?.status ?? 'not-started';
+}
+
+export interface Change {
+  kind: ItemKind;
+  id: string;
+  status: Status;
+}
+
+/** Applies changes; those that change nothing are left out of the state and of the history. */
+export function applyChanges(state: ProgressState, roadmapId: string, changes: readonly Change[], now: Date): { state: ProgressState; applied: Change[] } {
+  const before = state.roadmaps[roadmapId] ?? emptyRoadmapProgress();
+  const topics = { ...before.topics };
+  const exercises = { ...before.exercises };
+  const history = [...before.history];
+  const applied: Change[] = [];
+  const at = now.toISOString();
+  for (const c of changes) {
+    const table = c.kind === 'topic' ? topics : exercises;
+    const from = table[c.id]?.status ?? 'not-started';
+    if (from === c.status) continue;
+    if (c.status === 'not-started') delete table[c.id];
+    else table[c.id] = { status: c.status, updated: at };
+    history.push({ at, kind: c.kind, id: c.id, from, to: c.status });
+    applied.push(c);
+  }
+  if (applied.length === 0) return { state, applied };
+  const trimmed = history.length > MAX_HISTORY ? history.slice(history.length - MAX_HISTORY) : history;
+  return { state: { ...state, roadmaps: { ...state.roadmaps, [roadmapId]: { topics, exercises, history: trimmed } } }, applied };
+}
+
+/** Clears one roadmap's statuses; the history keeps a record of the reset as changes to not-started. */
+export function resetRoadmap(state: ProgressState, roadmapId: string, now: Date): ProgressState {
+  const p = state.roadmaps[roadmapId];
+  if (!p) return state;
+  const changes: Change[] = [
+    ...Object.keys(p.topics).map((id) => ({ kind: 'topic' as const, id, status: 'not-started' as const })),
+    ...Object.keys(p.exercises).map((id) => ({ kind: 'exercise' as const, id, status: 'not-started' as const })),
+  ];
+  return applyChanges(state, roadmapId, changes, now).state;
+}

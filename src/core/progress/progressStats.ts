@@ -1,0 +1,67 @@
+import type { Layer } from '../model';
+import type { RoadmapIndex } from '../roadmapIndex';
+import { statusOf, type RoadmapProgress, type Status } from './progressModel';
+
+export interface Tally {
+  done: number;
+  /** Topics that count: all but the skipped ones. */
+  total: number;
+  skipped: number;
+  inProgress: number;
+  percent: number;
+}
+
+/** Done over total, where skipped topics leave the total: skipping is a choice, not a gap. */
+export function tallyTopics(topicIds: Iterable<string>, progress: RoadmapProgress | undefined): Tally {
+  let done = 0;
+  let all = 0;
+  let skipped = 0;
+  let inProgress = 0;
+  for (const id of topicIds) {
+    all++;
+    const s = statusOf(progress, 'topic', id);
+    if (s === 'done') done++;
+    else if (s === 'skipped') skipped++;
+    else if (s === 'in-progress') inProgress++;
+  }
+  const total = all - skipped;
+  return { done, total, skipped, inProgress, percent: total === 0 ? (all > 0 ? 100 : 0) : Math.floor((done / total) * 100) };
+}
+
+export function layerTally(layer: Layer, progress: RoadmapProgress | undefined): Tally {
+  return tallyTopics(
+    layer.topics.map((t) => t.id),
+    progress,
+  );
+}
+
+export function overallTally(index: RoadmapIndex, progress: RoadmapProgress | undefined): Tally {
+  return tallyTopics(
+    index.topicOrder.map((t) => t.id),
+    progress,
+  );
+}
+
+/** Topics not yet done or skipped whose prerequisites are all done (or skipped), in roadmap order. */
+export function nextTopics(index: RoadmapIndex, progress: RoadmapProgress | undefined, limit = Infinity): string[] {
+  const settled = (s: Status) => s === 'done' || s === 'skipped';
+  const result: string[] = [];
+  for (const t of index.topicOrder) {
+    if (settled(statusOf(progress, 'topic', t.id))) continue;
+    if (t.prerequisites.every((p) => !index.topic(p) || settled(statusOf(progress, 'topic', p)))) {
+      result.push(t.id);
+      if (result.length >= limit) break;
+    }
+  }
+  return result;
+}
+
+/** Estimated hours of the topics not yet done or skipped. */
+export function hoursLeft(index: RoadmapIndex, progress: RoadmapProgress | undefined): number {
+  let hours = 0;
+  for (const t of index.topicOrder) {
+    const s = statusOf(progress, 'topic', t.id);
+    if (s !== 'done' && s !== 'skipped') hours += t.hours ?? 0;
+  }
+  return hours;
+}
