@@ -32,7 +32,8 @@ for (const id of ids) {
     cpSync(join(ex, 'solution'), work, { recursive: true });
     const solution = pytest(work);
     const ok = starter.code !== 0 && solution.code === 0;
-    ok ? passed++ : failed++;
+    if (ok) passed++;
+    else failed++;
     rows.push(`${ok ? 'ok  ' : 'FAIL'} ${id.padEnd(30)} starter: ${starter.summary.padEnd(28)} solution: ${solution.summary} in ${solution.seconds} s`);
     if (!ok) {
       if (starter.code === 0) console.log(`${id}: the starter passes its tests; it should fail until the learner does the work.`);

@@ -1,27 +1,50 @@
 // Entry point: wires the services to the editor. Activation builds objects and registers
-// providers only; the roadmap itself is read when a view first asks for it.
+// providers only; the roadmap is read when a view first asks for it, notes when opened.
 import * as vscode from 'vscode';
+import { planChildren, roadmapChildren } from '../core/tree/treeRows';
+import { registerNavigationCommands } from './commands/navigationCommands';
 import { registerOpenNotes } from './commands/openNotes';
+import { registerProgressCommands } from './commands/progressCommands';
 import { NotesPanel } from './panels/notesPanel';
+import { configuredLocation, ProgressStore } from './progress/progressStore';
 import { RoadmapService } from './roadmapService';
-import { RoadmapTreeProvider } from './views/roadmapTree';
+import { registerCheckboxes } from './views/checkboxes';
+import { ProgressTreeProvider } from './views/progressTree';
+import { ProgressStatusBar } from './views/statusBar';
 
 /** What activate returns: a small surface for the integration tests and other extensions. */
 export interface AiRoadmapApi {
-  roadmapTree: RoadmapTreeProvider;
-  notesPanel: NotesPanel;
   roadmaps: RoadmapService;
+  progress: ProgressStore;
+  roadmapTree: ProgressTreeProvider;
+  planTree: ProgressTreeProvider;
+  notesPanel: NotesPanel;
+  statusBar: ProgressStatusBar;
 }
 
-export function activate(context: vscode.ExtensionContext): AiRoadmapApi {
+export async function activate(context: vscode.ExtensionContext): Promise<AiRoadmapApi> {
   const log = vscode.window.createOutputChannel('AI Roadmap', { log: true });
   const roadmaps = new RoadmapService(context.extensionUri);
-  const roadmapTree = new RoadmapTreeProvider(roadmaps);
+  const progress = await ProgressStore.open(context, log);
+  const roadmapTree = new ProgressTreeProvider(roadmaps, progress, roadmapChildren);
+  const planTree = new ProgressTreeProvider(roadmaps, progress, planChildren);
   const notesPanel = new NotesPanel(context.extensionUri, roadmaps, log);
-  const treeView = vscode.window.createTreeView('aiRoadmap.roadmap', { treeDataProvider: roadmapTree, showCollapseAll: true });
+  const statusBar = new ProgressStatusBar(roadmaps, progress);
+  const roadmapView = vscode.window.createTreeView('aiRoadmap.roadmap', { treeDataProvider: roadmapTree, showCollapseAll: true, canSelectMany: true, manageCheckboxStateManually: true });
+  const planView = vscode.window.createTreeView('aiRoadmap.studyPlan', { treeDataProvider: planTree, showCollapseAll: true, canSelectMany: true, manageCheckboxStateManually: true });
 
-  context.subscriptions.push(log, roadmaps, roadmapTree, notesPanel, treeView, registerOpenNotes(roadmaps, notesPanel));
-  return { roadmapTree, notesPanel, roadmaps };
+  context.subscriptions.push(
+    log, roadmaps, progress, roadmapTree, planTree, notesPanel, statusBar, roadmapView, planView,
+    registerCheckboxes([roadmapView, planView], roadmaps, progress),
+    registerOpenNotes(roadmaps, notesPanel),
+    ...registerProgressCommands(roadmaps, progress, () => notesPanel.currentId, log),
+    ...registerNavigationCommands(roadmaps, progress, [roadmapTree, planTree]),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('aiRoadmap.progress.location')) void progress.switchTo(configuredLocation());
+    }),
+  );
+  void vscode.commands.executeCommand('setContext', 'aiRoadmap.hideCompleted', false);
+  return { roadmaps, progress, roadmapTree, planTree, notesPanel, statusBar };
 }
 
 export function deactivate() {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Roadmap } from '../core/model';
 import { RoadmapIndex } from '../core/roadmapIndex';
+import { safeRelativePath } from '../core/safePath';
 
 /**
  * Owns the roadmap the extension shows. The built-in one is the JSON index compiled at build
@@ -21,6 +22,14 @@ export class RoadmapService implements vscode.Disposable {
   current(): Promise<RoadmapIndex> {
     this.loaded ??= this.readBuiltIn();
     return this.loaded;
+  }
+
+  /** The text of a notes file of the shown roadmap; paths were checked when it was loaded. */
+  async readNotes(notesPath: string): Promise<string> {
+    const safe = safeRelativePath(notesPath);
+    if (!safe) throw new Error(`Notes path "${notesPath}" leaves the roadmap folder.`);
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.contentRoot, ...safe.split('/')));
+    return new TextDecoder().decode(bytes);
   }
 
   private async readBuiltIn(): Promise<RoadmapIndex> {

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
+import { parseElement } from '../../core/tree/treeRows';
 import type { NotesPanel } from '../panels/notesPanel';
 import type { RoadmapService } from '../roadmapService';
-import type { RoadmapNode } from '../views/roadmapTree';
 
-/** "AI Roadmap: Open Notes": from a tree item, an id (tests, links), or a quick pick. */
+/** "AI Roadmap: Open Notes": from a tree row, a layer or topic id, or a quick pick. */
 export function registerOpenNotes(roadmaps: RoadmapService, panel: NotesPanel): vscode.Disposable {
-  return vscode.commands.registerCommand('aiRoadmap.openNotes', async (target?: RoadmapNode | string) => {
-    const id = typeof target === 'string' ? target : target ? idOf(target) : await pickId(roadmaps);
+  return vscode.commands.registerCommand('aiRoadmap.openNotes', async (target?: unknown) => {
+    const id = typeof target === 'string' ? idOf(target) : await pickId(roadmaps);
     if (!id) return;
     try {
       await panel.show(id);
@@ -16,8 +16,11 @@ export function registerOpenNotes(roadmaps: RoadmapService, panel: NotesPanel): 
   });
 }
 
-function idOf(node: RoadmapNode): string {
-  return node.kind === 'layer' ? node.layer.id : node.topic.id;
+/** "topic:calculus:2" (a tree row) or "calculus" (an id). */
+function idOf(target: string): string | undefined {
+  if (!target.includes(':')) return target;
+  const { kind, ref } = parseElement(target);
+  return kind === 'layer' || kind === 'topic' ? ref : undefined;
 }
 
 async function pickId(roadmaps: RoadmapService): Promise<string | undefined> {

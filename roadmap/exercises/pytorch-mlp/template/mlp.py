@@ -1,4 +1,6 @@
-"""A PyTorch MLP classifier with BatchNorm, Dropout and optimizer switches (reference solution).
+"""A PyTorch MLP classifier with BatchNorm, Dropout and optimizer switches.
+
+Fill in every ``TODO`` below, then run the tests:  python3 -m pytest -q
 
 Offline by default on scikit-learn's bundled 8x8 digits. The roadmap project datasets,
 MNIST and CIFAR-10, are one flag away (they need torchvision and a download):
@@ -100,16 +102,10 @@ def build_mlp(
     """
     layers: List[nn.Module] = []
     width = in_features
-    for hidden in hidden_sizes:
-        layers.append(nn.Linear(width, hidden))
-        if batch_norm:
-            layers.append(nn.BatchNorm1d(hidden))
-        layers.append(nn.ReLU())
-        if dropout > 0:
-            layers.append(nn.Dropout(p=dropout))
-        width = hidden
-    layers.append(nn.Linear(width, n_classes))
-    return nn.Sequential(*layers)
+    # TODO: for each hidden size append nn.Linear(width, hidden), then nn.BatchNorm1d(hidden)
+    #       if batch_norm, then nn.ReLU(), then nn.Dropout(dropout) if dropout > 0; update width.
+    # TODO: append the output nn.Linear(width, n_classes) and return nn.Sequential(*layers).
+    raise NotImplementedError("TODO: build_mlp")
 
 
 # ---------------------------------------------------------------------------
@@ -119,15 +115,10 @@ def make_optimizer(
     name: str, params: Iterable[nn.Parameter], lr: Optional[float] = None, weight_decay: float = 0.0
 ) -> torch.optim.Optimizer:
     """``sgd`` (with momentum 0.9), ``adam`` or ``rmsprop``; ``lr=None`` picks a sensible default."""
-    name = name.lower()
-    if name not in OPTIMIZERS:
-        raise ValueError(f"unknown optimizer {name!r}; choose from {OPTIMIZERS}")
-    lr = DEFAULT_LR[name] if lr is None else lr
-    if name == "sgd":
-        return torch.optim.SGD(params, lr=lr, momentum=0.9, weight_decay=weight_decay)
-    if name == "adam":
-        return torch.optim.Adam(params, lr=lr, weight_decay=weight_decay)
-    return torch.optim.RMSprop(params, lr=lr, weight_decay=weight_decay)
+    # TODO: lower-case the name; raise ValueError if it is not in OPTIMIZERS; use
+    #       DEFAULT_LR[name] when lr is None; return torch.optim.SGD (momentum=0.9),
+    #       torch.optim.Adam or torch.optim.RMSprop, passing weight_decay through.
+    raise NotImplementedError("TODO: make_optimizer")
 
 
 # ---------------------------------------------------------------------------
@@ -149,28 +140,19 @@ def train_one_epoch(
     model.train()  # BatchNorm uses batch statistics, Dropout is active
     order = torch.randperm(len(X), generator=generator)
     skip_singletons = _has_batch_norm(model)
-    total = 0.0
-    for start in range(0, len(X), batch_size):
-        idx = order[start : start + batch_size]
-        if skip_singletons and len(idx) < 2:
-            continue  # BatchNorm cannot compute batch statistics from one sample
-        logits = model(X[idx])
-        loss = F.cross_entropy(logits, y[idx])
-        optimizer.zero_grad()
-        loss.backward()
-        optimizer.step()
-        total += loss.item() * len(idx)
-    return total / len(X)
+    # TODO: walk over `order` in slices of batch_size (skip a 1-sample batch when
+    #       skip_singletons is True). For each batch: logits, F.cross_entropy,
+    #       optimizer.zero_grad(), loss.backward(), optimizer.step(). Accumulate
+    #       loss.item() * batch length and return the total divided by len(X).
+    raise NotImplementedError("TODO: train_one_epoch")
 
 
 @torch.no_grad()
 def evaluate(model: nn.Module, X: torch.Tensor, y: torch.Tensor) -> Tuple[float, float]:
     """``(mean loss, accuracy)`` in eval mode (running BatchNorm statistics, no Dropout)."""
-    model.eval()
-    logits = model(X)
-    loss = F.cross_entropy(logits, y).item()
-    accuracy = (logits.argmax(dim=1) == y).float().mean().item()
-    return loss, accuracy
+    # TODO: model.eval(), logits for all of X, return (cross-entropy as a float,
+    #       fraction of argmax predictions equal to y as a float).
+    raise NotImplementedError("TODO: evaluate")
 
 
 def train(
@@ -187,17 +169,10 @@ def train(
     torch.manual_seed(seed)  # Dropout masks
     generator = torch.Generator().manual_seed(seed)  # batch order
     X_train, y_train, X_test, y_test, _ = data
-    optimizer = make_optimizer(optimizer_name, model.parameters(), lr, weight_decay)
-    history = []
-    for epoch in range(1, epochs + 1):
-        train_one_epoch(model, X_train, y_train, optimizer, batch_size, generator)
-        # Re-measure the training set in eval mode, so train and test numbers are comparable.
-        train_loss, train_acc = evaluate(model, X_train, y_train)
-        test_loss, test_acc = evaluate(model, X_test, y_test)
-        history.append(
-            {"epoch": epoch, "train_loss": train_loss, "train_acc": train_acc, "test_loss": test_loss, "test_acc": test_acc}
-        )
-    return history
+    # TODO: make the optimizer; for epoch in 1..epochs: train_one_epoch, then evaluate on
+    #       the training and the test set, and append a dict with the HISTORY_FIELDS keys
+    #       ("epoch", "train_loss", "train_acc", "test_loss", "test_acc"). Return the list.
+    raise NotImplementedError("TODO: train")
 
 
 # ---------------------------------------------------------------------------
@@ -208,37 +183,13 @@ def save_history(history: List[Dict[str, float]], out_dir: str | Path) -> List[P
     installed) into ``out_dir``; return the paths written."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    csv_path = out / "history.csv"
-    with csv_path.open("w", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=HISTORY_FIELDS)
-        writer.writeheader()
-        for row in history:
-            writer.writerow({k: row[k] for k in HISTORY_FIELDS})
-    written = [csv_path]
-
-    try:
-        import matplotlib
-
-        matplotlib.use("Agg")  # no display needed
-        import matplotlib.pyplot as plt
-    except ImportError:
-        return written  # plotting is optional; the CSV has the same information
-
-    epochs = [row["epoch"] for row in history]
-    fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(10, 4))
-    for split in ("train", "test"):
-        ax_loss.plot(epochs, [row[f"{split}_loss"] for row in history], label=split)
-        ax_acc.plot(epochs, [row[f"{split}_acc"] for row in history], label=split)
-    ax_loss.set(xlabel="epoch", ylabel="cross-entropy", title="loss")
-    ax_acc.set(xlabel="epoch", ylabel="accuracy", title="accuracy")
-    ax_loss.legend()
-    ax_acc.legend()
-    fig.tight_layout()
-    png_path = out / "training_curves.png"
-    fig.savefig(png_path)
-    plt.close(fig)
-    written.append(png_path)
-    return written
+    # TODO: write out / "history.csv" with csv.DictWriter(fieldnames=HISTORY_FIELDS),
+    #       one row per epoch.
+    # TODO: then try to import matplotlib (call matplotlib.use("Agg") before importing
+    #       pyplot); on ImportError return just the CSV path. Otherwise plot loss and
+    #       accuracy per epoch for train and test, save out / "training_curves.png",
+    #       close the figure and return both paths.
+    raise NotImplementedError("TODO: save_history")
 
 
 # ---------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 import csv
 import importlib.util
 import sys
+from pathlib import Path
 
 import pytest
 import torch
@@ -162,7 +163,7 @@ FAKE_HISTORY = [
 def test_save_history_writes_csv(tmp_path):
     paths = save_history(FAKE_HISTORY, tmp_path / "run")
     csv_path = tmp_path / "run" / "history.csv"
-    assert csv_path in [p if not isinstance(p, str) else type(csv_path)(p) for p in paths]
+    assert csv_path in [Path(p) for p in paths]
     with csv_path.open() as f:
         rows = list(csv.DictReader(f))
     assert len(rows) == 2

@@ -219,6 +219,6 @@ def sequence_accuracy(model: nn.Module, n: int = 500, seq_len: int = SEQ_LEN, se
 
 
 if __name__ == "__main__":
-    torch.set_num_threads(2)
+    torch.set_num_threads(1)
     model, losses = train_reverser()
     print(f"final loss {losses[-1]:.4f}, exact-match accuracy {sequence_accuracy(model):.3f}")

@@ -1,0 +1,193 @@
+import type { ResourceKind } from '../model';
+import { statusOf, type RoadmapProgress, type Status } from '../progress/progressModel';
+import { layerTally, tallyTopics } from '../progress/progressStats';
+import type { RoadmapIndex } from '../roadmapIndex';
+
+/**
+ * What the sidebar trees show, as plain data: the editor adapter turns a row into a TreeItem.
+ * Elements are id strings ("layer:x", "topic:x", …), stable across refreshes, so a change can
+ * refresh just the rows it touches.
+ */
+export type RowKind = 'layer' | 'topic' | 'exercise' | 'resource' | 'month' | 'milestone';
+
+export interface Row {
+  element: string;
+  kind: RowKind;
+  /** The id of the layer, topic, exercise or month the row stands for. */
+  ref: string;
+  label: string;
+  description?: string;
+  /** Plain text; the adapter may render it as markdown. */
+  tooltip?: string;
+  icon: string;
+  iconColor?: string;
+  /** Topics only: whether the done checkbox is ticked. */
+  checked?: boolean;
+  status?: Status;
+  expandable: boolean;
+  /** Spoken by screen readers. */
+  ariaLabel: string;
+  /** Resources only. */
+  url?: string;
+}
+
+export interface TreeOptions {
+  hideCompleted: boolean;
+}
+
+export const STATUS_ICON: Record<Status, { icon: string; color?: string; words: string }> = {
+  'not-started': { icon: 'circle-large-outline', words: 'not started' },
+  'in-progress': { icon: 'record', color: 'charts.yellow', words: 'in progress' },
+  done: { icon: 'pass-filled', color: 'charts.green', words: 'done' },
+  skipped: { icon: 'debug-step-over', color: 'disabledForeground', words: 'skipped' },
+};
+
+const RESOURCE_ICON: Record<ResourceKind, string> = {
+  book: 'book',
+  course: 'mortar-board',
+  video: 'device-camera-video',
+  paper: 'file-text',
+  docs: 'file-code',
+  tool: 'tools',
+  community: 'comment-discussion',
+};
+
+export function parseElement(element: string): { kind: RowKind; ref: string; extra?: string } {
+  const [kind, ref, extra] = element.split(':');
+  return { kind: kind as RowKind, ref, extra };
+}
+
+const hidden = (status: Status, opts: TreeOptions) => opts.hideCompleted && (status === 'done' || status === 'skipped');
+
+/** Children in the Roadmap view: layers, then topics, then a topic's exercises and resources. */
+export function roadmapChildren(index: RoadmapIndex, progress: RoadmapProgress | undefined, opts: TreeOptions, element?: string): string[] {
+  if (!element) return index.roadmap.layers.map((l) => `layer:${l.id}`);
+  const { kind, ref } = parseElement(element);
+  if (kind === 'layer') {
+    const layer = index.layer(ref);
+    return layer ? layer.topics.filter((t) => !hidden(statusOf(progress, 'topic', t.id), opts)).map((t) => `topic:${t.id}`) : [];
+  }
+  if (kind === 'topic') {
+    const topic = index.topic(ref);
+    if (!topic) return [];
+    return [...topic.exercises.map((e) => `exercise:${e}:${topic.id}`), ...topic.resources.map((_, i) => `resource:${topic.id}:${i}`)];
+  }
+  return [];
+}
+
+/** Children in the Study Plan view: months, then each month's topics and its milestone. */
+export function planChildren(index: RoadmapIndex, progress: RoadmapProgress | undefined, opts: TreeOptions, element?: string): string[] {
+  const months = index.roadmap.plan?.months ?? [];
+  if (!element) return months.map((m) => `month:${m.month}`);
+  const { kind, ref } = parseElement(element);
+  if (kind !== 'month') return [];
+  const month = months.find((m) => String(m.month) === ref);
+  if (!month) return [];
+  const topics = month.topics.flatMap((id) => (index.topic(id) ? [id] : (index.layer(id)?.topics.map((t) => t.id) ?? [])));
+  return [...topics.filter((id) => !hidden(statusOf(progress, 'topic', id), opts)).map((id) => `topic:${id}:${month.month}`), `milestone:${month.month}`];
+}
+
+export function rowFor(index: RoadmapIndex, progress: RoadmapProgress | undefined, element: string): Row | undefined {
+  const { kind, ref, extra } = parseElement(element);
+  switch (kind) {
+    case 'layer': {
+      const layer = index.layer(ref);
+      if (!layer) return undefined;
+      const t = layerTally(layer, progress);
+      const label = `${layer.number}. ${layer.title}`;
+      return {
+        element, kind, ref, label,
+        description: `${t.done}/${t.total} · ${t.percent}%`,
+        tooltip: `${layer.title}\n\nGoal: ${layer.goal}\n\n${t.done} of ${t.total} topics done (${t.percent}%)${t.skipped ? `, ${t.skipped} skipped` : ''}.`,
+        icon: t.total > 0 && t.done === t.total ? 'pass-filled' : 'layers',
+        iconColor: t.total > 0 && t.done === t.total ? 'charts.green' : undefined,
+        expandable: true,
+        ariaLabel: `${label}, ${t.done} of ${t.total} topics done, ${t.percent} percent`,
+      };
+    }
+    case 'topic': {
+      const topic = index.topic(ref);
+      if (!topic) return undefined;
+      const status = statusOf(progress, 'topic', topic.id);
+      const s = STATUS_ICON[status];
+      const pres = topic.prerequisites.map((p) => index.topic(p)?.title ?? p);
+      const tooltip = [
+        topic.title,
+        topic.summary ?? '',
+        `Status: ${s.words}${topic.hours ? ` · about ${topic.hours} h` : ''}`,
+        pres.length ? `Prerequisites: ${pres.join(', ')}` : 'No prerequisites',
+      ].filter(Boolean).join('\n\n');
+      return {
+        element, kind, ref,
+        label: topic.title,
+        description: topic.hours ? `${topic.hours} h` : undefined,
+        tooltip,
+        icon: s.icon,
+        iconColor: s.color,
+        checked: status === 'done',
+        status,
+        expandable: topic.exercises.length + topic.resources.length > 0,
+        ariaLabel: `${topic.title}, ${s.words}`,
+      };
+    }
+    case 'exercise': {
+      const ex = index.exercise(ref);
+      if (!ex) return undefined;
+      const status = statusOf(progress, 'exercise', ex.id);
+      return {
+        element, kind, ref,
+        label: ex.title,
+        description: `exercise · ${ex.difficulty}${ex.hours ? ` · ${ex.hours} h` : ''}`,
+        tooltip: `${ex.title}\n\n${ex.summary ?? ''}\n\nStatus: ${STATUS_ICON[status].words}`,
+        icon: status === 'done' ? 'pass-filled' : 'beaker',
+        iconColor: status === 'done' ? 'charts.green' : undefined,
+        status,
+        expandable: false,
+        ariaLabel: `Exercise: ${ex.title}, ${ex.difficulty}, ${STATUS_ICON[status].words}`,
+      };
+    }
+    case 'resource': {
+      const r = index.topic(ref)?.resources[Number(extra)];
+      if (!r) return undefined;
+      return {
+        element, kind, ref,
+        label: r.title,
+        description: `${r.kind}${r.free === false ? ' · paid' : ''}`,
+        tooltip: `${r.title}\n\n${r.url}`,
+        icon: RESOURCE_ICON[r.kind] ?? 'link-external',
+        expandable: false,
+        ariaLabel: `${r.kind}: ${r.title}`,
+        url: r.url,
+      };
+    }
+    case 'month': {
+      const m = index.roadmap.plan?.months.find((x) => String(x.month) === ref);
+      if (!m) return undefined;
+      const ids = m.topics.flatMap((id) => (index.topic(id) ? [id] : (index.layer(id)?.topics.map((t) => t.id) ?? [])));
+      const t = tallyTopics(ids, progress);
+      return {
+        element, kind, ref,
+        label: `Month ${m.month}: ${m.title}`,
+        description: `${m.phase ? `${m.phase} · ` : ''}${t.done}/${t.total}`,
+        tooltip: `Month ${m.month}: ${m.title}\n\nMilestone: ${m.milestone}\n\n${t.done} of ${t.total} topics done.`,
+        icon: t.total > 0 && t.done === t.total ? 'pass-filled' : 'calendar',
+        iconColor: t.total > 0 && t.done === t.total ? 'charts.green' : undefined,
+        expandable: true,
+        ariaLabel: `Month ${m.month}, ${m.title}, ${t.done} of ${t.total} topics done`,
+      };
+    }
+    case 'milestone': {
+      const m = index.roadmap.plan?.months.find((x) => String(x.month) === ref);
+      if (!m) return undefined;
+      return {
+        element, kind, ref,
+        label: `Milestone: ${m.milestone}`,
+        tooltip: m.milestone,
+        icon: 'milestone',
+        expandable: false,
+        ariaLabel: `Milestone of month ${m.month}: ${m.milestone}`,
+      };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,90 @@
+import * as vscode from 'vscode';
+import { decodeProgress, encodeProgressFile } from '../../core/progress/progressCodec';
+import type { Status } from '../../core/progress/progressModel';
+import type { ProgressStore } from '../progress/progressStore';
+import type { RoadmapService } from '../roadmapService';
+import { topicTargets } from './targets';
+
+const MARKS: Array<[string, Status]> = [
+  ['aiRoadmap.markDone', 'done'],
+  ['aiRoadmap.markInProgress', 'in-progress'],
+  ['aiRoadmap.markSkipped', 'skipped'],
+  ['aiRoadmap.markNotStarted', 'not-started'],
+];
+
+/** Mark …, Reset, Export and Import Progress. */
+export function registerProgressCommands(roadmaps: RoadmapService, progress: ProgressStore, currentTopic: () => string | undefined, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  const marks = MARKS.map(([command, status]) =>
+    vscode.commands.registerCommand(command, async (clicked?: unknown, selected?: unknown) => {
+      const index = await roadmaps.current();
+      let ids = topicTargets(clicked, selected);
+      if (ids.length === 0 && currentTopic()) ids = [currentTopic()!];
+      if (ids.length === 0) {
+        const picked = await vscode.window.showQuickPick(
+          index.topicOrder.map((t) => ({ label: t.title, description: index.layerOf(t.id)?.title, id: t.id })),
+          { placeHolder: `Mark which topics ${status.replace('-', ' ')}?`, canPickMany: true, matchOnDescription: true },
+        );
+        ids = picked?.map((p) => p.id) ?? [];
+      }
+      const known = ids.filter((id) => index.topic(id));
+      if (known.length) await progress.apply(index.roadmap.id, known.map((id) => ({ kind: 'topic', id, status })));
+    }),
+  );
+
+  const reset = vscode.commands.registerCommand('aiRoadmap.resetProgress', async () => {
+    const index = await roadmaps.current();
+    const answer = await vscode.window.showWarningMessage(
+      `Reset all progress on "${index.roadmap.title}"?`,
+      { modal: true, detail: 'Every topic and exercise goes back to "not started". The history of your changes is kept. Export your progress first if you may want it back.' },
+      'Reset Progress',
+    );
+    if (answer === 'Reset Progress') await progress.reset(index.roadmap.id);
+  });
+
+  const exportCmd = vscode.commands.registerCommand('aiRoadmap.exportProgress', async (target?: vscode.Uri) => {
+    const uri = target ?? (await vscode.window.showSaveDialog({ defaultUri: defaultExportUri(), filters: { 'AI Roadmap progress': ['json'] }, saveLabel: 'Export Progress' }));
+    if (!uri) return;
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(encodeProgressFile(progress.snapshot(), new Date())));
+    void vscode.window.showInformationMessage(`Progress exported to ${vscode.workspace.asRelativePath(uri)}.`);
+  });
+
+  const importCmd = vscode.commands.registerCommand('aiRoadmap.importProgress', async (target?: vscode.Uri, modeArg?: 'merge' | 'replace') => {
+    const uri = target ?? (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'AI Roadmap progress': ['json'] }, openLabel: 'Import Progress' }))?.[0];
+    if (!uri) return;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Nothing was imported: ${vscode.workspace.asRelativePath(uri)} is not a JSON file (${(e as Error).message}).`);
+      return false;
+    }
+    const isProgressFile = !!raw && typeof raw === 'object' && (raw as { format?: unknown }).format === 'ai-roadmap-progress';
+    const { state, rejected } = decodeProgress(raw);
+    for (const r of rejected) log.warn(`Import from ${uri.fsPath}: ${r}`);
+    const items = Object.values(state.roadmaps).reduce((n, r) => n + Object.keys(r.topics).length + Object.keys(r.exercises).length + r.history.length, 0);
+    if (!isProgressFile || items === 0) {
+      const why = !isProgressFile ? 'it is not an AI Roadmap progress export' : 'it holds no progress';
+      void vscode.window.showErrorMessage(`Nothing was imported: ${why}.${rejected.length ? ` ${rejected.slice(0, 3).join(' ')}` : ''}`);
+      return false;
+    }
+    const mode =
+      modeArg ??
+      (await vscode.window.showInformationMessage(
+        'How should the imported progress be combined with yours?',
+        { modal: true, detail: `Merge keeps the newer status of each topic. Replace takes the file's progress for the roadmaps it contains.${rejected.length ? `\n\n${rejected.length} entr${rejected.length === 1 ? 'y was' : 'ies were'} rejected: ${rejected.slice(0, 5).join(' ')}` : ''}` },
+        'Merge',
+        'Replace',
+      ))?.toLowerCase();
+    if (mode !== 'merge' && mode !== 'replace') return false;
+    await progress.import(state, mode);
+    void vscode.window.showInformationMessage(`Progress imported (${mode}).${rejected.length ? ` ${rejected.length} malformed entr${rejected.length === 1 ? 'y was' : 'ies were'} skipped; see the AI Roadmap output.` : ''}`);
+    return true;
+  });
+
+  return [...marks, reset, exportCmd, importCmd];
+}
+
+function defaultExportUri(): vscode.Uri | undefined {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  return folder ? vscode.Uri.joinPath(folder.uri, 'ai-roadmap-progress.json') : undefined;
+}

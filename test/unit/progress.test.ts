@@ -1,0 +1,134 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Roadmap } from '../../src/core/model';
+import { decodeProgress, encodeProgressFile, mergeStates } from '../../src/core/progress/progressCodec';
+import { applyChanges, emptyState, MAX_HISTORY, resetRoadmap, statusOf, type ProgressState } from '../../src/core/progress/progressModel';
+import { hoursLeft, layerTally, nextTopics, overallTally } from '../../src/core/progress/progressStats';
+import { RoadmapIndex } from '../../src/core/roadmapIndex';
+
+const topic = (id: string, prerequisites: string[] = [], hours = 2) => ({ id, title: id, prerequisites, hours, tags: [], resources: [], exercises: [] });
+const roadmap: Roadmap = {
+  id: 'r',
+  title: 'R',
+  version: '1.0.0',
+  layers: [
+    { id: 'l1', number: 1, title: 'L1', goal: 'g', topics: [topic('a'), topic('b', ['a']), topic('c', ['a', 'b'])] },
+    { id: 'l2', number: 2, title: 'L2', goal: 'g', topics: [topic('d', ['c']), topic('e')] },
+  ],
+  practicalRoad: [],
+  exercises: [],
+};
+const index = new RoadmapIndex(roadmap);
+const t0 = new Date('2026-01-01T10:00:00Z');
+const later = (min: number) => new Date(t0.getTime() + min * 60_000);
+const mark = (state: ProgressState, id: string, status: 'done' | 'in-progress' | 'skipped' | 'not-started', at = t0) =>
+  applyChanges(state, 'r', [{ kind: 'topic', id, status }], at).state;
+
+describe('progress model', () => {
+  it('records status changes with a history, and ignores changes that change nothing', () => {
+    let s = mark(emptyState(), 'a', 'in-progress');
+    s = mark(s, 'a', 'done', later(5));
+    const same = applyChanges(s, 'r', [{ kind: 'topic', id: 'a', status: 'done' }], later(6));
+    assert.equal(same.state, s, 'no new state object');
+    assert.deepEqual(same.applied, []);
+    assert.equal(statusOf(s.roadmaps.r, 'topic', 'a'), 'done');
+    assert.deepEqual(
+      s.roadmaps.r.history.map((e) => [e.from, e.to]),
+      [
+        ['not-started', 'in-progress'],
+        ['in-progress', 'done'],
+      ],
+    );
+    assert.equal(s.roadmaps.r.topics.a.updated, later(5).toISOString());
+  });
+
+  it('does not mutate the state it is given', () => {
+    const s = mark(emptyState(), 'a', 'done');
+    const copy = structuredClone(s);
+    mark(s, 'b', 'done');
+    assert.deepEqual(s, copy);
+  });
+
+  it('reset clears statuses but keeps the history', () => {
+    const s = resetRoadmap(mark(mark(emptyState(), 'a', 'done'), 'b', 'skipped'), 'r', later(1));
+    assert.deepEqual(s.roadmaps.r.topics, {});
+    assert.equal(s.roadmaps.r.history.length, 4);
+  });
+
+  it('caps the history', () => {
+    let s = emptyState();
+    const changes = Array.from({ length: MAX_HISTORY + 10 }, (_, i) => ({ kind: 'topic' as const, id: `t${i}`, status: 'done' as const }));
+    s = applyChanges(s, 'r', changes, t0).state;
+    assert.equal(s.roadmaps.r.history.length, MAX_HISTORY);
+    assert.equal(s.roadmaps.r.history[0].id, 't10');
+  });
+});
+
+describe('progress statistics', () => {
+  it('counts done over total per layer and overall; skipped topics leave the total', () => {
+    let s = mark(emptyState(), 'a', 'done');
+    s = mark(s, 'b', 'skipped');
+    s = mark(s, 'd', 'in-progress');
+    assert.deepEqual(layerTally(roadmap.layers[0], s.roadmaps.r), { done: 1, total: 2, skipped: 1, inProgress: 0, percent: 50 });
+    assert.deepEqual(overallTally(index, s.roadmaps.r), { done: 1, total: 4, skipped: 1, inProgress: 1, percent: 25 });
+    assert.equal(overallTally(index, undefined).percent, 0);
+  });
+
+  it('next topics are those whose prerequisites are done, in roadmap order', () => {
+    assert.deepEqual(nextTopics(index, undefined), ['a', 'e']);
+    let s = mark(emptyState(), 'a', 'done');
+    assert.deepEqual(nextTopics(index, s.roadmaps.r), ['b', 'e']);
+    s = mark(s, 'b', 'skipped');
+    assert.deepEqual(nextTopics(index, s.roadmaps.r), ['c', 'e']);
+    assert.deepEqual(nextTopics(index, s.roadmaps.r, 1), ['c']);
+  });
+
+  it('hours left sums the estimates of unfinished topics', () => {
+    assert.equal(hoursLeft(index, mark(emptyState(), 'a', 'done').roadmaps.r), 8);
+  });
+});
+
+describe('progress files', () => {
+  it('round-trips through export and import', () => {
+    const s = mark(mark(emptyState(), 'a', 'done'), 'b', 'in-progress', later(2));
+    const decoded = decodeProgress(JSON.parse(encodeProgressFile(s, later(3))));
+    assert.deepEqual(decoded.rejected, []);
+    assert.deepEqual(decoded.state, s);
+  });
+
+  it('keeps what is readable from a corrupt store and says what it dropped', () => {
+    const raw = {
+      version: 1,
+      roadmaps: {
+        r: {
+          topics: { a: { status: 'done', updated: t0.toISOString() }, b: { status: 'finished', updated: 'x' }, c: 'done' },
+          exercises: [],
+          history: [{ at: t0.toISOString(), kind: 'topic', id: 'a', from: 'not-started', to: 'done' }, { bogus: true }],
+        },
+        broken: 7,
+      },
+    };
+    const { state, rejected } = decodeProgress(raw);
+    assert.deepEqual(Object.keys(state.roadmaps.r.topics), ['a']);
+    assert.equal(state.roadmaps.r.history.length, 1);
+    assert.equal(rejected.length, 5, rejected.join('\n'));
+    assert.ok(rejected.some((r) => r.includes('"b"')));
+    for (const bad of [null, 3, 'text', [], { roadmaps: [] }]) {
+      const d = decodeProgress(bad);
+      assert.deepEqual(d.state.roadmaps, {});
+      assert.ok(d.rejected.length > 0);
+    }
+  });
+
+  it('merges by taking the newer change per item and uniting histories', () => {
+    const mine = mark(mark(emptyState(), 'a', 'done', later(10)), 'b', 'in-progress', later(1));
+    const theirs = mark(mark(emptyState(), 'a', 'in-progress', later(5)), 'b', 'done', later(20));
+    const merged = mergeStates(mine, theirs);
+    assert.equal(statusOf(merged.roadmaps.r, 'topic', 'a'), 'done');
+    assert.equal(statusOf(merged.roadmaps.r, 'topic', 'b'), 'done');
+    assert.equal(merged.roadmaps.r.history.length, 4);
+    const times = merged.roadmaps.r.history.map((e) => e.at);
+    assert.deepEqual(times, [...times].sort());
+    assert.deepEqual(mergeStates(merged, merged), merged, 'merging is idempotent');
+  });
+});
