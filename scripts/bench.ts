@@ -5,12 +5,14 @@ import { activationRows } from './bench/activationBench';
 import { bundleRows } from './bench/bundleBench';
 import { loaderRows } from './bench/loaderBench';
 import { printTable } from './bench/measure';
+import { treeRows } from './bench/treeBench';
 
 async function main() {
   const root = resolve(__dirname, '..', '..');
   const skipHost = process.argv.includes('--no-host');
   printTable('Bundles (production build)', bundleRows(root));
   printTable('Roadmap loader (median of 5, after a warm-up)', await loaderRows());
+  printTable('Sidebar tree (median of 5, after a warm-up)', await treeRows());
   if (!skipHost) printTable('Real VS Code host', await activationRows());
 }
 

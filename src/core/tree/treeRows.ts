@@ -83,8 +83,18 @@ export function planChildren(index: RoadmapIndex, progress: RoadmapProgress | un
   if (kind !== 'month') return [];
   const month = months.find((m) => String(m.month) === ref);
   if (!month) return [];
-  const topics = month.topics.flatMap((id) => (index.topic(id) ? [id] : (index.layer(id)?.topics.map((t) => t.id) ?? [])));
+  const topics = monthTopicIds(index, month.topics);
   return [...topics.filter((id) => !hidden(statusOf(progress, 'topic', id), opts)).map((id) => `topic:${id}:${month.month}`), `milestone:${month.month}`];
+}
+
+/** A month lists topics or whole layers; this is the topics, each once, in the month's order. */
+export function monthTopicIds(index: RoadmapIndex, ids: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const id of ids) {
+    if (index.topic(id)) out.add(id);
+    else for (const t of index.layer(id)?.topics ?? []) out.add(t.id);
+  }
+  return [...out];
 }
 
 export function rowFor(index: RoadmapIndex, progress: RoadmapProgress | undefined, element: string): Row | undefined {
@@ -163,8 +173,7 @@ export function rowFor(index: RoadmapIndex, progress: RoadmapProgress | undefine
     case 'month': {
       const m = index.roadmap.plan?.months.find((x) => String(x.month) === ref);
       if (!m) return undefined;
-      const ids = m.topics.flatMap((id) => (index.topic(id) ? [id] : (index.layer(id)?.topics.map((t) => t.id) ?? [])));
-      const t = tallyTopics(ids, progress);
+      const t = tallyTopics(monthTopicIds(index, m.topics), progress);
       return {
         element, kind, ref,
         label: `Month ${m.month}: ${m.title}`,

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { RoadmapProgress } from '../../core/progress/progressModel';
 import type { RoadmapIndex } from '../../core/roadmapIndex';
-import { parseElement, rowFor, type Row, type TreeOptions } from '../../core/tree/treeRows';
+import { monthTopicIds, parseElement, rowFor, type Row, type TreeOptions } from '../../core/tree/treeRows';
 import type { ProgressStore } from '../progress/progressStore';
 import type { RoadmapService } from '../roadmapService';
 
@@ -78,7 +78,7 @@ export class ProgressTreeProvider implements vscode.TreeDataProvider<string>, vs
       const layer = this.index.layerOf(id);
       if (layer) out.add(`layer:${layer.id}`);
       for (const m of months) {
-        if (m.topics.includes(id) || (layer && m.topics.includes(layer.id))) {
+        if (monthTopicIds(this.index, m.topics).includes(id)) {
           out.add(`topic:${id}:${m.month}`);
           out.add(`month:${m.month}`);
         }

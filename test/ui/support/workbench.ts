@@ -72,6 +72,28 @@ export class RoadmapTree {
   async labels(): Promise<string[]> {
     return (await this.rows().locator('.label-name').allTextContents()).map((s) => s.trim());
   }
+
+  row(label: string | RegExp) {
+    return this.rows().filter({ has: this.wb.page.locator('.label-name', { hasText: label }) }).first();
+  }
+
+  async expand(label: string | RegExp) {
+    const row = this.row(label);
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
+  }
+
+  async description(label: string | RegExp): Promise<string> {
+    return ((await this.row(label).locator('.label-description').textContent()) ?? '').trim();
+  }
+
+  checkbox(label: string | RegExp) {
+    return this.row(label).locator('.custom-view-tree-node-item-checkbox');
+  }
+}
+
+/** The status bar entry of the extension. */
+export function progressStatus(page: Page) {
+  return page.locator('[id="ai-roadmap.ai-roadmap.aiRoadmap.progress"]');
 }
 
 /** The notes webview: VS Code nests the page in two iframes; find the one holding #root. */

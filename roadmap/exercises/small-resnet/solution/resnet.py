@@ -27,7 +27,7 @@ Data = Tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]
 
 
 # ---------------------------------------------------------------------------
-# Data and small helpers (given)
+# Data and helpers (load_digit_images and conv3x3 are given)
 # ---------------------------------------------------------------------------
 def load_digit_images(test_size: float = 0.25, seed: int = 0) -> Data:
     """scikit-learn's bundled digits as standardised 1x8x8 images, split and stratified."""
@@ -189,7 +189,7 @@ if __name__ == "__main__":
     torch.manual_seed(0)
     torch.set_num_threads(2)
     data = load_digit_images()
-    model = SmallResNet(zero_init_residual=True)
+    model = SmallResNet()
     print(f"{count_parameters(model):,} trainable parameters")
     for row in train_model(model, data):
         print(f"epoch {row['epoch']:2d}  train loss {row['train_loss']:.4f}  test acc {row['test_acc']:.3f}")

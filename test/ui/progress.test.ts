@@ -1,0 +1,37 @@
+import * as assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { progressStatus, RoadmapTree, Workbench } from './support/workbench';
+
+describe('Checking off a topic in real VS Code', () => {
+  let wb: Workbench;
+  before(async () => {
+    wb = await Workbench.open();
+  });
+  after(async () => {
+    await wb?.close();
+  });
+
+  it('ticking a checkbox updates the layer count and the status bar, and survives a window reload', async () => {
+    const tree = new RoadmapTree(wb);
+    await tree.open();
+    const layer = /^1\. Mathematical/;
+    assert.equal(await tree.description(layer), '0/6 · 0%');
+    await tree.expand(layer);
+    const topic = /^Linear algebra/;
+    await tree.row(topic).waitFor();
+    await tree.checkbox(topic).click();
+    await wb.page.waitForFunction(() => document.querySelector('[id="workbench.view.extension.aiRoadmap"]')?.textContent?.includes('1/6 · 16%'));
+    assert.equal(await tree.description(layer), '1/6 · 16%');
+    await progressStatus(wb.page).getByText(/Roadmap 1%/).waitFor();
+    await wb.screenshot('tree-progress');
+
+    // A reload deactivates the extension and starts a new extension host.
+    await wb.runCommand('Developer: Reload Window');
+    await wb.page.waitForEvent('load');
+    await wb.page.locator('.activitybar').waitFor({ timeout: 30_000 });
+    await tree.open();
+    await wb.page.waitForFunction(() => document.querySelector('[id="workbench.view.extension.aiRoadmap"]')?.textContent?.includes('1/6 · 16%'), undefined, { timeout: 30_000 });
+    await tree.expand(layer);
+    assert.equal(await tree.checkbox(topic).getAttribute('aria-checked'), 'true');
+  });
+});
