@@ -2,7 +2,7 @@
 // roadmap index, and, with --tests, the test suites. Flags: --watch, --production, --tests.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -68,7 +68,16 @@ function compileRoadmap() {
   }
 }
 
+/** KaTeX's stylesheet and its woff2 fonts (all Chromium needs), served from the extension. */
+function copyKatexAssets() {
+  const from = 'node_modules/katex/dist';
+  mkdirSync('dist/webview/katex/fonts', { recursive: true });
+  copyFileSync(`${from}/katex.min.css`, 'dist/webview/katex/katex.min.css');
+  for (const f of readdirSync(`${from}/fonts`).filter((f) => f.endsWith('.woff2'))) copyFileSync(`${from}/fonts/${f}`, `dist/webview/katex/fonts/${f}`);
+}
+
 mkdirSync('dist', { recursive: true });
+copyKatexAssets();
 if (watch) {
   for (const config of configs) {
     const ctx = await esbuild.context(config);

@@ -5,7 +5,8 @@ import { planChildren, roadmapChildren } from '../core/tree/treeRows';
 import { registerNavigationCommands } from './commands/navigationCommands';
 import { registerOpenNotes } from './commands/openNotes';
 import { registerProgressCommands } from './commands/progressCommands';
-import { NotesPanel } from './panels/notesPanel';
+import { MyNotes } from './myNotes';
+import { NotesPanels } from './panels/notesPanels';
 import { configuredLocation, ProgressStore } from './progress/progressStore';
 import { RoadmapService } from './roadmapService';
 import { registerCheckboxes } from './views/checkboxes';
@@ -18,7 +19,7 @@ export interface AiRoadmapApi {
   progress: ProgressStore;
   roadmapTree: ProgressTreeProvider;
   planTree: ProgressTreeProvider;
-  notesPanel: NotesPanel;
+  notesPanel: NotesPanels;
   statusBar: ProgressStatusBar;
 }
 
@@ -28,7 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
   const progress = await ProgressStore.open(context, log);
   const roadmapTree = new ProgressTreeProvider(roadmaps, progress, roadmapChildren);
   const planTree = new ProgressTreeProvider(roadmaps, progress, planChildren);
-  const notesPanel = new NotesPanel(context.extensionUri, roadmaps, log);
+  const notesPanel = new NotesPanels(context.extensionUri, roadmaps, progress, new MyNotes(context.globalStorageUri), log);
   const statusBar = new ProgressStatusBar(roadmaps, progress);
   const roadmapView = vscode.window.createTreeView('aiRoadmap.roadmap', { treeDataProvider: roadmapTree, showCollapseAll: true, canSelectMany: true, manageCheckboxStateManually: true });
   const planView = vscode.window.createTreeView('aiRoadmap.studyPlan', { treeDataProvider: planTree, showCollapseAll: true, canSelectMany: true, manageCheckboxStateManually: true });

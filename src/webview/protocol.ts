@@ -1,42 +1,106 @@
 /**
- * The messages between the notes panel and the extension: one discriminated union each way,
- * imported by both sides. Each side checks what it receives with the guards below and ignores
- * (and logs) anything else, so a stale or hostile message cannot drive either side.
+ * Messages between the webview panels and the extension: one discriminated union each way per
+ * panel, imported by both sides. Each side checks what it receives with the guards below and
+ * ignores (and logs) anything else, so a stale or hostile message cannot drive either side.
  */
+import type { Status } from '../core/progress/progressModel';
 
-/** What the panel shows: plain data, never HTML. */
-export interface NotesView {
-  kind: 'layer' | 'topic';
+export type { Status };
+export const STATUS_LABELS: Record<Status, string> = {
+  'not-started': 'Not started',
+  'in-progress': 'In progress',
+  done: 'Done',
+  skipped: 'Skipped',
+};
+
+export interface TopicRef {
   id: string;
   title: string;
-  /** "Layer 3 · Deep Learning Core" for a topic, "Layer 3" for a layer. */
-  context: string;
-  goal?: string;
-  summary?: string;
-  items: Array<{ id: string; title: string }>;
+  status: Status;
 }
 
-export type ToPanel = { type: 'show'; view: NotesView };
+export interface TopicView {
+  kind: 'topic';
+  id: string;
+  title: string;
+  layer: { id: string; number: number; title: string };
+  hours?: number;
+  status: Status;
+  /** Rendered by the extension from markdown with raw HTML disabled. */
+  notesHtml: string;
+  prerequisites: TopicRef[];
+  resources: Array<{ title: string; url: string; kind: string; free?: boolean }>;
+  exercises: Array<{ id: string; title: string; difficulty: string; hours?: number; status: Status }>;
+  previous?: TopicRef;
+  next?: TopicRef;
+  hasMyNotes: boolean;
+}
 
-export type FromPanel =
+export interface LayerView {
+  kind: 'layer';
+  id: string;
+  number: number;
+  title: string;
+  goal: string;
+  summary?: string;
+  topics: TopicRef[];
+  done: number;
+  total: number;
+}
+
+export type NotesView = TopicView | LayerView;
+
+export type ToNotesPanel =
+  | { type: 'show'; view: NotesView }
+  /** A status changed elsewhere (tree, command): the panel updates in place. */
+  | { type: 'status'; id: string; status: Status };
+
+export type FromNotesPanel =
   | { type: 'ready' }
-  | { type: 'open'; id: string };
+  | { type: 'open'; id: string }
+  | { type: 'setStatus'; id: string; status: Status }
+  | { type: 'openLink'; href: string }
+  | { type: 'openMyNotes'; id: string }
+  | { type: 'exercise'; action: 'scaffold' | 'check'; id: string };
 
-export function isFromPanel(m: unknown): m is FromPanel {
+const STATUS_VALUES: readonly string[] = ['not-started', 'in-progress', 'done', 'skipped'];
+const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length < 200;
+
+export function isFromNotesPanel(m: unknown): m is FromNotesPanel {
   if (!m || typeof m !== 'object') return false;
-  const msg = m as { type?: unknown; id?: unknown };
+  const msg = m as Record<string, unknown>;
   switch (msg.type) {
     case 'ready':
       return true;
     case 'open':
-      return typeof msg.id === 'string' && msg.id.length < 200;
+    case 'openMyNotes':
+      return isId(msg.id);
+    case 'setStatus':
+      return isId(msg.id) && typeof msg.status === 'string' && STATUS_VALUES.includes(msg.status);
+    case 'openLink':
+      return typeof msg.href === 'string' && msg.href.length < 4000;
+    case 'exercise':
+      return isId(msg.id) && (msg.action === 'scaffold' || msg.action === 'check');
     default:
       return false;
   }
 }
 
-export function isToPanel(m: unknown): m is ToPanel {
+export function isToNotesPanel(m: unknown): m is ToNotesPanel {
   if (!m || typeof m !== 'object') return false;
-  const msg = m as { type?: unknown; view?: Partial<NotesView> };
-  return msg.type === 'show' && !!msg.view && typeof msg.view.title === 'string' && Array.isArray(msg.view.items);
+  const msg = m as Record<string, unknown>;
+  if (msg.type === 'status') return isId(msg.id) && typeof msg.status === 'string' && STATUS_VALUES.includes(msg.status);
+  if (msg.type !== 'show' || !msg.view || typeof msg.view !== 'object') return false;
+  const view = msg.view as Record<string, unknown>;
+  return (view.kind === 'topic' || view.kind === 'layer') && isId(view.id) && typeof view.title === 'string';
+}
+
+/** State the notes webview keeps with vscode.setState, so a reload comes back where it was. */
+export interface NotesPanelState {
+  id: string;
+  scrollY: number;
+}
+
+export function isNotesPanelState(s: unknown): s is NotesPanelState {
+  return !!s && typeof s === 'object' && isId((s as NotesPanelState).id) && typeof (s as NotesPanelState).scrollY === 'number';
 }

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { parseElement } from '../../core/tree/treeRows';
-import type { NotesPanel } from '../panels/notesPanel';
+import type { NotesPanels } from '../panels/notesPanels';
 import type { RoadmapService } from '../roadmapService';
 
 /** "AI Roadmap: Open Notes": from a tree row, a layer or topic id, or a quick pick. */
-export function registerOpenNotes(roadmaps: RoadmapService, panel: NotesPanel): vscode.Disposable {
+export function registerOpenNotes(roadmaps: RoadmapService, panel: NotesPanels): vscode.Disposable {
   return vscode.commands.registerCommand('aiRoadmap.openNotes', async (target?: unknown) => {
     const id = typeof target === 'string' ? idOf(target) : await pickId(roadmaps);
     if (!id) return;

@@ -12,6 +12,8 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, o
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
     `style-src ${webview.cspSource}`,
+    // KaTeX positions glyphs with style attributes; attributes cannot run script.
+    "style-src-attr 'unsafe-inline'",
     `img-src ${webview.cspSource}`,
     `font-src ${webview.cspSource}`,
   ].join('; ');
@@ -36,7 +38,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, o
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
   return {
     enableScripts: true,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media', 'webview')],
     retainContextWhenHidden: false,
   };
 }

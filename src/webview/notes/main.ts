@@ -1,42 +1,47 @@
-// Front end of the notes panel. Builds the page with DOM APIs only (textContent, never
-// innerHTML), so nothing from a roadmap file can become markup or script.
-import { isToPanel, type FromPanel, type NotesView } from '../protocol';
+// Front end of the notes panel: renders what the extension sends and reports the learner's
+// actions back. It owns no state but its scroll position (kept with setState).
+import { isNotesPanelState, isToNotesPanel, type FromNotesPanel, type NotesPanelState } from '../protocol';
+import { vscodeApi } from '../shared/vscodeApi';
+import { renderLayer, renderTopic, updateStatus } from './renderTopic';
 
-declare function acquireVsCodeApi(): { postMessage(m: FromPanel): void };
-const vscode = acquireVsCodeApi();
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (cls) node.className = cls;
-  return node;
-}
-
-function render(view: NotesView) {
-  const root = document.getElementById('root')!;
-  root.replaceChildren();
-  root.append(el('p', view.context, 'context'), el('h1', view.title));
-  if (view.goal) root.append(el('p', `Goal: ${view.goal}`, 'goal'));
-  if (view.summary) root.append(el('p', view.summary, 'summary'));
-  if (view.items.length) {
-    root.append(el('h2', view.kind === 'layer' ? 'Topics' : 'Related'));
-    const list = el('ul');
-    for (const item of view.items) {
-      const li = el('li');
-      const button = el('button', item.title, 'link');
-      button.addEventListener('click', () => vscode.postMessage({ type: 'open', id: item.id }));
-      li.append(button);
-      list.append(li);
-    }
-    root.append(list);
-  }
-  root.append(el('p', 'Full notes with math, code and status controls are coming in the next release.', 'placeholder'));
-  document.title = view.title;
-}
+const vscode = vscodeApi<FromNotesPanel, NotesPanelState>();
+const root = document.getElementById('root')!;
+const post = (m: FromNotesPanel) => vscode.postMessage(m);
+let restoreScroll = isNotesPanelState(vscode.getState()) ? vscode.getState()!.scrollY : 0;
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  if (isToPanel(event.data)) render(event.data.view);
-  else console.warn('AI Roadmap: ignored a message the panel does not understand', event.data);
+  const msg = event.data;
+  if (!isToNotesPanel(msg)) return console.warn('AI Roadmap: ignored a message the panel does not understand', msg);
+  if (msg.type === 'status') return updateStatus(root, msg.id, msg.status);
+  // A refresh of the same topic keeps the reader's place; a restored panel goes back to its place.
+  const scrollY = root.dataset.topic === msg.view.id ? window.scrollY : restoreScroll;
+  root.dataset.topic = msg.view.id;
+  root.replaceChildren(msg.view.kind === 'topic' ? renderTopic(msg.view, post) : renderLayer(msg.view, post));
+  document.title = msg.view.title;
+  window.scrollTo(0, scrollY);
+  restoreScroll = 0;
+  saveState();
 });
+
+// Every link leaves through the extension, which checks its scheme; in-page anchors scroll.
+document.addEventListener('click', (event) => {
+  const a = (event.target as Element | null)?.closest?.('a');
+  if (!a) return;
+  event.preventDefault();
+  const href = a.getAttribute('href') ?? '';
+  if (href.startsWith('#')) document.getElementById(decodeURIComponent(href.slice(1)))?.scrollIntoView();
+  else if (href) post({ type: 'openLink', href });
+});
+
+let scrollTimer: number | undefined;
+window.addEventListener('scroll', () => {
+  clearTimeout(scrollTimer);
+  scrollTimer = window.setTimeout(saveState, 150);
+});
+
+function saveState() {
+  if (root.dataset.topic) vscode.setState({ id: root.dataset.topic, scrollY: window.scrollY });
+}
+
 // Announce readiness only now, so the extension never posts into a page that is not listening.
-vscode.postMessage({ type: 'ready' });
+post({ type: 'ready' });

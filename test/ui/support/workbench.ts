@@ -102,7 +102,7 @@ export async function notesFrame(page: Page, heading: string, timeoutMs = 20_000
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
       try {
-        const h1 = await frame.locator('#root h1').textContent({ timeout: 100 });
+        const h1 = await frame.locator('#root h1').first().textContent({ timeout: 100 });
         if (h1?.trim() === heading) return frame;
       } catch {
         // not this frame, or not rendered yet

@@ -1,0 +1,159 @@
+import * as vscode from 'vscode';
+import { createNotesRenderer } from '../../core/render/renderNotes';
+import { isFromNotesPanel, isNotesPanelState, type FromNotesPanel, type ToNotesPanel } from '../../webview/protocol';
+import { openWebLink } from '../commands/navigationCommands';
+import type { MyNotes } from '../myNotes';
+import type { ProgressStore } from '../progress/progressStore';
+import type { RoadmapService } from '../roadmapService';
+import { notesViewFor } from './notesViews';
+import { webviewHtml, webviewOptions } from './webviewHtml';
+
+interface OpenPanel {
+  panel: vscode.WebviewPanel;
+  id: string;
+  ready: boolean;
+}
+
+/**
+ * The notes panels: one reused panel by default (aiRoadmap.notes.openInNewPanel opens one per
+ * topic), restored after a reload by the serializer. A panel holds only the id it shows.
+ */
+export class NotesPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
+  static readonly viewType = 'aiRoadmap.notes';
+  private readonly panels = new Set<OpenPanel>();
+  private render: ((md: string) => string) | undefined;
+  /** Rendered notes by path: notes are read-only content, so one render per session suffices. */
+  private readonly rendered = new Map<string, string>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  /** Resolves each time a panel has posted its content, for tests and the bench. */
+  private readonly shown = new vscode.EventEmitter<string>();
+  readonly onDidShow = this.shown.event;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly roadmaps: RoadmapService,
+    private readonly progress: ProgressStore,
+    private readonly myNotes: MyNotes,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.subscriptions.push(
+      vscode.window.registerWebviewPanelSerializer(NotesPanels.viewType, this),
+      progress.onDidChange((e) => {
+        for (const p of this.panels) {
+          const own = e.changes !== 'all' && e.changes.length === 1 && e.changes[0].kind === 'topic' && e.changes[0].id === p.id ? e.changes[0] : undefined;
+          // The panel's own status updates in place; anything else may touch what it lists.
+          if (own) this.post(p, { type: 'status', id: own.id, status: own.status });
+          else void this.refresh(p);
+        }
+      }),
+    );
+  }
+
+  /** The id shown in the most recently active panel. */
+  get currentId(): string | undefined {
+    const active = [...this.panels].find((p) => p.panel.active) ?? [...this.panels].pop();
+    return active?.id;
+  }
+
+  async show(id: string): Promise<void> {
+    const index = await this.roadmaps.current();
+    if (!index.layer(id) && !index.topic(id)) throw new Error(`There is no layer or topic "${id}" in this roadmap.`);
+    const reuse = !vscode.workspace.getConfiguration('aiRoadmap').get<boolean>('notes.openInNewPanel', false);
+    let target = [...this.panels].find((p) => p.id === id) ?? (reuse ? [...this.panels][0] : undefined);
+    if (!target) {
+      const panel = vscode.window.createWebviewPanel(NotesPanels.viewType, 'AI Roadmap', vscode.ViewColumn.Active, webviewOptions(this.extensionUri));
+      target = this.attach(panel, id);
+    } else {
+      target.id = id;
+      target.panel.reveal(undefined, false);
+    }
+    await this.refresh(target);
+  }
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const index = await this.roadmaps.current();
+    const id = isNotesPanelState(state) && (index.topic(state.id) || index.layer(state.id)) ? state.id : index.roadmap.layers[0].id;
+    panel.webview.options = webviewOptions(this.extensionUri);
+    await this.refresh(this.attach(panel, id));
+  }
+
+  private attach(panel: vscode.WebviewPanel, id: string): OpenPanel {
+    const open: OpenPanel = { panel, id, ready: false };
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activity-bar.svg');
+    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, {
+      title: 'AI Roadmap notes',
+      script: 'dist/webview/notes.js',
+      styles: ['dist/webview/katex/katex.min.css', 'media/webview/base.css', 'media/webview/notes.css', 'media/webview/highlight.css'],
+    });
+    const subscriptions = [
+      panel.webview.onDidReceiveMessage((m: unknown) => {
+        if (!isFromNotesPanel(m)) return this.log.warn('The notes panel sent a message that was ignored:', JSON.stringify(m).slice(0, 200));
+        void this.handle(open, m).catch((e: Error) => this.log.error(`Notes panel: ${e.message}`));
+      }),
+      panel.onDidDispose(() => {
+        this.panels.delete(open);
+        vscode.Disposable.from(...subscriptions).dispose();
+      }),
+    ];
+    this.panels.add(open);
+    return open;
+  }
+
+  private async handle(open: OpenPanel, m: FromNotesPanel) {
+    const index = await this.roadmaps.current();
+    switch (m.type) {
+      case 'ready':
+        open.ready = true;
+        return this.refresh(open);
+      case 'open':
+        if (index.topic(m.id) || index.layer(m.id)) {
+          open.id = m.id;
+          return this.refresh(open);
+        }
+        return;
+      case 'setStatus':
+        if (index.topic(m.id)) await this.progress.apply(index.roadmap.id, [{ kind: 'topic', id: m.id, status: m.status }]);
+        return;
+      case 'openLink':
+        return void (await openWebLink(m.href));
+      case 'openMyNotes':
+        if (index.topic(m.id)) await this.myNotes.open(index.roadmap.id, index.topic(m.id)!);
+        return this.refresh(open);
+      case 'exercise':
+        return void (await vscode.commands.executeCommand(m.action === 'scaffold' ? 'aiRoadmap.scaffoldExercise' : 'aiRoadmap.checkExercise', m.id));
+    }
+  }
+
+  private async refresh(open: OpenPanel) {
+    if (!open.ready) return;
+    const index = await this.roadmaps.current();
+    const view = await notesViewFor(index, this.progress.get(index.roadmap.id), open.id, {
+      renderNotes: (p) => this.renderNotes(p),
+      hasMyNotes: (id) => this.myNotes.exists(index.roadmap.id, id),
+    });
+    if (!view) return;
+    open.panel.title = view.title;
+    this.post(open, { type: 'show', view });
+    this.shown.fire(open.id);
+  }
+
+  private async renderNotes(notesPath: string): Promise<string> {
+    let html = this.rendered.get(notesPath);
+    if (html === undefined) {
+      this.render ??= createNotesRenderer(); // markdown-it, KaTeX and highlight.js load on first use
+      html = this.render(await this.roadmaps.readNotes(notesPath));
+      this.rendered.set(notesPath, html);
+    }
+    return html;
+  }
+
+  private post(open: OpenPanel, message: ToNotesPanel) {
+    if (open.ready) void open.panel.webview.postMessage(message);
+  }
+
+  dispose() {
+    for (const p of this.panels) p.panel.dispose();
+    vscode.Disposable.from(...this.subscriptions).dispose();
+    this.shown.dispose();
+  }
+}

@@ -1,0 +1,52 @@
+import { statusOf, type RoadmapProgress } from '../../core/progress/progressModel';
+import { layerTally } from '../../core/progress/progressStats';
+import type { RoadmapIndex } from '../../core/roadmapIndex';
+import type { NotesView, TopicRef } from '../../webview/protocol';
+
+/** The data the notes panel shows for a layer or topic id; undefined for an unknown id. */
+export async function notesViewFor(
+  index: RoadmapIndex,
+  progress: RoadmapProgress | undefined,
+  id: string,
+  deps: { renderNotes: (notesPath: string) => Promise<string>; hasMyNotes: (id: string) => Promise<boolean> },
+): Promise<NotesView | undefined> {
+  const ref = (topicId: string): TopicRef | undefined => {
+    const t = index.topic(topicId);
+    return t && { id: t.id, title: t.title, status: statusOf(progress, 'topic', t.id) };
+  };
+  const layer = index.layer(id);
+  if (layer) {
+    const tally = layerTally(layer, progress);
+    return {
+      kind: 'layer', id, number: layer.number, title: layer.title, goal: layer.goal, summary: layer.summary,
+      topics: layer.topics.map((t) => ref(t.id)!), done: tally.done, total: tally.total,
+    };
+  }
+  const topic = index.topic(id);
+  const parent = index.layerOf(id);
+  if (!topic || !parent) return undefined;
+  const [notesHtml, hasMyNotes] = await Promise.all([
+    topic.notes ? deps.renderNotes(topic.notes) : Promise.resolve('<p>This topic has no notes yet.</p>'),
+    deps.hasMyNotes(id),
+  ]);
+  const prev = index.neighbour(id, -1);
+  const next = index.neighbour(id, 1);
+  return {
+    kind: 'topic',
+    id,
+    title: topic.title,
+    layer: { id: parent.id, number: parent.number, title: parent.title },
+    hours: topic.hours,
+    status: statusOf(progress, 'topic', id),
+    notesHtml,
+    prerequisites: topic.prerequisites.flatMap((p) => ref(p) ?? []),
+    resources: topic.resources.map((r) => ({ title: r.title, url: r.url, kind: r.kind, free: r.free })),
+    exercises: topic.exercises.flatMap((x) => {
+      const e = index.exercise(x);
+      return e ? [{ id: e.id, title: e.title, difficulty: e.difficulty, hours: e.hours, status: statusOf(progress, 'exercise', e.id) }] : [];
+    }),
+    previous: prev && ref(prev.id),
+    next: next && ref(next.id),
+    hasMyNotes,
+  };
+}
