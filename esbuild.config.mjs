@@ -21,12 +21,13 @@ const common = {
 
 const configs = [
   {
+    // The extension, and the heavy parts it requires on first use (src/extension/lazyModules.ts).
     ...common,
-    entryPoints: { extension: 'src/extension/extension.ts' },
+    entryPoints: { extension: 'src/extension/extension.ts', render: 'src/core/render/renderNotes.ts', loader: 'src/core/loading/loadRoadmap.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
-    external: ['vscode'],
+    external: ['vscode', './render.js', './loader.js'],
   },
   {
     ...common,

@@ -25,7 +25,7 @@ export interface AiRoadmapApi {
 
 export async function activate(context: vscode.ExtensionContext): Promise<AiRoadmapApi> {
   const log = vscode.window.createOutputChannel('AI Roadmap', { log: true });
-  const roadmaps = new RoadmapService(context.extensionUri);
+  const roadmaps = new RoadmapService(context.extensionUri, log);
   const progress = await ProgressStore.open(context, log);
   const roadmapTree = new ProgressTreeProvider(roadmaps, progress, roadmapChildren);
   const planTree = new ProgressTreeProvider(roadmaps, progress, planChildren);

@@ -1,43 +1,142 @@
 import * as vscode from 'vscode';
+import type { RoadmapFiles } from '../core/loading/roadmapFiles';
 import type { Roadmap } from '../core/model';
+import type { Problem } from '../core/problem';
 import { RoadmapIndex } from '../core/roadmapIndex';
 import { safeRelativePath } from '../core/safePath';
+import { roadmapLoader } from './lazyModules';
 
 /**
- * Owns the roadmap the extension shows. The built-in one is the JSON index compiled at build
- * time (no YAML parsed in the editor); it is read on first use, not at activation.
+ * Owns the roadmap the extension shows: the built-in one (the JSON index compiled at build
+ * time, so no YAML is parsed at activation) or an author's roadmap named by the
+ * aiRoadmap.roadmapFile setting, checked by the core loader with its problems in the Problems
+ * view. It is read on first use, not at activation.
  */
 export class RoadmapService implements vscode.Disposable {
   private loaded: Promise<RoadmapIndex> | undefined;
+  private root: vscode.Uri;
   private readonly changed = new vscode.EventEmitter<RoadmapIndex>();
   readonly onDidChange = this.changed.event;
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('AI Roadmap');
+  private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly extensionUri: vscode.Uri) {}
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.root = this.builtInRoot;
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('aiRoadmap.roadmapFile')) void this.reload();
+      }),
+    );
+  }
 
-  /** The root folder of the shown roadmap: notes and templates are relative to it. */
-  get contentRoot(): vscode.Uri {
+  private get builtInRoot() {
     return vscode.Uri.joinPath(this.extensionUri, 'roadmap');
   }
 
+  /** The root folder of the shown roadmap: notes and templates are relative to it. */
+  get contentRoot(): vscode.Uri {
+    return this.root;
+  }
+
   current(): Promise<RoadmapIndex> {
-    this.loaded ??= this.readBuiltIn();
+    this.loaded ??= this.load();
     return this.loaded;
   }
 
-  /** The text of a notes file of the shown roadmap; paths were checked when it was loaded. */
+  /** Loads again (the setting or the author's files changed) and tells the views. */
+  async reload(): Promise<RoadmapIndex> {
+    this.loaded = this.load();
+    const index = await this.loaded;
+    this.changed.fire(index);
+    return index;
+  }
+
+  /** The text of a notes file of the shown roadmap. */
   async readNotes(notesPath: string): Promise<string> {
     const safe = safeRelativePath(notesPath);
     if (!safe) throw new Error(`Notes path "${notesPath}" leaves the roadmap folder.`);
-    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.contentRoot, ...safe.split('/')));
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.root, ...safe.split('/')));
     return new TextDecoder().decode(bytes);
   }
 
-  private async readBuiltIn(): Promise<RoadmapIndex> {
+  private async load(): Promise<RoadmapIndex> {
+    const file = authorFile();
+    this.diagnostics.clear();
+    if (file) {
+      const index = await this.loadAuthorRoadmap(file);
+      if (index) return index;
+    }
+    this.root = this.builtInRoot;
     const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'dist', 'roadmap.json'));
     return new RoadmapIndex(JSON.parse(new TextDecoder().decode(bytes)) as Roadmap);
   }
 
+  /** An author's roadmap, or undefined (after saying why) so the built-in one is shown instead. */
+  private async loadAuthorRoadmap(file: vscode.Uri): Promise<RoadmapIndex | undefined> {
+    const dir = vscode.Uri.joinPath(file, '..');
+    const entry = file.path.slice(dir.path.length + 1);
+    const result = await roadmapLoader().loadRoadmap(workspaceFiles(dir), entry);
+    const problems = result.ok ? result.warnings : result.problems;
+    this.report(dir, problems);
+    if (!result.ok) {
+      this.log.warn(`The roadmap ${file.fsPath} has ${result.problems.length} problem(s); showing the built-in roadmap.`);
+      void vscode.window
+        .showErrorMessage(`AI Roadmap: ${vscode.workspace.asRelativePath(file)} has ${result.problems.length} problem(s), so the built-in roadmap is shown. See the Problems view.`, 'Show Problems')
+        .then((c) => c && vscode.commands.executeCommand('workbench.actions.view.problems'));
+      return undefined;
+    }
+    this.root = dir;
+    this.log.info(`Showing the roadmap ${file.fsPath}.`);
+    return new RoadmapIndex(result.roadmap);
+  }
+
+  private report(dir: vscode.Uri, problems: Problem[]) {
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    for (const p of problems) {
+      const pos = new vscode.Position(p.line - 1, p.column - 1);
+      const d = new vscode.Diagnostic(new vscode.Range(pos, pos.translate(0, 1)), p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+      d.source = 'AI Roadmap';
+      byFile.set(p.file, [...(byFile.get(p.file) ?? []), d]);
+    }
+    for (const [rel, diags] of byFile) this.diagnostics.set(vscode.Uri.joinPath(dir, ...rel.split('/')), diags);
+  }
+
   dispose() {
+    vscode.Disposable.from(...this.subscriptions).dispose();
+    this.diagnostics.dispose();
     this.changed.dispose();
   }
+}
+
+/** The aiRoadmap.roadmapFile setting as a URI: absolute, or relative to the first workspace folder. */
+function authorFile(): vscode.Uri | undefined {
+  const setting = vscode.workspace.getConfiguration('aiRoadmap').get<string>('roadmapFile', '').trim();
+  if (!setting) return undefined;
+  if (setting.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(setting)) return vscode.Uri.file(setting);
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  return folder ? vscode.Uri.joinPath(folder.uri, setting) : undefined;
+}
+
+/** The core loader's view of a folder, through the editor's file system (works remotely too). */
+function workspaceFiles(dir: vscode.Uri): RoadmapFiles {
+  const at = (rel: string) => vscode.Uri.joinPath(dir, ...rel.split('/'));
+  return {
+    async readText(rel) {
+      try {
+        return new TextDecoder().decode(await vscode.workspace.fs.readFile(at(rel)));
+      } catch {
+        return undefined;
+      }
+    },
+    async size(rel) {
+      try {
+        return (await vscode.workspace.fs.stat(at(rel))).size;
+      } catch {
+        return undefined;
+      }
+    },
+  };
 }

@@ -86,7 +86,9 @@ export function registerNavigationCommands(roadmaps: RoadmapService, progress: P
     for (const view of ['aiRoadmap.roadmap', 'aiRoadmap.studyPlan']) await vscode.commands.executeCommand(`workbench.actions.treeView.${view}.collapseAll`);
   });
 
-  return [goToTopic, showNext, openResource, hide, show, collapse, dropSearch];
+  const reload = vscode.commands.registerCommand('aiRoadmap.reloadRoadmap', () => roadmaps.reload());
+
+  return [goToTopic, showNext, openResource, hide, show, collapse, reload, dropSearch];
 }
 
 /** Opens only http and https addresses, through the editor; anything else is refused. */

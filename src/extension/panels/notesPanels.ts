@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { createNotesRenderer } from '../../core/render/renderNotes';
 import { isFromNotesPanel, isNotesPanelState, type FromNotesPanel, type ToNotesPanel } from '../../webview/protocol';
 import { openWebLink } from '../commands/navigationCommands';
+import { notesRenderer } from '../lazyModules';
 import type { MyNotes } from '../myNotes';
 import type { ProgressStore } from '../progress/progressStore';
 import type { RoadmapService } from '../roadmapService';
@@ -140,7 +140,7 @@ export class NotesPanels implements vscode.Disposable, vscode.WebviewPanelSerial
   private async renderNotes(notesPath: string): Promise<string> {
     let html = this.rendered.get(notesPath);
     if (html === undefined) {
-      this.render ??= createNotesRenderer(); // markdown-it, KaTeX and highlight.js load on first use
+      this.render ??= notesRenderer().createNotesRenderer(); // markdown-it, KaTeX and highlight.js load on first use
       html = this.render(await this.roadmaps.readNotes(notesPath));
       this.rendered.set(notesPath, html);
     }

@@ -1,5 +1,5 @@
 // Page objects for the real VS Code workbench in Chromium: the session, the tree, the panel.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
@@ -17,10 +17,12 @@ export class Workbench {
   ) {}
 
   /** A fresh VS Code with this extension in development mode, opened on an empty workspace. */
-  static async open(opts: { theme?: string } = {}): Promise<Workbench> {
+  static async open(opts: { theme?: string; settings?: Record<string, unknown>; copy?: Record<string, string> } = {}): Promise<Workbench> {
     const workspace = mkdtempSync(join(tmpdir(), 'ai-roadmap-ui-'));
     writeFileSync(join(workspace, 'README.md'), '# UI test workspace\n');
-    const settings = opts.theme ? { 'workbench.colorTheme': opts.theme } : {};
+    // Folders to lay into the workspace: target (relative) -> source (absolute).
+    for (const [to, from] of Object.entries(opts.copy ?? {})) cpSync(from, join(workspace, to), { recursive: true });
+    const settings = { ...(opts.theme ? { 'workbench.colorTheme': opts.theme } : {}), ...opts.settings };
     const server = await startCodeServer({ settings });
     const browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
