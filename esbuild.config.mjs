@@ -31,7 +31,7 @@ const configs = [
   },
   {
     ...common,
-    entryPoints: { 'webview/notes': 'src/webview/notes/main.ts' },
+    entryPoints: { 'webview/notes': 'src/webview/notes/main.ts', 'webview/dashboard': 'src/webview/dashboard/main.ts' },
     outdir: 'dist',
     platform: 'browser',
     format: 'iife',

@@ -6,6 +6,7 @@ import { registerNavigationCommands } from './commands/navigationCommands';
 import { registerOpenNotes } from './commands/openNotes';
 import { registerProgressCommands } from './commands/progressCommands';
 import { MyNotes } from './myNotes';
+import { DashboardPanel } from './panels/dashboardPanel';
 import { NotesPanels } from './panels/notesPanels';
 import { configuredLocation, ProgressStore } from './progress/progressStore';
 import { RoadmapService } from './roadmapService';
@@ -21,6 +22,7 @@ export interface AiRoadmapApi {
   planTree: ProgressTreeProvider;
   notesPanel: NotesPanels;
   statusBar: ProgressStatusBar;
+  dashboard: DashboardPanel;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<AiRoadmapApi> {
@@ -31,11 +33,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
   const planTree = new ProgressTreeProvider(roadmaps, progress, planChildren);
   const notesPanel = new NotesPanels(context.extensionUri, roadmaps, progress, new MyNotes(context.globalStorageUri), log);
   const statusBar = new ProgressStatusBar(roadmaps, progress);
+  const dashboard = new DashboardPanel(context.extensionUri, roadmaps, progress, log);
   const roadmapView = vscode.window.createTreeView('aiRoadmap.roadmap', { treeDataProvider: roadmapTree, showCollapseAll: true, canSelectMany: true, manageCheckboxStateManually: true });
   const planView = vscode.window.createTreeView('aiRoadmap.studyPlan', { treeDataProvider: planTree, showCollapseAll: true, canSelectMany: true, manageCheckboxStateManually: true });
 
   context.subscriptions.push(
-    log, roadmaps, progress, roadmapTree, planTree, notesPanel, statusBar, roadmapView, planView,
+    log, roadmaps, progress, roadmapTree, planTree, notesPanel, statusBar, dashboard,
+    vscode.commands.registerCommand('aiRoadmap.openDashboard', () => dashboard.show()), roadmapView, planView,
     registerCheckboxes([roadmapView, planView], roadmaps, progress),
     registerOpenNotes(roadmaps, notesPanel),
     ...registerProgressCommands(roadmaps, progress, () => notesPanel.currentId, log),
@@ -45,7 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
     }),
   );
   void vscode.commands.executeCommand('setContext', 'aiRoadmap.hideCompleted', false);
-  return { roadmaps, progress, roadmapTree, planTree, notesPanel, statusBar };
+  return { roadmaps, progress, roadmapTree, planTree, notesPanel, statusBar, dashboard };
 }
 
 export function deactivate() {

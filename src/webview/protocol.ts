@@ -104,3 +104,26 @@ export interface NotesPanelState {
 export function isNotesPanelState(s: unknown): s is NotesPanelState {
   return !!s && typeof s === 'object' && isId((s as NotesPanelState).id) && typeof (s as NotesPanelState).scrollY === 'number';
 }
+
+// ---- Dashboard panel -------------------------------------------------------------------
+
+export type { DashboardData } from '../core/progress/dashboardStats';
+import type { DashboardData } from '../core/progress/dashboardStats';
+
+export type ToDashboard = { type: 'show'; data: DashboardData };
+
+export type FromDashboard = { type: 'ready' } | { type: 'open'; id: string } | { type: 'command'; command: 'showNextTopics' | 'goToTopic' };
+
+export function isFromDashboard(m: unknown): m is FromDashboard {
+  if (!m || typeof m !== 'object') return false;
+  const msg = m as Record<string, unknown>;
+  if (msg.type === 'ready') return true;
+  if (msg.type === 'open') return isId(msg.id);
+  return msg.type === 'command' && (msg.command === 'showNextTopics' || msg.command === 'goToTopic');
+}
+
+export function isToDashboard(m: unknown): m is ToDashboard {
+  if (!m || typeof m !== 'object') return false;
+  const msg = m as { type?: unknown; data?: Partial<DashboardData> };
+  return msg.type === 'show' && !!msg.data && Array.isArray(msg.data.layers) && Array.isArray(msg.data.weeks);
+}

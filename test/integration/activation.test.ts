@@ -34,10 +34,9 @@ describe('Activation', () => {
     const api = await activateExtension();
     await vscode.commands.executeCommand('aiRoadmap.openNotes', 'deep-learning');
     assert.equal(api.notesPanel.currentId, 'deep-learning');
-    const tab = await waitFor(() => {
+    await waitFor(() => {
       const t = vscode.window.tabGroups.activeTabGroup.activeTab;
-      return t?.input instanceof vscode.TabInputWebview ? t : undefined;
-    }, 'the notes panel to be the active tab');
-    assert.equal(tab.label, 'Deep Learning Core');
+      return t?.input instanceof vscode.TabInputWebview && t.label === 'Deep Learning Core';
+    }, 'the notes panel, titled with the layer, to be the active tab');
   });
 });

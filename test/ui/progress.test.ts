@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { progressStatus, RoadmapTree, Workbench } from './support/workbench';
+import { progressStatus, RoadmapTree, webviewFrame, Workbench } from './support/workbench';
 
 describe('Checking off a topic in real VS Code', () => {
   let wb: Workbench;
@@ -33,5 +33,15 @@ describe('Checking off a topic in real VS Code', () => {
     await wb.page.waitForFunction(() => document.querySelector('[id="workbench.view.extension.aiRoadmap"]')?.textContent?.includes('1/6 · 16%'), undefined, { timeout: 30_000 });
     await tree.expand(layer);
     assert.equal(await tree.checkbox(topic).getAttribute('aria-checked'), 'true');
+  });
+
+  it('the status bar opens the dashboard with the overall count, layer bars and next topics', async () => {
+    await progressStatus(wb.page).click();
+    const frame = await webviewFrame(wb.page, '[data-fact="done"]', /^1 \/ \d+$/);
+    assert.equal(await frame.locator('.layers li').count(), 8);
+    assert.ok((await frame.locator('.next li').count()) > 0);
+    assert.equal(await frame.locator('.weeks .col').count(), 12);
+    assert.equal(await frame.locator('[data-fact="streak"]').textContent(), '1 day');
+    await wb.screenshot('dashboard');
   });
 });

@@ -132,3 +132,29 @@ describe('progress files', () => {
     assert.deepEqual(mergeStates(merged, merged), merged, 'merging is idempotent');
   });
 });
+
+describe('dashboard statistics', () => {
+  const at = (iso: string) => new Date(iso);
+  it('counts check-offs per week and the current streak', async () => {
+    const { weeklyCheckOffs, streak, dashboardData } = await import('../../src/core/progress/dashboardStats');
+    let s = emptyState();
+    for (const [id, day] of [['a', '2026-03-02T09:00:00Z'], ['b', '2026-03-09T09:00:00Z'], ['c', '2026-03-10T09:00:00Z'], ['d', '2026-03-11T23:00:00Z']] as const) {
+      s = applyChanges(s, 'r', [{ kind: 'topic', id, status: 'done' }], at(day)).state;
+    }
+    s = applyChanges(s, 'r', [{ kind: 'topic', id: 'e', status: 'in-progress' }], at('2026-03-12T10:00:00Z')).state;
+    const now = at('2026-03-12T12:00:00Z'); // a Thursday
+    const weeks = weeklyCheckOffs(s.roadmaps.r, now, 3);
+    assert.deepEqual(weeks, [
+      { start: '2026-02-23', count: 0 },
+      { start: '2026-03-02', count: 1 },
+      { start: '2026-03-09', count: 3 },
+    ]);
+    assert.equal(streak(s.roadmaps.r, now), 3, 'Mon-Wed, today not yet');
+    assert.equal(streak(s.roadmaps.r, at('2026-03-14T12:00:00Z')), 0, 'broken by Friday');
+    const data = dashboardData(index, s.roadmaps.r, now);
+    assert.equal(data.overall.done, 4);
+    assert.equal(data.weeks.length, 12);
+    assert.deepEqual(data.next.map((n) => n.id), ['e']);
+    assert.equal(data.hoursLeft, 2);
+  });
+});

@@ -3,7 +3,7 @@ import { layerTally, nextTopics, overallTally } from '../../core/progress/progre
 import type { ProgressStore } from '../progress/progressStore';
 import type { RoadmapService } from '../roadmapService';
 
-/** "Roadmap 23%" in the status bar; a click opens the next topic's notes. */
+/** "Roadmap 23%" in the status bar; a click opens the progress dashboard. */
 export class ProgressStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('aiRoadmap.progress', vscode.StatusBarAlignment.Left, 10);
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -13,7 +13,7 @@ export class ProgressStatusBar implements vscode.Disposable {
     private readonly progress: ProgressStore,
   ) {
     this.item.name = 'AI Roadmap Progress';
-    this.item.command = 'aiRoadmap.openNextTopic';
+    this.item.command = 'aiRoadmap.openDashboard';
     this.subscriptions.push(
       progress.onDidChange(() => void this.update()),
       roadmaps.onDidChange(() => void this.update()),
@@ -47,7 +47,7 @@ export class ProgressStatusBar implements vscode.Disposable {
       const t = layerTally(layer, p);
       tip.appendMarkdown(`- ${layer.number}. ${layer.title.replace(/[[\]*_`]/g, '')}: ${t.done}/${t.total}\n`);
     }
-    tip.appendMarkdown('\nClick to open the next topic.');
+    tip.appendMarkdown('\nClick to open the progress dashboard.');
     this.item.tooltip = tip;
     this.item.accessibilityInformation = { label: `AI Roadmap progress: ${all.percent} percent, ${all.done} of ${all.total} topics done` };
     this.item.show();

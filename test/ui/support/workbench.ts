@@ -98,19 +98,24 @@ export function progressStatus(page: Page) {
   return page.locator('[id="ai-roadmap.ai-roadmap.aiRoadmap.progress"]');
 }
 
-/** The notes webview: VS Code nests the page in two iframes; find the one holding #root. */
-export async function notesFrame(page: Page, heading: string, timeoutMs = 20_000): Promise<Frame> {
+/** A webview: VS Code nests the page in two iframes; find the one where `selector` shows `text`. */
+export async function webviewFrame(page: Page, selector: string, text: string | RegExp, timeoutMs = 20_000): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
       try {
-        const h1 = await frame.locator('#root h1').first().textContent({ timeout: 100 });
-        if (h1?.trim() === heading) return frame;
+        const found = (await frame.locator(selector).first().textContent({ timeout: 100 }))?.trim() ?? '';
+        if (typeof text === 'string' ? found === text : text.test(found)) return frame;
       } catch {
         // not this frame, or not rendered yet
       }
     }
     await page.waitForTimeout(100);
   }
-  throw new Error(`No webview frame shows the heading "${heading}".`);
+  throw new Error(`No webview frame shows "${text}" in ${selector}.`);
+}
+
+/** The notes panel showing the layer or topic with this heading. */
+export function notesFrame(page: Page, heading: string, timeoutMs?: number): Promise<Frame> {
+  return webviewFrame(page, '#root h1', heading, timeoutMs);
 }

@@ -1,0 +1,75 @@
+// Front end of the dashboard: draws what the extension sends; owns no state.
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import { isToDashboard, type DashboardData, type FromDashboard } from '../protocol';
+import { el, linkButton } from '../shared/dom';
+import { vscodeApi } from '../shared/vscodeApi';
+import { bar, ring, weekChart } from './charts';
+
+const vscode = vscodeApi<FromDashboard, undefined>();
+const root = document.getElementById('root')!;
+const post = (m: FromDashboard) => vscode.postMessage(m);
+
+function render(d: DashboardData) {
+  const overallLabel = `${d.overall.done} of ${d.overall.total} topics done, ${d.overall.percent} percent`;
+  const totalDone = d.weeks.reduce((n, w) => n + w.count, 0);
+  const weeksLabel = `Topics done per week over the last ${d.weeks.length} weeks: ${totalDone} in all`;
+  root.replaceChildren(
+    el('h1', { text: 'Progress' }),
+    el('p', { cls: 'meta', text: d.title }),
+    el(
+      'section',
+      { cls: 'summary-row', attrs: { 'aria-label': 'Summary' } },
+      ring(d.overall.percent, overallLabel),
+      el(
+        'dl',
+        { cls: 'facts' },
+        el('dt', { text: 'Topics done' }), el('dd', { text: `${d.overall.done} / ${d.overall.total}`, attrs: { 'data-fact': 'done' } }),
+        el('dt', { text: 'Current streak' }), el('dd', { text: `${d.streakDays} day${d.streakDays === 1 ? '' : 's'}`, attrs: { 'data-fact': 'streak' } }),
+        el('dt', { text: 'Hours left (estimate)' }), el('dd', { text: `${d.hoursLeft} h`, attrs: { 'data-fact': 'hours' } }),
+        el('dt', { text: 'In progress' }), el('dd', { text: String(d.overall.inProgress) }),
+      ),
+    ),
+    el('h2', { text: 'Layers' }),
+    el(
+      'ul',
+      { cls: 'layers' },
+      ...d.layers.map((l) =>
+        el(
+          'li',
+          {},
+          linkButton(`${l.number}. ${l.title}`, () => post({ type: 'open', id: l.id })),
+          bar(l.tally.percent, `${l.title}: ${l.tally.done} of ${l.tally.total} done`),
+          el('span', { cls: 'meta', text: `${l.tally.done}/${l.tally.total} · ${l.tally.percent}%` }),
+        ),
+      ),
+    ),
+    el('h2', { text: 'Check-offs per week' }),
+    weekChart(d.weeks, weeksLabel),
+    // The same numbers as a table, for screen readers and for reading exact values.
+    el(
+      'table',
+      { cls: 'visually-hidden' },
+      el('caption', { text: weeksLabel }),
+      el('tr', {}, el('th', { text: 'Week of' }), el('th', { text: 'Topics done' })),
+      ...d.weeks.map((w) => el('tr', {}, el('td', { text: w.start }), el('td', { text: String(w.count) }))),
+    ),
+    el('h2', { text: 'Next topics' }),
+    d.next.length
+      ? el('ol', { cls: 'next' }, ...d.next.map((n) => el('li', {}, linkButton(n.title, () => post({ type: 'open', id: n.id })), el('span', { cls: 'meta', text: ` ${n.layer}${n.hours ? ` · ${n.hours} h` : ''}` }))))
+      : el('p', { text: 'Every topic is done or skipped. Congratulations!' }),
+    el('p', {}, button('Show Next Topics', () => post({ type: 'command', command: 'showNextTopics' })), button('Go to Topic...', () => post({ type: 'command', command: 'goToTopic' }), true)),
+  );
+}
+
+function button(text: string, onClick: () => void, secondary = false) {
+  const b = el('vscode-button', { text });
+  if (secondary) b.setAttribute('secondary', '');
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  if (isToDashboard(event.data)) render(event.data.data);
+  else console.warn('AI Roadmap: ignored a message the dashboard does not understand', event.data);
+});
+post({ type: 'ready' });
