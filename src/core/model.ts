@@ -42,6 +42,19 @@ export interface ExerciseEntry {
   summary?: string;
   /** Template folder, relative to the roadmap's root folder. */
   path?: string;
+  /** From the template folder's exercise.yaml, read when the roadmap is loaded. */
+  template?: ExerciseTemplate;
+}
+
+/** What exercise.yaml says: how to scaffold, check and help with an exercise. */
+export interface ExerciseTemplate {
+  /** The file the learner works in (relative to template/ and to solution/). */
+  main: string;
+  /** Python modules the tests import (import names: numpy, torch, sklearn, pytest). */
+  requires: string[];
+  timeoutSeconds: number;
+  /** Progressive hints, markdown. */
+  hints: string[];
 }
 
 export interface PracticalStep {

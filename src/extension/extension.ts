@@ -5,6 +5,9 @@ import { planChildren, roadmapChildren } from '../core/tree/treeRows';
 import { registerNavigationCommands } from './commands/navigationCommands';
 import { registerOpenNotes } from './commands/openNotes';
 import { registerProgressCommands } from './commands/progressCommands';
+import { ExerciseChecker } from './exercises/checkExercise';
+import { registerExerciseHelp } from './exercises/exerciseHelp';
+import { registerScaffoldExercise } from './exercises/scaffoldExercise';
 import { MyNotes } from './myNotes';
 import { DashboardPanel } from './panels/dashboardPanel';
 import { NotesPanels } from './panels/notesPanels';
@@ -23,6 +26,7 @@ export interface AiRoadmapApi {
   notesPanel: NotesPanels;
   statusBar: ProgressStatusBar;
   dashboard: DashboardPanel;
+  checker: ExerciseChecker;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<AiRoadmapApi> {
@@ -34,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
   const notesPanel = new NotesPanels(context.extensionUri, roadmaps, progress, new MyNotes(context.globalStorageUri), log);
   const statusBar = new ProgressStatusBar(roadmaps, progress);
   const dashboard = new DashboardPanel(context.extensionUri, roadmaps, progress, log);
+  const checker = new ExerciseChecker(roadmaps, progress, log);
   const roadmapView = vscode.window.createTreeView('aiRoadmap.roadmap', { treeDataProvider: roadmapTree, showCollapseAll: true, canSelectMany: true, manageCheckboxStateManually: true });
   const planView = vscode.window.createTreeView('aiRoadmap.studyPlan', { treeDataProvider: planTree, showCollapseAll: true, canSelectMany: true, manageCheckboxStateManually: true });
 
@@ -42,6 +47,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
     vscode.commands.registerCommand('aiRoadmap.openDashboard', () => dashboard.show()), roadmapView, planView,
     registerCheckboxes([roadmapView, planView], roadmaps, progress),
     registerOpenNotes(roadmaps, notesPanel),
+    checker,
+    registerScaffoldExercise(roadmaps, progress),
+    ...registerExerciseHelp(roadmaps, context.globalState),
     ...registerProgressCommands(roadmaps, progress, () => notesPanel.currentId, log),
     ...registerNavigationCommands(roadmaps, progress, [roadmapTree, planTree]),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -49,7 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
     }),
   );
   void vscode.commands.executeCommand('setContext', 'aiRoadmap.hideCompleted', false);
-  return { roadmaps, progress, roadmapTree, planTree, notesPanel, statusBar, dashboard };
+  return { roadmaps, progress, roadmapTree, planTree, notesPanel, statusBar, dashboard, checker };
 }
 
 export function deactivate() {

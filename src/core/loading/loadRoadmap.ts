@@ -3,6 +3,7 @@ import type { ExerciseEntry, Layer, Roadmap, Topic } from '../model';
 import type { Problem } from '../problem';
 import { resolveSibling, safeRelativePath } from '../safePath';
 import type { RoadmapFiles } from './roadmapFiles';
+import { parseExerciseManifest } from './exerciseManifest';
 import { checkSemantics } from './semanticChecks';
 import { validateLayerShape, validateRoadmapShape } from './schemaValidation';
 import { LIMITS, parseYaml, type PathSegment, type YamlSource } from './yamlSource';
@@ -159,10 +160,28 @@ async function checkReferencedFiles(files: RoadmapFiles, entry: string, roadmap:
     }),
   );
   roadmap.exercises.forEach((e, ei) => {
-    if (e.path) check(e.path, ['exercises', ei, 'path'], `The template folder "${e.path}" of exercise "${e.id}"`);
+    if (!e.path) return;
+    check(e.path, ['exercises', ei, 'path'], `The template folder "${e.path}" of exercise "${e.id}"`);
+    const safe = safeRelativePath(e.path);
+    if (safe) checks.push(readManifest(files, posix.join(base, safe), e, ['exercises', ei, 'path'], found));
   });
   await Promise.all(checks);
   return found;
+}
+
+/** Attaches the exercise.yaml of a template folder to its exercise, or reports why it cannot. */
+async function readManifest(files: RoadmapFiles, dir: string, exercise: ExerciseEntry, path: PathSegment[], found: Array<{ path: PathSegment[]; message: string }>) {
+  const file = posix.join(dir, 'exercise.yaml');
+  if ((await files.size(dir)) === undefined) return; // reported as a missing folder
+  const size = await files.size(file);
+  const text = size !== undefined && size < LIMITS.maxFileBytes ? await files.readText(file) : undefined;
+  if (text === undefined) {
+    found.push({ path, message: `The template folder of exercise "${exercise.id}" has no readable exercise.yaml.` });
+    return;
+  }
+  const { template, problems } = parseExerciseManifest(file, text, exercise.id);
+  if (template) exercise.template = template;
+  for (const p of problems) found.push({ path, message: `${file}: ${p}` });
 }
 
 function problemAt(file: string, line: number, column: number, message: string): Problem {

@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import { parseElement } from '../../core/tree/treeRows';
+import type { RoadmapService } from '../roadmapService';
+import { exists, pickExercise, templateFolder, workspaceTarget } from './exerciseFolders';
+
+const HINTS_SEEN = 'aiRoadmap.hintsSeen';
+
+/** "Show Hint" reveals the next hint; "Show Solution" asks first, then diffs it against the learner's file. */
+export function registerExerciseHelp(roadmaps: RoadmapService, state: vscode.Memento): vscode.Disposable[] {
+  const exerciseFrom = async (target: unknown, placeHolder: string) => {
+    const index = await roadmaps.current();
+    const id = typeof target === 'string' ? (target.startsWith('exercise:') ? parseElement(target).ref : target) : undefined;
+    return id ? index.exercise(id) : pickExercise(roadmaps, placeHolder);
+  };
+
+  const hint = vscode.commands.registerCommand('aiRoadmap.showHint', async (target?: unknown) => {
+    const exercise = await exerciseFrom(target, 'A hint for which exercise?');
+    const hints = exercise?.template?.hints ?? [];
+    if (!exercise) return undefined;
+    if (!hints.length) return void vscode.window.showInformationMessage(`"${exercise.title}" has no hints.`);
+    const seen = state.get<Record<string, number>>(HINTS_SEEN, {});
+    const n = Math.min((seen[exercise.id] ?? 0) + 1, hints.length);
+    await state.update(HINTS_SEEN, { ...seen, [exercise.id]: n });
+    const more = n < hints.length ? ['Next Hint'] : [];
+    void vscode.window.showInformationMessage(`Hint ${n} of ${hints.length} for "${exercise.title}"`, { modal: true, detail: hints[n - 1] }, ...more).then((c) => {
+      if (c === 'Next Hint') void vscode.commands.executeCommand('aiRoadmap.showHint', exercise.id);
+    });
+    return n;
+  });
+
+  const solution = vscode.commands.registerCommand('aiRoadmap.showSolution', async (target?: unknown, confirmed?: boolean) => {
+    const exercise = await exerciseFrom(target, 'The solution of which exercise?');
+    if (!exercise?.template) return undefined;
+    if (confirmed !== true) {
+      const answer = await vscode.window.showWarningMessage(
+        `Show the reference solution of "${exercise.title}"?`,
+        { modal: true, detail: 'Working it out yourself teaches the most; the hints may be enough. The solution opens side by side with your file, which stays as it is.' },
+        'Show Solution',
+      );
+      if (answer !== 'Show Solution') return undefined;
+    }
+    const main = exercise.template.main;
+    const solutionUri = vscode.Uri.joinPath(templateFolder(roadmaps, exercise), 'solution', ...main.split('/'));
+    const folder = await workspaceTarget(exercise.id, `holding "${exercise.title}"`);
+    const mine = folder && vscode.Uri.joinPath(folder, ...main.split('/'));
+    if (mine && (await exists(mine))) await vscode.commands.executeCommand('vscode.diff', solutionUri, mine, `${main}: solution ↔ yours`);
+    else await vscode.window.showTextDocument(solutionUri, { preview: true });
+    return solutionUri;
+  });
+  return [hint, solution];
+}

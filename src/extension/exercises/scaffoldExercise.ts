@@ -1,0 +1,104 @@
+import * as vscode from 'vscode';
+import { planScaffold, type ConflictChoice } from '../../core/exercises/scaffoldPlan';
+import type { ExerciseEntry } from '../../core/model';
+import { parseElement } from '../../core/tree/treeRows';
+import type { ProgressStore } from '../progress/progressStore';
+import type { RoadmapService } from '../roadmapService';
+import { exists, listFiles, pickExercise, templateFolder, workspaceTarget } from './exerciseFolders';
+
+/** Arguments tests and other commands may pass instead of answering prompts. */
+export interface ScaffoldOptions {
+  target?: vscode.Uri;
+  onConflict?: ConflictChoice;
+  open?: boolean;
+}
+
+/**
+ * "AI Roadmap: Scaffold Exercise": copies an exercise's template into the workspace through
+ * workspace.fs. Nothing existing is overwritten without asking; if a write fails, every file
+ * this run created is removed and every file it replaced is put back.
+ */
+export function registerScaffoldExercise(roadmaps: RoadmapService, progress: ProgressStore): vscode.Disposable {
+  return vscode.commands.registerCommand('aiRoadmap.scaffoldExercise', async (target?: unknown, options: ScaffoldOptions = {}) => {
+    const index = await roadmaps.current();
+    const id = typeof target === 'string' ? (target.startsWith('exercise:') ? parseElement(target).ref : target) : undefined;
+    const exercise = id ? index.exercise(id) : await pickExercise(roadmaps, 'Scaffold which exercise into your workspace?');
+    if (!exercise) {
+      if (id) void vscode.window.showErrorMessage(`There is no exercise "${id}" in this roadmap.`);
+      return undefined;
+    }
+    const folder = options.target ?? (await workspaceTarget(exercise.id, `to scaffold "${exercise.title}" into`));
+    if (!folder) return undefined;
+    try {
+      const written = await scaffold(roadmaps, exercise, folder, options.onConflict);
+      if (!written) return undefined;
+      await markStarted(progress, index.roadmap.id, exercise);
+      if (options.open !== false) await openExercise(folder, exercise);
+      return folder;
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Could not scaffold "${exercise.title}": ${(e as Error).message}`);
+      return undefined;
+    }
+  });
+}
+
+async function scaffold(roadmaps: RoadmapService, exercise: ExerciseEntry, folder: vscode.Uri, onConflict?: ConflictChoice): Promise<boolean> {
+  const source = vscode.Uri.joinPath(templateFolder(roadmaps, exercise), 'template');
+  const files = await listFiles(source);
+  const at = (rel: string) => vscode.Uri.joinPath(folder, ...rel.split('/'));
+  const existing = new Set<string>();
+  for (const f of files) if (await exists(at(f))) existing.add(f);
+
+  let choice: ConflictChoice = onConflict ?? 'skip';
+  if (existing.size > 0 && !onConflict) {
+    const names = [...existing].slice(0, 5).join(', ') + (existing.size > 5 ? ', …' : '');
+    const answer = await vscode.window.showWarningMessage(
+      `${existing.size} file${existing.size === 1 ? '' : 's'} of "${exercise.title}" already exist${existing.size === 1 ? 's' : ''} in ${vscode.workspace.asRelativePath(folder)}.`,
+      { modal: true, detail: `${names}\n\nSkip keeps your files and adds only the missing ones. Overwrite replaces them with the starter files.` },
+      'Skip Existing',
+      'Overwrite',
+    );
+    choice = answer === 'Overwrite' ? 'overwrite' : answer === 'Skip Existing' ? 'skip' : 'cancel';
+  }
+  if (choice === 'cancel') return false;
+  const plan = planScaffold(files, existing, choice);
+
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Scaffolding ${exercise.title}`, cancellable: false }, async (report) => {
+    const created: vscode.Uri[] = [];
+    const replaced: Array<[vscode.Uri, Uint8Array]> = [];
+    const todo = [...plan.write, ...plan.overwrite];
+    try {
+      for (const rel of todo) {
+        report.report({ message: rel, increment: 100 / todo.length });
+        const dest = at(rel);
+        if (plan.overwrite.includes(rel)) replaced.push([dest, await vscode.workspace.fs.readFile(dest)]);
+        else created.push(dest);
+        await vscode.workspace.fs.writeFile(dest, await vscode.workspace.fs.readFile(vscode.Uri.joinPath(source, ...rel.split('/'))));
+      }
+    } catch (e) {
+      // Leave no half-written exercise: undo this run, newest first.
+      for (const uri of created.reverse()) await vscode.workspace.fs.delete(uri, { useTrash: false }).then(undefined, () => undefined);
+      for (const [uri, bytes] of replaced.reverse()) await vscode.workspace.fs.writeFile(uri, bytes).then(undefined, () => undefined);
+      throw e;
+    }
+  });
+  if (plan.skip.length) void vscode.window.showInformationMessage(`Kept your ${plan.skip.length} existing file${plan.skip.length === 1 ? '' : 's'}; added ${plan.write.length}.`);
+  return true;
+}
+
+async function markStarted(progress: ProgressStore, roadmapId: string, exercise: ExerciseEntry) {
+  const p = progress.get(roadmapId);
+  const changes = [];
+  if ((p?.exercises[exercise.id]?.status ?? 'not-started') === 'not-started') changes.push({ kind: 'exercise' as const, id: exercise.id, status: 'in-progress' as const });
+  if ((p?.topics[exercise.topic]?.status ?? 'not-started') === 'not-started') changes.push({ kind: 'topic' as const, id: exercise.topic, status: 'in-progress' as const });
+  if (changes.length) await progress.apply(roadmapId, changes);
+}
+
+async function openExercise(folder: vscode.Uri, exercise: ExerciseEntry) {
+  const readme = vscode.Uri.joinPath(folder, 'README.md');
+  if (await exists(readme)) await vscode.commands.executeCommand('markdown.showPreview', readme);
+  if (exercise.template?.main) {
+    const main = vscode.Uri.joinPath(folder, ...exercise.template.main.split('/'));
+    if (await exists(main)) await vscode.window.showTextDocument(main, { preview: false, viewColumn: vscode.ViewColumn.One });
+  }
+}
