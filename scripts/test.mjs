@@ -60,8 +60,9 @@ function nodeTestCounts(out) {
   return { passed: n('pass'), failed: n('fail') + n('cancelled') };
 }
 
+/** Summed over every mocha run in the output (the integration step runs two). */
 function mochaCounts(out) {
-  const n = (k) => Number(out.match(new RegExp(`^\\s*(\\d+) ${k}`, 'm'))?.[1] ?? 0);
+  const n = (k) => [...out.matchAll(new RegExp(`^\\s*(\\d+) ${k}`, 'gm'))].reduce((sum, m) => sum + Number(m[1]), 0);
   return { passed: n('passing'), failed: n('failing') };
 }
 

@@ -30,6 +30,8 @@ export interface StartOptions {
   profileDir?: string;
   /** Echo the server's output (npm start). */
   verbose?: boolean;
+  /** Leave workspace trust on, so the opened folder starts untrusted (restricted mode). */
+  untrusted?: boolean;
 }
 
 export const defaultSettings = {
@@ -53,12 +55,13 @@ export async function startCodeServer(opts: StartOptions = {}): Promise<CodeServ
   const userData = join(profileDir, 'user-data');
   mkdirSync(join(userData, 'User'), { recursive: true });
   mkdirSync(join(profileDir, 'extensions'), { recursive: true });
-  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...defaultSettings, ...opts.settings }, null, 2));
+  const trust = opts.untrusted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {};
+  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...defaultSettings, ...trust, ...opts.settings }, null, 2));
 
   const child = spawn(
     process.execPath,
     [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userData, '--extensions-dir', join(profileDir, 'extensions'),
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override'],
+      '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override', ...(opts.untrusted ? [] : ['--disable-workspace-trust'])],
     {
       // code-server writes config and data under XDG folders even with --user-data-dir: keep them in the profile.
       env: { ...process.env, XDG_CONFIG_HOME: join(profileDir, 'xdg-config'), XDG_DATA_HOME: join(profileDir, 'xdg-data'), ...opts.env },

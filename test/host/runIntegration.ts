@@ -10,10 +10,20 @@ import { repoRoot, startCodeServer } from './codeServer';
 const TIMEOUT_MS = 10 * 60_000;
 
 async function main() {
+  // Two passes: the main suite in a trusted workspace, then the restricted-mode suite in an untrusted one.
+  const trusted = await runSuite('trusted');
+  const untrusted = await runSuite('untrusted');
+  process.exit(trusted !== 0 ? trusted : untrusted);
+}
+
+async function runSuite(suite: 'trusted' | 'untrusted'): Promise<number> {
   const workspace = mkdtempSync(join(tmpdir(), 'ai-roadmap-ws-'));
   writeFileSync(join(workspace, 'README.md'), '# Integration test workspace\n');
   const resultsFile = join(mkdtempSync(join(tmpdir(), 'ai-roadmap-results-')), 'mocha.log');
-  const server = await startCodeServer({ env: { AI_ROADMAP_TEST_LOG: resultsFile, AI_ROADMAP_TEST_WORKSPACE: workspace } });
+  const server = await startCodeServer({
+    untrusted: suite === 'untrusted',
+    env: { AI_ROADMAP_TEST_LOG: resultsFile, AI_ROADMAP_TEST_SUITE: suite },
+  });
   const browser = await launchBrowser();
   let code = 1;
   try {
@@ -37,7 +47,7 @@ async function main() {
   if (existsSync(resultsFile)) process.stdout.write(readFileSync(resultsFile, 'utf8'));
   else console.error('The test module wrote no results: it did not load in the extension host.');
   mkdirSync(join(repoRoot, 'test-results'), { recursive: true });
-  process.exit(code);
+  return code;
 }
 
 main().catch((e) => {
