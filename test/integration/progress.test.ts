@@ -95,6 +95,8 @@ describe('Progress in the tree, the commands and the status bar', () => {
 
   it('switching to the workspace store carries progress over, atomically written', async () => {
     await vscode.commands.executeCommand('aiRoadmap.markDone', 'rlhf');
+    const stale = vscode.Uri.joinPath(workspaceUri(), '.vscode', 'ai-roadmap-progress.json');
+    await vscode.workspace.fs.delete(stale).then(undefined, () => undefined);
     const config = vscode.workspace.getConfiguration('aiRoadmap');
     await config.update('progress.location', 'workspace', vscode.ConfigurationTarget.Workspace);
     try {

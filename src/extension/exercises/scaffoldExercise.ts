@@ -94,11 +94,12 @@ async function markStarted(progress: ProgressStore, roadmapId: string, exercise:
   if (changes.length) await progress.apply(roadmapId, changes);
 }
 
+/** The main file to work in, and the README beside it to read while working. */
 async function openExercise(folder: vscode.Uri, exercise: ExerciseEntry) {
-  const readme = vscode.Uri.joinPath(folder, 'README.md');
-  if (await exists(readme)) await vscode.commands.executeCommand('markdown.showPreview', readme);
   if (exercise.template?.main) {
     const main = vscode.Uri.joinPath(folder, ...exercise.template.main.split('/'));
     if (await exists(main)) await vscode.window.showTextDocument(main, { preview: false, viewColumn: vscode.ViewColumn.One });
   }
+  const readme = vscode.Uri.joinPath(folder, 'README.md');
+  if (await exists(readme)) await vscode.commands.executeCommand('markdown.showPreviewToSide', readme);
 }

@@ -19,6 +19,8 @@ export class ProgressStore implements vscode.Disposable {
   private state: ProgressState = emptyState();
   private backend!: ProgressBackend;
   private writes: Promise<void> = Promise.resolve();
+  /** The copy kept of the last store that could not be read whole. */
+  lastBackup: vscode.Uri | undefined;
   private readonly changed = new vscode.EventEmitter<ProgressChange>();
   readonly onDidChange = this.changed.event;
 
@@ -125,6 +127,7 @@ export class ProgressStore implements vscode.Disposable {
       await vscode.workspace.fs.createDirectory(dir);
       const content = raw !== undefined ? JSON.stringify(raw, null, 2) : backend instanceof WorkspaceFileBackend ? await vscode.workspace.fs.readFile(backend.file) : '';
       await vscode.workspace.fs.writeFile(backup, typeof content === 'string' ? new TextEncoder().encode(content) : content);
+      this.lastBackup = backup;
     } catch (e) {
       this.log.error(`Could not write a backup of the progress store: ${(e as Error).message}`);
     }

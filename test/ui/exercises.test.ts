@@ -1,0 +1,26 @@
+import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { Workbench } from './support/workbench';
+
+describe('Scaffolding an exercise in real VS Code', () => {
+  let wb: Workbench;
+  before(async () => {
+    wb = await Workbench.open();
+  });
+  after(async () => {
+    await wb?.close();
+  });
+
+  it('from the command palette: the files land in exercises/<id> and the README and main file open', async () => {
+    await wb.runCommand('AI Roadmap: Scaffold Exercise...');
+    await wb.pickQuickItem('Logistic regression from scratch');
+    const tabs = wb.page.locator('.tabs-container .tab');
+    await tabs.filter({ hasText: 'Preview README.md' }).first().waitFor({ timeout: 20_000 });
+    await tabs.filter({ hasText: 'logistic_regression.py' }).first().waitFor({ timeout: 20_000 });
+    const folder = join(wb.workspace, 'exercises', 'logistic-regression-numpy');
+    for (const f of ['README.md', 'logistic_regression.py', 'test_logistic_regression.py']) assert.ok(existsSync(join(folder, f)), f);
+    await wb.screenshot('exercise-scaffolded');
+  });
+});
