@@ -1,19 +1,33 @@
 // `npm run bench`: measured figures, each beside its floor where one exists. Not a test:
-// it prints numbers and never fails on them.
+// it prints numbers and never fails on them. Flags: --no-host (skip real VS Code), --no-exercises.
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { resolve } from 'node:path';
+import type { Roadmap } from '../src/core/model';
 import { activationRows } from './bench/activationBench';
 import { bundleRows } from './bench/bundleBench';
+import { exerciseRows } from './bench/exerciseBench';
 import { loaderRows } from './bench/loaderBench';
 import { printTable } from './bench/measure';
+import { openNotesRows } from './bench/openNotesBench';
+import { renderRows } from './bench/renderBench';
 import { treeRows } from './bench/treeBench';
 
 async function main() {
   const root = resolve(__dirname, '..', '..');
-  const skipHost = process.argv.includes('--no-host');
+  const args = new Set(process.argv.slice(2));
+  console.log(`AI Roadmap bench, ${new Date().toISOString()}, node ${process.version}, ${cpus().length} cores`);
   printTable('Bundles (production build)', bundleRows(root));
   printTable('Roadmap loader (median of 5, after a warm-up)', await loaderRows());
   printTable('Sidebar tree (median of 5, after a warm-up)', await treeRows());
-  if (!skipHost) printTable('Real VS Code host', await activationRows());
+  printTable('Notes rendering (median of 9, after a warm-up)', await renderRows(root));
+  if (!args.has('--no-host')) {
+    const roadmap = JSON.parse(readFileSync(resolve(root, 'dist', 'roadmap.json'), 'utf8')) as Roadmap;
+    // The second topic of each of the first five layers: notes with math and code.
+    const topics = roadmap.layers.slice(0, 5).map((l) => ({ layer: new RegExp(`^${l.number}\\. `), title: l.topics[1].title }));
+    printTable('Real VS Code 1.100.3 host', [...(await activationRows()), ...(await openNotesRows(topics))]);
+  }
+  if (!args.has('--no-exercises')) printTable('Exercises (Debian python3)', exerciseRows(root));
 }
 
 main().catch((e) => {

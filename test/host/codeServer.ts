@@ -1,12 +1,21 @@
 // Starts VS Code 1.100.3 (code-server, installed by scripts/install-host.sh) on loopback with a
 // throw-away profile, for `npm start`, the integration tests and the UI tests.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
-export const repoRoot = resolve(__dirname, '..', '..', '..');
+/** The folder of this extension's package.json, wherever the bundle that asks was built to. */
+export const repoRoot = findRepoRoot(__dirname);
+
+function findRepoRoot(from: string): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'ai-roadmap') return dir;
+  }
+  throw new Error(`No ai-roadmap package.json above ${from}.`);
+}
 export const codeServerDir = join(repoRoot, '.vscode-test', 'code-server-4.100.3');
 const entry = join(codeServerDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isFromNotesPanel, isNotesPanelState, type FromNotesPanel, type ToNotesPanel } from '../../webview/protocol';
+import { isFromNotesPanel, isNotesPanelState, type FromNotesPanel, type NotesView, type ToNotesPanel } from '../../webview/protocol';
 import { openWebLink } from '../commands/navigationCommands';
 import { notesRenderer } from '../lazyModules';
 import type { MyNotes } from '../myNotes';
@@ -12,6 +12,8 @@ interface OpenPanel {
   panel: vscode.WebviewPanel;
   id: string;
   ready: boolean;
+  /** The view being built for `id`, started before the page is ready so the two overlap. */
+  pending?: Promise<NotesView | undefined>;
 }
 
 /**
@@ -102,9 +104,15 @@ export class NotesPanels implements vscode.Disposable, vscode.WebviewPanelSerial
   private async handle(open: OpenPanel, m: FromNotesPanel) {
     const index = await this.roadmaps.current();
     switch (m.type) {
-      case 'ready':
+      case 'ready': {
         open.ready = true;
-        return this.refresh(open);
+        const view = await (open.pending ?? this.buildView(open.id));
+        open.pending = undefined;
+        if (!view || view.id !== open.id) return this.refresh(open);
+        this.post(open, { type: 'show', view });
+        this.shown.fire(open.id);
+        return;
+      }
       case 'open':
         if (index.topic(m.id) || index.layer(m.id)) {
           open.id = m.id;
@@ -124,17 +132,25 @@ export class NotesPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     }
   }
 
+  /** Builds the view for the panel's id (even before the page is ready) and posts it once it is. */
   private async refresh(open: OpenPanel) {
-    if (!open.ready) return;
-    const index = await this.roadmaps.current();
-    const view = await notesViewFor(index, this.progress.get(index.roadmap.id), open.id, {
-      renderNotes: (p) => this.renderNotes(p),
-      hasMyNotes: (id) => this.myNotes.exists(index.roadmap.id, id),
-    });
-    if (!view) return;
+    const id = open.id;
+    const pending = (open.pending = this.buildView(id));
+    const view = await pending;
+    if (!view || open.id !== id || open.pending !== pending) return; // a newer request took over
     open.panel.title = view.title;
+    if (!open.ready) return; // posted by the 'ready' handler
+    open.pending = undefined;
     this.post(open, { type: 'show', view });
-    this.shown.fire(open.id);
+    this.shown.fire(id);
+  }
+
+  private async buildView(id: string): Promise<NotesView | undefined> {
+    const index = await this.roadmaps.current();
+    return notesViewFor(index, this.progress.get(index.roadmap.id), id, {
+      renderNotes: (p) => this.renderNotes(p),
+      hasMyNotes: (topic) => this.myNotes.exists(index.roadmap.id, topic),
+    });
   }
 
   private async renderNotes(notesPath: string): Promise<string> {

@@ -84,6 +84,11 @@ export class RoadmapTree {
     if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
   }
 
+  async collapse(label: string | RegExp) {
+    const row = this.row(label);
+    if ((await row.getAttribute('aria-expanded')) === 'true') await row.locator('.monaco-tl-twistie').click();
+  }
+
   async description(label: string | RegExp): Promise<string> {
     return ((await this.row(label).locator('.label-description').textContent()) ?? '').trim();
   }
@@ -103,14 +108,15 @@ export async function webviewFrame(page: Page, selector: string, text: string | 
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
-      try {
-        const found = (await frame.locator(selector).first().textContent({ timeout: 100 }))?.trim() ?? '';
-        if (typeof text === 'string' ? found === text : text.test(found)) return frame;
-      } catch {
-        // not this frame, or not rendered yet
-      }
+      // $() does not wait, so frames without the element cost nothing (the timing bench relies on it).
+      const found = await frame
+        .$(selector)
+        .then((h) => h?.textContent())
+        .catch(() => undefined);
+      const t = found?.trim();
+      if (t !== undefined && (typeof text === 'string' ? t === text : text.test(t))) return frame;
     }
-    await page.waitForTimeout(100);
+    await page.waitForTimeout(20);
   }
   throw new Error(`No webview frame shows "${text}" in ${selector}.`);
 }
