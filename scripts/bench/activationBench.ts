@@ -14,7 +14,7 @@ export async function activationRows(runs = 5): Promise<Row[]> {
     try {
       await wb.page.locator('.activitybar .action-item a[aria-label^="AI Roadmap"]').click();
       await wb.page.locator('[id="workbench.view.extension.aiRoadmap"] .monaco-list-row').first().waitFor({ timeout: 30_000 });
-      await wb.runCommand('Go to File');
+      await wb.runCommand('Go to File...');
       await wb.pickQuickItem('README.md');
       await wb.runCommand('Developer: Show Running Extensions');
       const read = async (name: string | RegExp) => {

@@ -43,7 +43,7 @@ export async function openNotesRows(topics: Array<{ layer: RegExp; title: string
     for (const [i, { title }] of topics.slice(0, 3).entries()) {
       const name = `note-${i + 1}.md`;
       await wb.runCommand('View: Close All Editors');
-      await wb.runCommand('Go to File');
+      await wb.runCommand('Go to File...');
       await wb.pickQuickItem(name);
       await wb.page.locator('.monaco-editor textarea').first().waitFor();
       const t0 = Date.now();

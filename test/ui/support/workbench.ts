@@ -22,14 +22,17 @@ export class Workbench {
     writeFileSync(join(workspace, 'README.md'), '# UI test workspace\n');
     // Folders to lay into the workspace: target (relative) -> source (absolute).
     for (const [to, from] of Object.entries(opts.copy ?? {})) cpSync(from, join(workspace, to), { recursive: true });
-    const settings = { ...(opts.theme ? { 'workbench.colorTheme': opts.theme } : {}), ...opts.settings };
+    const settings = { ...opts.settings };
     const server = await startCodeServer({ settings });
     const browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(server.workbenchUrl(workspace));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('.activitybar').waitFor({ timeout: 30_000 });
-    return new Workbench(page, browser, server, workspace);
+    const wb = new Workbench(page, browser, server, workspace);
+    // code-server's web client does not take workbench.colorTheme from the profile's settings file.
+    if (opts.theme) await wb.setTheme(opts.theme);
+    return wb;
   }
 
   async runCommand(title: string) {
@@ -37,8 +40,16 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(`>${title}`);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-    await this.page.keyboard.press('Enter');
+    // The row whose label is exactly the title: Enter would take the first fuzzy match.
+    const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.getByText(title, { exact: true }) }).first();
+    await row.click();
+  }
+
+  /** Switches the colour theme through its picker, as a person would. */
+  async setTheme(theme: string) {
+    await this.runCommand('Preferences: Color Theme');
+    await this.pickQuickItem(theme);
+    await this.page.waitForTimeout(300);
   }
 
   async pickQuickItem(text: string) {
