@@ -1,19 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { Workbench } from './support/workbench';
+import { describe, it } from 'node:test';
+import { useWorkbench } from './support/workbench';
 
 describe('Scaffolding an exercise in real VS Code', () => {
-  let wb: Workbench;
-  before(async () => {
-    wb = await Workbench.open();
-  });
-  after(async () => {
-    await wb?.close();
-  });
+  const workbench = useWorkbench();
 
   it('from the command palette: the files land in exercises/<id> and the README and main file open', async () => {
+    const wb = workbench();
     await wb.runCommand('AI Roadmap: Scaffold Exercise...');
     await wb.pickQuickItem('Logistic regression from scratch');
     const tabs = wb.page.locator('.tabs-container .tab');

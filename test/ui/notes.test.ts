@@ -1,17 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { notesFrame, progressStatus, RoadmapTree, Workbench } from './support/workbench';
+import { describe, it } from 'node:test';
+import { notesFrame, progressStatus, RoadmapTree, useWorkbench } from './support/workbench';
 
 describe('Topic notes in real VS Code', () => {
-  let wb: Workbench;
-  before(async () => {
-    wb = await Workbench.open();
-  });
-  after(async () => {
-    await wb?.close();
-  });
+  const workbench = useWorkbench();
 
   it('renders math with KaTeX and code with highlighting, and the status control changes the tree', async () => {
+    const wb = workbench();
     const tree = new RoadmapTree(wb);
     await tree.open();
     await wb.runCommand('AI Roadmap: Open Notes');

@@ -1,17 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { progressStatus, RoadmapTree, webviewFrame, Workbench } from './support/workbench';
+import { describe, it } from 'node:test';
+import { progressStatus, RoadmapTree, webviewFrame, useWorkbench } from './support/workbench';
 
 describe('Checking off a topic in real VS Code', () => {
-  let wb: Workbench;
-  before(async () => {
-    wb = await Workbench.open();
-  });
-  after(async () => {
-    await wb?.close();
-  });
+  const workbench = useWorkbench();
 
   it('ticking a checkbox updates the layer count and the status bar, and survives a window reload', async () => {
+    const wb = workbench();
     const tree = new RoadmapTree(wb);
     await tree.open();
     const layer = /^1\. Mathematical/;
@@ -36,6 +31,7 @@ describe('Checking off a topic in real VS Code', () => {
   });
 
   it('the status bar opens the dashboard with the overall count, layer bars and next topics', async () => {
+    const wb = workbench();
     await progressStatus(wb.page).click();
     const frame = await webviewFrame(wb.page, '[data-fact="done"]', /^1 \/ \d+$/);
     assert.equal(await frame.locator('.layers li').count(), 8);

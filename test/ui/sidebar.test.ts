@@ -1,17 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { notesFrame, RoadmapTree, Workbench } from './support/workbench';
+import { describe, it } from 'node:test';
+import { notesFrame, RoadmapTree, useWorkbench } from './support/workbench';
 
 describe('Sidebar and notes panel in real VS Code', () => {
-  let wb: Workbench;
-  before(async () => {
-    wb = await Workbench.open();
-  });
-  after(async () => {
-    await wb?.close();
-  });
+  const workbench = useWorkbench();
 
   it('the activity-bar icon opens the Roadmap tree with the eight layers', async () => {
+    const wb = workbench();
     const tree = new RoadmapTree(wb);
     await tree.open();
     const labels = await tree.labels();
@@ -22,6 +17,7 @@ describe('Sidebar and notes panel in real VS Code', () => {
   });
 
   it('Open Notes from the command palette shows the layer in the panel', async () => {
+    const wb = workbench();
     await wb.runCommand('AI Roadmap: Open Notes');
     await wb.pickQuickItem('Deep Learning Core');
     const frame = await notesFrame(wb.page, 'Deep Learning Core');

@@ -2,6 +2,7 @@
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { launchBrowser } from '../../host/browser';
 import { repoRoot, startCodeServer, type CodeServer } from '../../host/codeServer';
@@ -135,4 +136,16 @@ export async function webviewFrame(page: Page, selector: string, text: string | 
 /** The notes panel showing the layer or topic with this heading. */
 export function notesFrame(page: Page, heading: string, timeoutMs?: number): Promise<Frame> {
   return webviewFrame(page, '#root h1', heading, timeoutMs);
+}
+
+/** Opens a fresh workbench before the suite's tests and closes it after; returns a getter. */
+export function useWorkbench(opts?: Parameters<typeof Workbench.open>[0]): () => Workbench {
+  let wb: Workbench | undefined;
+  before(async () => {
+    wb = await Workbench.open(opts);
+  });
+  after(async () => {
+    await wb?.close();
+  });
+  return () => wb!;
 }
