@@ -1,5 +1,6 @@
 // Entry point: wires the services to the editor. Activation builds objects and registers
-// providers only; the roadmap is read when a view first asks for it, notes when opened.
+// providers only: the compiled roadmap index is read once, when the tree or the status bar first
+// asks; notes, the renderer and the YAML loader load when first needed.
 import * as vscode from 'vscode';
 import { planChildren, roadmapChildren } from '../core/tree/treeRows';
 import { registerNavigationCommands } from './commands/navigationCommands';

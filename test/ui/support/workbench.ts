@@ -29,7 +29,9 @@ export class Workbench {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(server.workbenchUrl(workspace));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.locator('.activitybar').waitFor({ timeout: 30_000 });
+    // Our icon in the activity bar means the extension's contributions are registered, so the
+    // command palette (which lists commands as of its opening) will offer ours.
+    await page.locator('.activitybar .action-item a[aria-label^="AI Roadmap"]').waitFor({ timeout: 60_000 });
     const wb = new Workbench(page, browser, server, workspace);
     // code-server's web client does not take workbench.colorTheme from the profile's settings file.
     if (opts.theme) await wb.setTheme(opts.theme);
