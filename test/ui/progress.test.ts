@@ -21,8 +21,9 @@ describe('Checking off a topic in real VS Code', () => {
     await wb.screenshot('tree-progress');
 
     // A reload deactivates the extension and starts a new extension host.
+    const reloaded = wb.page.waitForEvent('load'); // listen first: the reload can be quick
     await wb.runCommand('Developer: Reload Window');
-    await wb.page.waitForEvent('load');
+    await reloaded;
     await wb.page.locator('.activitybar').waitFor({ timeout: 30_000 });
     await tree.open();
     await wb.page.waitForFunction(() => document.querySelector('[id="workbench.view.extension.aiRoadmap"]')?.textContent?.includes('1/6 · 16%'), undefined, { timeout: 30_000 });
