@@ -1,0 +1,59 @@
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { repoRoot } from './support/paths';
+
+interface Manifest {
+  engines: { vscode: string };
+  devDependencies: Record<string, string>;
+  activationEvents: string[];
+  contributes: {
+    commands: Array<{ command: string; title: string; category?: string; icon?: string }>;
+    views: Record<string, Array<{ id: string }>>;
+    menus: Record<string, Array<{ command: string }>>;
+    configuration: { properties: Record<string, unknown> };
+  };
+}
+
+const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as Manifest;
+const source = readdirSync(join(repoRoot, 'src'), { recursive: true })
+  .map(String)
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => readFileSync(join(repoRoot, 'src', f), 'utf8'))
+  .join('\n');
+
+describe('package.json and the code agree', () => {
+  it('pins @types/vscode to the engine minimum and activates lazily', () => {
+    assert.equal(pkg.engines.vscode, '^1.90.0');
+    assert.equal(pkg.devDependencies['@types/vscode'], pkg.engines.vscode.slice(1));
+    assert.ok(!pkg.activationEvents.includes('*') && !pkg.activationEvents.includes('onStartupFinished'));
+  });
+
+  it('every registered command is contributed with a title, the category and an icon, and vice versa', () => {
+    const registered = new Set([...source.matchAll(/registerCommand\(\s*['"`](aiRoadmap\.[\w.]+)['"`]/g)].map((m) => m[1]));
+    for (const [, , name] of source.matchAll(/\[('|")(aiRoadmap\.mark\w+)\1, '/g)) registered.add(name);
+    const contributed = new Set(pkg.contributes.commands.map((c) => c.command));
+    assert.deepEqual([...registered].filter((c) => !contributed.has(c)).sort(), [], 'registered but not contributed');
+    assert.deepEqual([...contributed].filter((c) => !registered.has(c)).sort(), [], 'contributed but not registered');
+    for (const c of pkg.contributes.commands) {
+      assert.equal(c.category, 'AI Roadmap', c.command);
+      assert.ok(c.title && c.icon, c.command);
+    }
+  });
+
+  it('every tree view the code creates is contributed, and menus name known commands', () => {
+    const created = [...source.matchAll(/createTreeView\(\s*'([\w.]+)'/g)].map((m) => m[1]).sort();
+    const views = Object.values(pkg.contributes.views).flat().map((v) => v.id).sort();
+    assert.deepEqual(created, views);
+    const commands = new Set(pkg.contributes.commands.map((c) => c.command));
+    for (const [menu, items] of Object.entries(pkg.contributes.menus)) for (const i of items) assert.ok(commands.has(i.command), `${menu}: ${i.command}`);
+  });
+
+  it('every setting the code reads is contributed', () => {
+    const read = new Set([...source.matchAll(/getConfiguration\('aiRoadmap'(?:, [\w]+)?\)\.get<[^>]+>\('([\w.]+)'/g)].map((m) => `aiRoadmap.${m[1]}`));
+    const contributed = new Set(Object.keys(pkg.contributes.configuration.properties));
+    assert.ok(read.size >= 4);
+    for (const s of read) assert.ok(contributed.has(s), s);
+  });
+});
