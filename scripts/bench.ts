@@ -20,7 +20,7 @@ async function main() {
   printTable('Bundles (production build)', bundleRows(root));
   printTable('Roadmap loader (median of 5, after a warm-up)', await loaderRows());
   printTable('Sidebar tree (median of 5, after a warm-up)', await treeRows());
-  printTable('Notes rendering (median of 9, after a warm-up)', await renderRows(root));
+  printTable('Notes rendering (median of 21, alternating with the floor, after 10 warm-ups)', await renderRows(root));
   if (!args.has('--no-host')) {
     const roadmap = JSON.parse(readFileSync(resolve(root, 'dist', 'roadmap.json'), 'utf8')) as Roadmap;
     // The second topic of each of the first five layers: notes with math and code.

@@ -6,6 +6,7 @@ import { planChildren, roadmapChildren } from '../core/tree/treeRows';
 import { registerNavigationCommands } from './commands/navigationCommands';
 import { registerOpenNotes } from './commands/openNotes';
 import { registerProgressCommands } from './commands/progressCommands';
+import { registerRoadmapCommands } from './commands/roadmapCommands';
 import { ExerciseChecker } from './exercises/checkExercise';
 import { registerExerciseHelp } from './exercises/exerciseHelp';
 import { registerScaffoldExercise } from './exercises/scaffoldExercise';
@@ -53,6 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
     ...registerExerciseHelp(roadmaps, context.globalState),
     ...registerProgressCommands(roadmaps, progress, () => notesPanel.currentId, log),
     ...registerNavigationCommands(roadmaps, progress, [roadmapTree, planTree]),
+    ...registerRoadmapCommands(roadmaps),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('aiRoadmap.progress.location')) void progress.switchTo(configuredLocation());
     }),

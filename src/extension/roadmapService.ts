@@ -19,6 +19,8 @@ export class RoadmapService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('AI Roadmap');
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** Watches an author's roadmap folder, so saving a file there shows the change. */
+  private watcher: vscode.Disposable | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -65,6 +67,8 @@ export class RoadmapService implements vscode.Disposable {
   private async load(): Promise<RoadmapIndex> {
     const file = authorFile();
     this.diagnostics.clear();
+    // Watched even while it has problems, so fixing them brings the roadmap in.
+    this.watch(file && vscode.Uri.joinPath(file, '..'));
     if (file) {
       const index = await this.loadAuthorRoadmap(file);
       if (index) return index;
@@ -93,6 +97,20 @@ export class RoadmapService implements vscode.Disposable {
     return new RoadmapIndex(result.roadmap);
   }
 
+  /** Reloads (debounced) when a YAML or markdown file of the author's roadmap changes. */
+  private watch(dir: vscode.Uri | undefined) {
+    this.watcher?.dispose();
+    this.watcher = undefined;
+    if (!dir) return;
+    const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(dir, '**/*.{yaml,yml,md}'));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const later = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void this.reload(), 300);
+    };
+    this.watcher = vscode.Disposable.from(w, w.onDidChange(later), w.onDidCreate(later), w.onDidDelete(later), { dispose: () => clearTimeout(timer) });
+  }
+
   private report(dir: vscode.Uri, problems: Problem[]) {
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const p of problems) {
@@ -104,7 +122,13 @@ export class RoadmapService implements vscode.Disposable {
     for (const [rel, diags] of byFile) this.diagnostics.set(vscode.Uri.joinPath(dir, ...rel.split('/')), diags);
   }
 
+  /** The author's roadmap file in use, if any. */
+  get authorRoadmap(): vscode.Uri | undefined {
+    return this.root.toString() === this.builtInRoot.toString() ? undefined : authorFile();
+  }
+
   dispose() {
+    this.watcher?.dispose();
     vscode.Disposable.from(...this.subscriptions).dispose();
     this.diagnostics.dispose();
     this.changed.dispose();

@@ -86,9 +86,7 @@ export function registerNavigationCommands(roadmaps: RoadmapService, progress: P
     for (const view of ['aiRoadmap.roadmap', 'aiRoadmap.studyPlan']) await vscode.commands.executeCommand(`workbench.actions.treeView.${view}.collapseAll`);
   });
 
-  const reload = vscode.commands.registerCommand('aiRoadmap.reloadRoadmap', () => roadmaps.reload());
-
-  return [goToTopic, showNext, openResource, hide, show, collapse, reload, dropSearch];
+  return [goToTopic, showNext, openResource, hide, show, collapse, dropSearch];
 }
 
 /** Opens only http and https addresses, through the editor; anything else is refused. */

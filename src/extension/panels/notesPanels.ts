@@ -40,6 +40,14 @@ export class NotesPanels implements vscode.Disposable, vscode.WebviewPanelSerial
   ) {
     this.subscriptions.push(
       vscode.window.registerWebviewPanelSerializer(NotesPanels.viewType, this),
+      roadmaps.onDidChange(async (index) => {
+        // Another roadmap, or an author edited theirs: render afresh; ids that left go to layer 1.
+        this.rendered.clear();
+        for (const p of this.panels) {
+          if (!index.topic(p.id) && !index.layer(p.id)) p.id = index.roadmap.layers[0].id;
+          void this.refresh(p);
+        }
+      }),
       progress.onDidChange((e) => {
         for (const p of this.panels) {
           const own = e.changes !== 'all' && e.changes.length === 1 && e.changes[0].kind === 'topic' && e.changes[0].id === p.id ? e.changes[0] : undefined;
