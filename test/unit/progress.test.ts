@@ -158,3 +158,14 @@ describe('dashboard statistics', () => {
     assert.equal(data.hoursLeft, 2);
   });
 });
+
+describe('progress for topics a roadmap no longer has', () => {
+  it('is kept through changes, merges and export, and counts nowhere', () => {
+    let s = mark(emptyState(), 'removed-topic', 'done');
+    s = mark(s, 'a', 'done', later(1));
+    assert.equal(statusOf(s.roadmaps.r, 'topic', 'removed-topic'), 'done');
+    assert.equal(overallTally(index, s.roadmaps.r).done, 1, 'only topics of the roadmap count');
+    const round = decodeProgress(JSON.parse(encodeProgressFile(mergeStates(s, emptyState()), later(2)))).state;
+    assert.equal(statusOf(round.roadmaps.r, 'topic', 'removed-topic'), 'done', 'still there after merge and export');
+  });
+});
