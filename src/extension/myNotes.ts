@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Topic } from '../core/model';
+import { exists } from './exercises/exerciseFolders';
 
 /**
  * The learner's own notes, one markdown file per topic in the extension's global storage, so
@@ -12,13 +13,8 @@ export class MyNotes {
     return vscode.Uri.joinPath(this.storage, 'my-notes', roadmapId, `${topicId}.md`);
   }
 
-  async exists(roadmapId: string, topicId: string): Promise<boolean> {
-    try {
-      await vscode.workspace.fs.stat(this.uri(roadmapId, topicId));
-      return true;
-    } catch {
-      return false;
-    }
+  exists(roadmapId: string, topicId: string): Promise<boolean> {
+    return exists(this.uri(roadmapId, topicId));
   }
 
   /** Opens the file beside the panel, creating it with a heading the first time (never overwriting). */

@@ -4,6 +4,7 @@ import { TopicSearch } from '../../core/search/topicSearch';
 import { parseElement } from '../../core/tree/treeRows';
 import type { ProgressStore } from '../progress/progressStore';
 import type { RoadmapService } from '../roadmapService';
+import { openWebLink } from '../openWebLink';
 import type { ProgressTreeProvider } from '../views/progressTree';
 
 /** Go to Topic, Show Next Topics, Open Resource, Hide/Show Completed. */
@@ -87,19 +88,4 @@ export function registerNavigationCommands(roadmaps: RoadmapService, progress: P
   });
 
   return [goToTopic, showNext, openResource, hide, show, collapse, dropSearch];
-}
-
-/** Opens only http and https addresses, through the editor; anything else is refused. */
-export async function openWebLink(url: string): Promise<boolean> {
-  let uri: vscode.Uri;
-  try {
-    uri = vscode.Uri.parse(url, true);
-  } catch {
-    return false;
-  }
-  if (uri.scheme !== 'http' && uri.scheme !== 'https') {
-    void vscode.window.showWarningMessage(`AI Roadmap opens only http and https links; "${url.slice(0, 80)}" was not opened.`);
-    return false;
-  }
-  return vscode.env.openExternal(uri);
 }

@@ -15,3 +15,9 @@ export function topicTargets(clicked: unknown, selected: unknown): string[] {
   });
   return [...new Set(ids)];
 }
+
+/** The exercise id a command was given: a tree row ("exercise:<id>:<topic>") or a plain id. */
+export function exerciseTarget(target: unknown): string | undefined {
+  if (typeof target !== 'string') return undefined;
+  return target.startsWith('exercise:') ? parseElement(target).ref : target;
+}

@@ -4,8 +4,8 @@ import { installHint, parsePytestOutput, type PytestReport } from '../../core/ex
 import type { ExerciseEntry } from '../../core/model';
 import { statusOf, type Change } from '../../core/progress/progressModel';
 import type { RoadmapIndex } from '../../core/roadmapIndex';
-import { parseElement } from '../../core/tree/treeRows';
 import type { ProgressStore } from '../progress/progressStore';
+import { exerciseTarget } from '../commands/targets';
 import type { RoadmapService } from '../roadmapService';
 import { exists, pickExercise, workspaceTarget } from './exerciseFolders';
 import { pythonFor } from './pythonInterpreter';
@@ -37,7 +37,7 @@ export class ExerciseChecker implements vscode.Disposable {
 
   async check(target?: unknown, folderArg?: vscode.Uri): Promise<CheckResult> {
     const index = await this.roadmaps.current();
-    const id = typeof target === 'string' ? (target.startsWith('exercise:') ? parseElement(target).ref : target) : undefined;
+    const id = exerciseTarget(target);
     const exercise = id ? index.exercise(id) : await pickExercise(this.roadmaps, 'Check which exercise?');
     if (!exercise) return { ran: false, reason: id ? `There is no exercise "${id}".` : 'cancelled' };
     if (!vscode.workspace.isTrusted) {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parseElement } from '../../core/tree/treeRows';
+import { exerciseTarget } from '../commands/targets';
 import type { RoadmapService } from '../roadmapService';
 import { exists, pickExercise, templateFolder, workspaceTarget } from './exerciseFolders';
 
@@ -9,7 +9,7 @@ const HINTS_SEEN = 'aiRoadmap.hintsSeen';
 export function registerExerciseHelp(roadmaps: RoadmapService, state: vscode.Memento): vscode.Disposable[] {
   const exerciseFrom = async (target: unknown, placeHolder: string) => {
     const index = await roadmaps.current();
-    const id = typeof target === 'string' ? (target.startsWith('exercise:') ? parseElement(target).ref : target) : undefined;
+    const id = exerciseTarget(target);
     return id ? index.exercise(id) : pickExercise(roadmaps, placeHolder);
   };
 

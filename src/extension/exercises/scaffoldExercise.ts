@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { planScaffold, type ConflictChoice } from '../../core/exercises/scaffoldPlan';
 import type { ExerciseEntry } from '../../core/model';
-import { parseElement } from '../../core/tree/treeRows';
 import type { ProgressStore } from '../progress/progressStore';
+import { exerciseTarget } from '../commands/targets';
 import type { RoadmapService } from '../roadmapService';
 import { exists, listFiles, pickExercise, templateFolder, workspaceTarget } from './exerciseFolders';
 
@@ -21,7 +21,7 @@ export interface ScaffoldOptions {
 export function registerScaffoldExercise(roadmaps: RoadmapService, progress: ProgressStore): vscode.Disposable {
   return vscode.commands.registerCommand('aiRoadmap.scaffoldExercise', async (target?: unknown, options: ScaffoldOptions = {}) => {
     const index = await roadmaps.current();
-    const id = typeof target === 'string' ? (target.startsWith('exercise:') ? parseElement(target).ref : target) : undefined;
+    const id = exerciseTarget(target);
     const exercise = id ? index.exercise(id) : await pickExercise(roadmaps, 'Scaffold which exercise into your workspace?');
     if (!exercise) {
       if (id) void vscode.window.showErrorMessage(`There is no exercise "${id}" in this roadmap.`);

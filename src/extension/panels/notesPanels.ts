@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isFromNotesPanel, isNotesPanelState, type FromNotesPanel, type NotesView, type ToNotesPanel } from '../../webview/protocol';
-import { openWebLink } from '../commands/navigationCommands';
+import { openWebLink } from '../openWebLink';
 import { notesRenderer } from '../lazyModules';
 import type { MyNotes } from '../myNotes';
 import type { ProgressStore } from '../progress/progressStore';
@@ -112,15 +112,9 @@ export class NotesPanels implements vscode.Disposable, vscode.WebviewPanelSerial
   private async handle(open: OpenPanel, m: FromNotesPanel) {
     const index = await this.roadmaps.current();
     switch (m.type) {
-      case 'ready': {
+      case 'ready':
         open.ready = true;
-        const view = await (open.pending ?? this.buildView(open.id));
-        open.pending = undefined;
-        if (!view || view.id !== open.id) return this.refresh(open);
-        this.post(open, { type: 'show', view });
-        this.shown.fire(open.id);
-        return;
-      }
+        return this.refresh(open, true);
       case 'open':
         if (index.topic(m.id) || index.layer(m.id)) {
           open.id = m.id;
@@ -140,10 +134,13 @@ export class NotesPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     }
   }
 
-  /** Builds the view for the panel's id (even before the page is ready) and posts it once it is. */
-  private async refresh(open: OpenPanel) {
+  /**
+   * Builds the view for the panel's id (even before the page is ready) and posts it once it is.
+   * With `reuse`, a build already under way is awaited instead of started again.
+   */
+  private async refresh(open: OpenPanel, reuse = false) {
     const id = open.id;
-    const pending = (open.pending = this.buildView(id));
+    const pending = reuse && open.pending ? open.pending : (open.pending = this.buildView(id));
     const view = await pending;
     if (!view || open.id !== id || open.pending !== pending) return; // a newer request took over
     open.panel.title = view.title;
