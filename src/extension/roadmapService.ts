@@ -4,6 +4,7 @@ import type { Roadmap } from '../core/model';
 import type { Problem } from '../core/problem';
 import { RoadmapIndex } from '../core/roadmapIndex';
 import { safeRelativePath } from '../core/safePath';
+import { CoalescingRunner } from '../core/util/coalescingRunner';
 import { roadmapLoader } from './lazyModules';
 
 /**
@@ -19,8 +20,13 @@ export class RoadmapService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('AI Roadmap');
   private readonly subscriptions: vscode.Disposable[] = [];
-  /** Watches an author's roadmap folder, so saving a file there shows the change. */
-  private watcher: vscode.Disposable | undefined;
+  /** Watches an author's roadmap folder for changes from outside the editor (git, scripts). */
+  private watcher: { dir: string; disposable: vscode.Disposable } | undefined;
+  /** Reloads one at a time; a change that lands during a reload brings one more. */
+  private readonly reloader = new CoalescingRunner(async () => {
+    this.loaded = this.load();
+    this.changed.fire(await this.loaded);
+  }, 200);
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -31,6 +37,11 @@ export class RoadmapService implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('aiRoadmap.roadmapFile')) void this.reload();
       }),
+      // A save in the editor is the path a teacher uses; it does not depend on the watcher.
+      vscode.workspace.onDidSaveTextDocument((doc) => {
+        if (this.isAuthorFile(doc.uri)) this.reloader.request();
+      }),
+      this.reloader,
     );
   }
 
@@ -50,10 +61,14 @@ export class RoadmapService implements vscode.Disposable {
 
   /** Loads again (the setting or the author's files changed) and tells the views. */
   async reload(): Promise<RoadmapIndex> {
-    this.loaded = this.load();
-    const index = await this.loaded;
-    this.changed.fire(index);
-    return index;
+    await this.reloader.runNow();
+    return this.current();
+  }
+
+  /** Whether a change to this file can change the author's roadmap. */
+  private isAuthorFile(uri: vscode.Uri): boolean {
+    const dir = this.watcher?.dir;
+    return !!dir && /\.(ya?ml|md)$/i.test(uri.path) && uri.toString().startsWith(`${dir}/`);
   }
 
   /** The text of a notes file of the shown roadmap. */
@@ -97,18 +112,19 @@ export class RoadmapService implements vscode.Disposable {
     return new RoadmapIndex(result.roadmap);
   }
 
-  /** Reloads (debounced) when a YAML or markdown file of the author's roadmap changes. */
+  /**
+   * Watches the author's roadmap folder for changes made outside the editor. The watcher is
+   * kept across reloads of the same folder: a new one is registered asynchronously by the host,
+   * and a change in that gap would be missed.
+   */
   private watch(dir: vscode.Uri | undefined) {
-    this.watcher?.dispose();
+    if (this.watcher?.dir === dir?.toString()) return;
+    this.watcher?.disposable.dispose();
     this.watcher = undefined;
     if (!dir) return;
     const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(dir, '**/*.{yaml,yml,md}'));
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const later = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void this.reload(), 300);
-    };
-    this.watcher = vscode.Disposable.from(w, w.onDidChange(later), w.onDidCreate(later), w.onDidDelete(later), { dispose: () => clearTimeout(timer) });
+    const later = () => this.reloader.request();
+    this.watcher = { dir: dir.toString(), disposable: vscode.Disposable.from(w, w.onDidChange(later), w.onDidCreate(later), w.onDidDelete(later)) };
   }
 
   private report(dir: vscode.Uri, problems: Problem[]) {
@@ -128,7 +144,7 @@ export class RoadmapService implements vscode.Disposable {
   }
 
   dispose() {
-    this.watcher?.dispose();
+    this.watcher?.disposable.dispose();
     vscode.Disposable.from(...this.subscriptions).dispose();
     this.diagnostics.dispose();
     this.changed.dispose();

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { cpSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { AiRoadmapApi } from '../../src/extension/extension';
@@ -11,6 +11,21 @@ describe("A teacher's own roadmap", () => {
   const dir = () => vscode.Uri.joinPath(workspaceUri(), 'my-roadmap');
   const layerFile = () => vscode.Uri.joinPath(dir(), 'layers', 'basics.yaml');
   const roadmapId = async () => (await api.roadmaps.current()).roadmap.id;
+  const layerDiagnostics = () => {
+    const d = vscode.languages.getDiagnostics(layerFile());
+    return d.length ? d : undefined;
+  };
+  const BAD_PREREQUISITE = 'hours: 2\n    prerequisites: [nowhere]';
+
+  /** Edits the layer file in an editor and saves it, as a teacher does. */
+  async function editAndSave(change: (text: string) => string) {
+    const doc = await vscode.workspace.openTextDocument(layerFile());
+    await vscode.window.showTextDocument(doc);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), change(doc.getText()));
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the edit applies');
+    assert.ok(await doc.save(), 'the file saves');
+  }
 
   before(async () => {
     api = await activateExtension();
@@ -18,6 +33,7 @@ describe("A teacher's own roadmap", () => {
     cpSync(join(ext.extensionPath, 'test', 'fixtures', 'roadmaps', 'valid'), dir().fsPath, { recursive: true });
   });
   after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('aiRoadmap.useBuiltInRoadmap');
   });
 
@@ -30,21 +46,53 @@ describe("A teacher's own roadmap", () => {
     await waitFor(() => api.notesPanel.currentId === 'intro', 'the notes of the author topic');
   });
 
-  it('an error saved in a layer file shows in the Problems view, and the built-in roadmap stands in', async () => {
-    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(layerFile()));
-    await vscode.workspace.fs.writeFile(layerFile(), new TextEncoder().encode(text.replace('hours: 2', 'hours: 2\n    prerequisites: [nowhere]')));
-    const diags = await waitFor(() => {
-      const d = vscode.languages.getDiagnostics(layerFile());
-      return d.length ? d : undefined;
-    }, 'a diagnostic on the layer file', 10_000);
+  it('an error saved in the editor shows in the Problems view, and fixing it brings the roadmap back', async () => {
+    await editAndSave((text) => text.replace('hours: 2', BAD_PREREQUISITE));
+    const diags = await waitFor(layerDiagnostics, 'a diagnostic on the layer file');
     assert.match(diags[0].message, /needs "nowhere", which is not a topic of this roadmap/);
     assert.equal(diags[0].range.start.line, 9, 'on the line of the bad prerequisite (0-based)');
     assert.equal(diags[0].source, 'AI Roadmap');
     await waitFor(async () => (await roadmapId()) === 'modern-ai-2025', 'the built-in roadmap to stand in');
 
-    await vscode.workspace.fs.writeFile(layerFile(), new TextEncoder().encode(text));
-    await waitFor(async () => (await roadmapId()) === 'tiny', 'the fixed roadmap to come back', 10_000);
+    await editAndSave((text) => text.replace(BAD_PREREQUISITE, 'hours: 2'));
+    await waitFor(async () => (await roadmapId()) === 'tiny', 'the fixed roadmap to come back');
     assert.equal(vscode.languages.getDiagnostics(layerFile()).length, 0, 'the problem is cleared');
+  });
+
+  it('a change from outside the editor (git, a script) is seen through the watcher', async () => {
+    // The host registers a watcher asynchronously: first prove it is live with a sentinel file
+    // that belongs to no topic, rewritten until a reload is seen; then make the change under test.
+    const sentinel = join(dir().fsPath, 'notes', 'sentinel.md');
+    let reloads = 0;
+    const sub = api.roadmaps.onDidChange(() => reloads++);
+    try {
+      for (let i = 0; reloads === 0; i++) {
+        assert.ok(i < 30, 'the watcher saw none of 30 sentinel writes');
+        writeFileSync(sentinel, `sentinel ${i}\n`);
+        // Each write gets two seconds to be seen before the next one; only the count bounds it.
+        await waitFor(() => reloads > 0, 'the sentinel reload', 2000).catch(() => undefined);
+      }
+    } finally {
+      sub.dispose();
+    }
+    const text = readFileSync(layerFile().fsPath, 'utf8');
+    writeFileSync(layerFile().fsPath, text.replace('hours: 2', BAD_PREREQUISITE));
+    await waitFor(layerDiagnostics, 'a diagnostic after the outside change');
+    writeFileSync(layerFile().fsPath, text);
+    await waitFor(async () => !layerDiagnostics() && (await roadmapId()) === 'tiny', 'the roadmap restored from outside');
+  });
+
+  it('changes saved while a reload runs are not lost', async () => {
+    // Three saves in a row, the last one good: whatever the timing, the roadmap ends good.
+    await editAndSave((text) => text.replace('hours: 2', BAD_PREREQUISITE));
+    const reloading = api.roadmaps.reload();
+    await editAndSave((text) => text.replace('title: Introduction', 'title: Introduction, revised'));
+    await editAndSave((text) => text.replace(BAD_PREREQUISITE, 'hours: 2'));
+    await reloading;
+    await waitFor(async () => {
+      const index = await api.roadmaps.current();
+      return index.roadmap.id === 'tiny' && index.roadmap.layers[0].topics[0].title === 'Introduction, revised' && !layerDiagnostics();
+    }, 'the last saved state of the roadmap');
   });
 
   it('Use Built-in Roadmap goes back to the eight layers', async () => {

@@ -52,7 +52,10 @@ export class Workbench {
   async setTheme(theme: string) {
     await this.runCommand('Preferences: Color Theme');
     await this.pickQuickItem(theme);
-    await this.page.waitForTimeout(300);
+    // Applied when the workbench carries the class of the theme's kind.
+    const kind = /High Contrast Light/.test(theme) ? 'hc-light' : /High Contrast/.test(theme) ? 'hc-black' : /Light/.test(theme) ? 'vs' : 'vs-dark';
+    await this.page.locator(`.monaco-workbench.${kind}`).waitFor({ timeout: 60_000 });
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 60_000 });
   }
 
   async pickQuickItem(text: string) {
