@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeNotices } from './scripts/third-party-notices.mjs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -51,7 +52,7 @@ if (withTests) {
   const files = (dir, suffix) => readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith(suffix)).map((f) => join(dir, String(f)));
   configs.push({
     ...common,
-    entryPoints: [...files('test/unit', '.test.ts'), ...files('test/integration', '.ts'), ...files('test/ui', '.ts'), ...files('test/host', '.ts'), ...files('test/desktop', '.ts')],
+    entryPoints: [...files('test/unit', '.test.ts'), ...files('test/integration', '.ts'), ...files('test/smoke', '.ts'), ...files('test/ui', '.ts'), ...files('test/host', '.ts'), ...files('test/desktop', '.ts')],
     outdir: 'out/test',
     outbase: 'test',
     platform: 'node',
@@ -95,5 +96,6 @@ if (watch) {
     Object.assign(shipped.outputs, r.metafile.outputs);
   }
   writeFileSync('dist/meta.json', JSON.stringify(shipped));
+  writeNotices(results.slice(0, 2).map((r) => r.metafile));
   compileRoadmap();
 }

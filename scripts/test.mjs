@@ -12,6 +12,9 @@ const steps = [
   { name: 'integration', cmd: 'npm', args: ['run', '-s', 'test:integration'], count: mochaCounts },
   { name: 'ui', cmd: 'npm', args: ['run', '-s', 'test:ui'], count: nodeTestCounts },
   { name: 'exercises', cmd: 'npm', args: ['run', '-s', 'test:exercises'], count: plainCounts },
+  // Last: packaging replaces the development build in dist/ with the production one.
+  { name: 'package', cmd: 'npm', args: ['run', '-s', 'package'] },
+  { name: 'smoke', cmd: 'npm', args: ['run', '-s', 'test:smoke'], count: mochaCounts },
 ];
 
 const only = process.argv.slice(2);

@@ -8,6 +8,7 @@ import { registerOpenNotes } from './commands/openNotes';
 import { registerProgressCommands } from './commands/progressCommands';
 import { registerRoadmapCommands } from './commands/roadmapCommands';
 import { ExerciseChecker } from './exercises/checkExercise';
+import { registerCheckEnvironment } from './exercises/checkEnvironment';
 import { registerExerciseHelp } from './exercises/exerciseHelp';
 import { registerScaffoldExercise } from './exercises/scaffoldExercise';
 import { MyNotes } from './myNotes';
@@ -50,6 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
     registerCheckboxes([roadmapView, planView], roadmaps, progress),
     registerOpenNotes(roadmaps, notesPanel),
     checker,
+    registerCheckEnvironment(log),
     registerScaffoldExercise(roadmaps, progress),
     ...registerExerciseHelp(roadmaps, context.globalState),
     ...registerProgressCommands(roadmaps, progress, () => notesPanel.currentId, log),

@@ -1,6 +1,6 @@
 // Starts VS Code 1.100.3 (code-server, installed by scripts/install-host.sh) on loopback with a
 // throw-away profile, for `npm start`, the integration tests and the UI tests.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,8 +23,11 @@ export interface CodeServer {
   port: number;
   baseUrl: string;
   profileDir: string;
-  /** The workbench URL that opens `folder`, with this extension loaded in development mode. */
-  workbenchUrl(folder: string, extra?: { testsPath?: string }): string;
+  /**
+   * The workbench URL that opens `folder`, with this extension loaded in development mode (or
+   * another folder in its place: see runSmoke).
+   */
+  workbenchUrl(folder: string, extra?: { testsPath?: string; developmentPath?: string }): string;
   stop(): Promise<void>;
 }
 
@@ -41,6 +44,8 @@ export interface StartOptions {
   verbose?: boolean;
   /** Leave workspace trust on, so the opened folder starts untrusted (restricted mode). */
   untrusted?: boolean;
+  /** An extensions folder to use (one a vsix was installed into); a new empty one by default. */
+  extensionsDir?: string;
 }
 
 export const defaultSettings = {
@@ -63,13 +68,14 @@ export async function startCodeServer(opts: StartOptions = {}): Promise<CodeServ
   const profileDir = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'ai-roadmap-host-'));
   const userData = join(profileDir, 'user-data');
   mkdirSync(join(userData, 'User'), { recursive: true });
-  mkdirSync(join(profileDir, 'extensions'), { recursive: true });
+  const extensionsDir = opts.extensionsDir ?? join(profileDir, 'extensions');
+  mkdirSync(extensionsDir, { recursive: true });
   const trust = opts.untrusted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {};
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...defaultSettings, ...trust, ...opts.settings }, null, 2));
 
   const child = spawn(
     process.execPath,
-    [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userData, '--extensions-dir', join(profileDir, 'extensions'),
+    [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userData, '--extensions-dir', extensionsDir,
       '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override', ...(opts.untrusted ? [] : ['--disable-workspace-trust'])],
     {
       // code-server writes config and data under XDG folders even with --user-data-dir: keep them in the profile.
@@ -93,12 +99,21 @@ export async function startCodeServer(opts: StartOptions = {}): Promise<CodeServ
     profileDir,
     workbenchUrl(folder, extra = {}) {
       const remote = (p: string) => `vscode-remote://127.0.0.1:${port}${resolve(p)}`;
-      const payload: string[][] = [['extensionDevelopmentPath', remote(repoRoot)]];
+      const payload: string[][] = [['extensionDevelopmentPath', remote(extra.developmentPath ?? repoRoot)]];
       if (extra.testsPath) payload.push(['extensionTestsPath', remote(extra.testsPath)]);
       return `${baseUrl}/?folder=${encodeURIComponent(resolve(folder))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     },
     stop: () => stopChild(child),
   };
+}
+
+/** Installs a packaged extension into an extensions folder, as `code --install-extension` does. */
+export function installVsix(vsix: string, extensionsDir: string): string {
+  mkdirSync(extensionsDir, { recursive: true });
+  return execFileSync(process.execPath, [entry, '--extensions-dir', extensionsDir, '--install-extension', vsix], {
+    encoding: 'utf8',
+    env: { ...process.env, XDG_CONFIG_HOME: join(extensionsDir, '..', 'xdg-config'), XDG_DATA_HOME: join(extensionsDir, '..', 'xdg-data') },
+  });
 }
 
 function freePort(): Promise<number> {

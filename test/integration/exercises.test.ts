@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { cpSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import type { EnvironmentCheck } from '../../src/extension/exercises/checkEnvironment';
 import type { CheckResult } from '../../src/extension/exercises/checkExercise';
 import type { AiRoadmapApi } from '../../src/extension/extension';
 import { activateExtension, workspaceUri } from './support/extension';
@@ -73,6 +75,32 @@ describe('Exercises: scaffold and check in the workspace', function () {
     const result = (await vscode.commands.executeCommand<CheckResult>('aiRoadmap.checkExercise', 'multi-agent-planner'))!;
     assert.deepEqual(result.report?.missingModules, ['no_such_module_xyz']);
     assert.match(result.reason ?? '', /missing: no_such_module_xyz: python3 -m pip install no_such_module_xyz/);
+  });
+
+  it('Check Environment reports the exercise packages of the chosen Python', async () => {
+    const result = (await vscode.commands.executeCommand<EnvironmentCheck>('aiRoadmap.checkEnvironment'))!;
+    assert.ok(result.report, result.message);
+    assert.deepEqual(result.report.missing, [], result.message);
+    assert.deepEqual(result.report.present.map((p) => p.name).sort(), ['numpy', 'pytest', 'sklearn', 'torch']);
+  });
+
+  it('Check Environment names a missing package and how to install it', async () => {
+    // An interpreter whose torch cannot be imported: the real Python behind a shadowing module.
+    const dir = mkdtempSync(join(tmpdir(), 'no-torch-'));
+    writeFileSync(join(dir, 'torch.py'), 'raise ImportError("torch is hidden for this test")\n');
+    const wrapper = join(dir, 'python');
+    writeFileSync(wrapper, `#!/bin/sh\nPYTHONPATH=${dir} exec ${process.env.AI_ROADMAP_PYTHON ?? '/usr/bin/python3'} "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    const config = vscode.workspace.getConfiguration('aiRoadmap');
+    const before = config.get<string>('pythonPath');
+    await config.update('pythonPath', wrapper, vscode.ConfigurationTarget.Workspace);
+    try {
+      const result = (await vscode.commands.executeCommand<EnvironmentCheck>('aiRoadmap.checkEnvironment'))!;
+      assert.deepEqual(result.report?.missing, ['torch'], result.message);
+      assert.match(result.message, /missing torch.*python3 -m pip install torch or sudo apt-get install python3-torch/);
+    } finally {
+      await config.update('pythonPath', before, vscode.ConfigurationTarget.Workspace);
+    }
   });
 
   it('Show Hint reveals the hints one by one', async () => {

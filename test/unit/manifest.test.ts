@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { repoRoot } from './support/paths';
@@ -13,6 +13,7 @@ interface Manifest {
     views: Record<string, Array<{ id: string }>>;
     menus: Record<string, Array<{ command: string }>>;
     configuration: { properties: Record<string, unknown> };
+    walkthroughs: Array<{ id: string; steps: Array<{ id: string; description: string; media: { markdown?: string; image?: string }; completionEvents: string[] }> }>;
   };
 }
 
@@ -27,7 +28,30 @@ describe('package.json and the code agree', () => {
   it('pins @types/vscode to the engine minimum and activates lazily', () => {
     assert.equal(pkg.engines.vscode, '^1.90.0');
     assert.equal(pkg.devDependencies['@types/vscode'], pkg.engines.vscode.slice(1));
-    assert.ok(!pkg.activationEvents.includes('*') && !pkg.activationEvents.includes('onStartupFinished'));
+    // onStartupFinished (after the window is up) shows the status bar; never during startup.
+    assert.ok(!pkg.activationEvents.includes('*'));
+  });
+
+  it('the walkthrough steps have their media, and complete on commands and views that exist', () => {
+    const commands = new Set(pkg.contributes.commands.map((c) => c.command));
+    const views = new Set(Object.values(pkg.contributes.views).flat().map((v) => v.id));
+    const [walkthrough] = pkg.contributes.walkthroughs;
+    assert.ok(walkthrough.steps.length >= 7);
+    for (const step of walkthrough.steps) {
+      const media = step.media.markdown ?? step.media.image;
+      assert.ok(media && existsSync(join(repoRoot, media)), `${step.id}: media ${media}`);
+      assert.ok(step.completionEvents.length > 0, `${step.id}: completes on an event`);
+      for (const e of step.completionEvents) {
+        const [kind, name] = e.split(':');
+        if (kind === 'onCommand') assert.ok(commands.has(name), `${step.id}: ${e}`);
+        else if (kind === 'onView') assert.ok(views.has(name), `${step.id}: ${e}`);
+        else if (kind === 'onContext') assert.ok(source.includes(`'${name}'`), `${step.id}: the code sets ${name}`);
+        else assert.fail(`${step.id}: unexpected event ${e}`);
+      }
+      for (const [, command] of step.description.matchAll(/\(command:([\w.]+)/g)) {
+        assert.ok(commands.has(command) || command.endsWith('.focus'), `${step.id}: button runs ${command}`);
+      }
+    }
   });
 
   it('every registered command is contributed with a title, the category and an icon, and vice versa', () => {

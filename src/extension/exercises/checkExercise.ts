@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import * as vscode from 'vscode';
 import { installHint, parsePytestOutput, type PytestReport } from '../../core/exercises/pytestReport';
 import type { ExerciseEntry } from '../../core/model';
@@ -9,6 +8,7 @@ import { exerciseTarget } from '../commands/targets';
 import type { RoadmapService } from '../roadmapService';
 import { exists, pickExercise, workspaceTarget } from './exerciseFolders';
 import { pythonFor } from './pythonInterpreter';
+import { runProcess, type ProcessRun } from './runProcess';
 
 export interface CheckResult {
   ran: boolean;
@@ -129,42 +129,6 @@ export class ExerciseChecker implements vscode.Disposable {
   }
 }
 
-interface PytestRun {
-  output: string;
-  exitCode: number | null;
-  timedOut: boolean;
-  cancelled: boolean;
-  spawnError?: string;
-}
-
-function runPytest(python: string, folder: vscode.Uri, timeoutMs: number, token: vscode.CancellationToken): Promise<PytestRun> {
-  return new Promise((resolve) => {
-    let output = '';
-    let timedOut = false;
-    let cancelled = false;
-    const child = spawn(python, ['-m', 'pytest', '-q', '-rA', '-p', 'no:cacheprovider', '--color=no'], {
-      cwd: folder.fsPath,
-      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
-    });
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, timeoutMs);
-    const sub = token.onCancellationRequested(() => {
-      cancelled = true;
-      child.kill('SIGKILL');
-    });
-    child.stdout.on('data', (b: Buffer) => (output += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (output += b.toString()));
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      sub.dispose();
-      resolve({ output, exitCode: null, timedOut, cancelled, spawnError: e.message });
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      sub.dispose();
-      resolve({ output, exitCode: code, timedOut, cancelled });
-    });
-  });
+function runPytest(python: string, folder: vscode.Uri, timeoutMs: number, token: vscode.CancellationToken): Promise<ProcessRun> {
+  return runProcess(python, ['-m', 'pytest', '-q', '-rA', '-p', 'no:cacheprovider', '--color=no'], folder.fsPath, timeoutMs, token);
 }

@@ -168,6 +168,11 @@ export class NotesPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     return html;
   }
 
+  /** The HTML a notes file was rendered to in this session, if it was (the smoke test reads it). */
+  renderedHtml(notesPath: string): string | undefined {
+    return this.rendered.get(notesPath);
+  }
+
   private post(open: OpenPanel, message: ToNotesPanel) {
     if (open.ready) void open.panel.webview.postMessage(message);
   }

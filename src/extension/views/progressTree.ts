@@ -5,6 +5,8 @@ import { monthTopicIds, parseElement, rowFor, type Row, type TreeOptions } from 
 import type { ProgressStore } from '../progress/progressStore';
 import type { RoadmapService } from '../roadmapService';
 
+let loadedContextSet = false;
+
 type ChildrenOf = (index: RoadmapIndex, progress: RoadmapProgress | undefined, opts: TreeOptions, element?: string) => string[];
 
 /**
@@ -45,6 +47,11 @@ export class ProgressTreeProvider implements vscode.TreeDataProvider<string>, vs
 
   async getChildren(element?: string): Promise<string[]> {
     this.index = await this.roadmaps.current();
+    // Until now the view shows "Loading the roadmap..."; the welcome for an empty tree only after.
+    if (!element && !loadedContextSet) {
+      loadedContextSet = true;
+      void vscode.commands.executeCommand('setContext', 'aiRoadmap.loaded', true);
+    }
     return this.childrenOf(this.index, this.progress.get(this.index.roadmap.id), this.options, element);
   }
 

@@ -34,13 +34,15 @@ export class ProgressStatusBar implements vscode.Disposable {
   }
 
   async update() {
+    const index = await this.roadmaps.current();
+    const p = this.progress.get(index.roadmap.id);
+    const all = overallTally(index, p);
+    // The walkthrough's "Tick it off" step completes on this key.
+    void vscode.commands.executeCommand('setContext', 'aiRoadmap.anyDone', all.done > 0);
     if (!vscode.workspace.getConfiguration('aiRoadmap').get<boolean>('statusBar.visible', true)) {
       this.item.hide();
       return;
     }
-    const index = await this.roadmaps.current();
-    const p = this.progress.get(index.roadmap.id);
-    const all = overallTally(index, p);
     this.item.text = `$(milestone) Roadmap ${all.percent}%`;
     const tip = new vscode.MarkdownString(`**${index.roadmap.title}**: ${all.done} of ${all.total} topics done (${all.percent}%)\n\n`);
     for (const layer of index.roadmap.layers) {

@@ -1,0 +1,52 @@
+// Runs a mocha test module inside real VS Code 1.100.3: code-server serves the workbench, Chromium
+// opens it with the test module in the payload, and the workbench reports the end through
+// window.codeAutomationExit(code). The module writes its report to AI_ROADMAP_TEST_LOG.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchBrowser } from './browser';
+import { startCodeServer } from './codeServer';
+
+const TIMEOUT_MS = 10 * 60_000;
+
+export interface HostRun {
+  /** The compiled test folder whose index.js exports run(). */
+  testsPath: string;
+  env?: Record<string, string>;
+  untrusted?: boolean;
+  /** The extension in development mode: this repository unless another folder is named. */
+  developmentPath?: string;
+  extensionsDir?: string;
+}
+
+export async function runTestsInHost(run: HostRun): Promise<number> {
+  const workspace = mkdtempSync(join(tmpdir(), 'ai-roadmap-ws-'));
+  writeFileSync(join(workspace, 'README.md'), '# Test workspace\n');
+  const resultsFile = join(mkdtempSync(join(tmpdir(), 'ai-roadmap-results-')), 'mocha.log');
+  const server = await startCodeServer({ untrusted: run.untrusted, extensionsDir: run.extensionsDir, env: { AI_ROADMAP_TEST_LOG: resultsFile, ...run.env } });
+  const browser = await launchBrowser();
+  let code = 1;
+  try {
+    const page = await browser.newPage();
+    const workbenchErrors: string[] = [];
+    const exit = new Promise<number>((res) => {
+      void page.exposeFunction('codeAutomationExit', (c: number) => res(c));
+    });
+    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
+      if (type === 'error') workbenchErrors.push(args.map(String).join(' '));
+    });
+    await page.goto(server.workbenchUrl(workspace, { testsPath: run.testsPath, developmentPath: run.developmentPath }));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<number>((res) => (timer = setTimeout(() => res(124), TIMEOUT_MS)));
+    code = await Promise.race([exit, timeout]);
+    clearTimeout(timer);
+    if (code === 124) console.error(`The tests did not finish within ${TIMEOUT_MS / 60000} minutes.`);
+    if (code !== 0 && workbenchErrors.length) console.error(`Workbench errors:\n${workbenchErrors.slice(-20).join('\n')}`);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  if (existsSync(resultsFile)) process.stdout.write(readFileSync(resultsFile, 'utf8'));
+  else console.error('The test module wrote no results: it did not load in the extension host.');
+  return code;
+}
