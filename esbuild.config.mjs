@@ -2,7 +2,7 @@
 // roadmap index, and, with --tests, the test suites. Flags: --watch, --production, --tests.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeNotices } from './scripts/third-party-notices.mjs';
 
@@ -78,8 +78,21 @@ function copyKatexAssets() {
   for (const f of readdirSync(`${from}/fonts`).filter((f) => f.endsWith('.woff2'))) copyFileSync(`${from}/fonts/${f}`, `dist/webview/katex/fonts/${f}`);
 }
 
+/**
+ * The layer schema, for layer files named *.roadmap-layer.yaml: the roadmap schema's layer
+ * definition with all its $defs, self-contained so no editor has to resolve a remote $ref.
+ */
+function writeLayerSchema() {
+  const roadmap = JSON.parse(readFileSync('media/schema/roadmap.schema.json', 'utf8'));
+  const { $defs } = roadmap;
+  const layer = { $schema: roadmap.$schema, $id: roadmap.$id.replace('roadmap.schema.json', 'layer.schema.json'), title: 'AI Roadmap layer', ...$defs.layer, $defs };
+  mkdirSync('dist/schema', { recursive: true });
+  writeFileSync('dist/schema/layer.schema.json', JSON.stringify(layer, null, 1));
+}
+
 mkdirSync('dist', { recursive: true });
 copyKatexAssets();
+writeLayerSchema();
 if (watch) {
   for (const config of configs) {
     const ctx = await esbuild.context(config);

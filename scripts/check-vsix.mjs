@@ -27,7 +27,7 @@ function expectedFiles(root) {
   const roadmap = JSON.parse(readFileSync(join(root, 'dist', 'roadmap.json'), 'utf8'));
   // vsce writes readme.md and changelog.md in lower case.
   const files = new Set(['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/roadmap.json', 'dist/THIRD_PARTY_NOTICES.md']);
-  for (const f of walk('dist')) if (/\.(js|css|woff2)$/.test(f)) files.add(f);
+  for (const f of walk('dist')) if (/\.(js|css|woff2)$/.test(f) || f === 'dist/schema/layer.schema.json') files.add(f);
   for (const f of walk('media')) if (f !== 'media/icon.svg') files.add(f);
   files.add('roadmap/roadmap.yaml');
   for (const f of walk('roadmap/layers')) files.add(f);

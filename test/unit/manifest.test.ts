@@ -81,3 +81,25 @@ describe('package.json and the code agree', () => {
     for (const s of read) assert.ok(contributed.has(s), s);
   });
 });
+
+describe('Schema matching is polite', () => {
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+    contributes: { yamlValidation: Array<{ fileMatch: string[]; url: string }>; jsonValidation: Array<{ fileMatch: string[]; url: string }> };
+  };
+
+  it("validates only files named as ours, never a stranger's roadmap.yaml", () => {
+    const patterns = [...manifest.contributes.yamlValidation, ...manifest.contributes.jsonValidation].flatMap((v) => v.fileMatch);
+    assert.ok(patterns.length >= 3);
+    for (const p of patterns) assert.match(p, /^\*\.roadmap(-layer)?\.(yaml|json)$/, p);
+  });
+
+  it('gives layer files their own schema, built from the roadmap schema', () => {
+    const layer = manifest.contributes.yamlValidation.find((v) => v.fileMatch.includes('*.roadmap-layer.yaml'));
+    assert.ok(layer);
+    const schemaPath = join(repoRoot, layer.url);
+    assert.ok(existsSync(schemaPath), `${layer.url} is built`);
+    const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as { required: string[]; properties: Record<string, unknown>; $defs: Record<string, unknown> };
+    assert.ok(schema.properties.topics && schema.$defs.topic, 'a layer with topics, self-contained');
+    assert.ok(schema.required.includes('id'));
+  });
+});
