@@ -23,13 +23,15 @@ describe('Progress in the tree, the commands and the status bar', () => {
     const row = api.roadmapTree.getTreeItem('topic:linear-algebra');
     assert.equal(row.checkboxState && typeof row.checkboxState === 'object' ? row.checkboxState.state : row.checkboxState, vscode.TreeItemCheckboxState.Checked);
     assert.equal(row.contextValue, 'topic.done');
-    assert.match(String(api.roadmapTree.getTreeItem('layer:foundations').description), /^1\/6 · 16%$/);
+    const size = (await api.roadmaps.current()).roadmap.layers[0].topics.length;
+    const layerRow = (done: number, total: number) => `${done}/${total} · ${Math.floor((done / total) * 100)}%`;
+    assert.equal(String(api.roadmapTree.getTreeItem('layer:foundations').description), layerRow(1, size));
     await waitFor(() => /Roadmap [1-9]%/.test(api.statusBar.text), 'the status bar to count the topic');
 
     await vscode.commands.executeCommand('aiRoadmap.markInProgress', 'topic:calculus');
     await vscode.commands.executeCommand('aiRoadmap.markSkipped', 'topic:calculus:1');
     assert.equal(status('calculus'), 'skipped');
-    assert.match(String(api.roadmapTree.getTreeItem('layer:foundations').description), /^1\/5 · 20%$/);
+    assert.equal(String(api.roadmapTree.getTreeItem('layer:foundations').description), layerRow(1, size - 1), 'a skipped topic leaves the count');
   });
 
   it('marks several selected topics at once', async () => {

@@ -62,6 +62,14 @@ describe('The built-in roadmap', () => {
     assert.deepEqual(unplanned.map((t) => t.id), [], 'every topic has a month');
   });
 
+  it('never plans a topic before one of its prerequisites', () => {
+    const month = new Map(roadmap.plan!.months.flatMap((m) => m.topics.map((id) => [id, m.month] as const)));
+    const early = roadmap.layers
+      .flatMap((l) => l.topics)
+      .flatMap((t) => t.prerequisites.filter((p) => month.get(p)! > month.get(t.id)!).map((p) => `${t.id} (month ${month.get(t.id)}) needs ${p} (month ${month.get(p)})`));
+    assert.deepEqual(early, []);
+  });
+
   it('gives every project of the source an exercise with a template, tests and a solution', () => {
     for (const { item, exercise } of checklist.projects) {
       const entry = roadmap.exercises.find((e) => e.id === exercise);
@@ -83,7 +91,7 @@ describe('The built-in roadmap', () => {
     for (const t of roadmap.layers.flatMap((l) => l.topics)) {
       const md = readFileSync(join(roadmapDir, t.notes!), 'utf8');
       const words = md.split(/\s+/).filter(Boolean).length;
-      if (words < 400 || words > 1000) problems.push(`${t.id}: ${words} words`);
+      if (words < 600 || words > 1100) problems.push(`${t.id}: ${words} words`);
       for (const section of ['## Key ideas', '## Common pitfalls', '## Check yourself', '## References']) {
         if (!md.includes(section)) problems.push(`${t.id}: no "${section}"`);
       }

@@ -1,5 +1,5 @@
 // Page objects for the real VS Code workbench in Chromium: the session, the tree, the panel.
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
@@ -153,4 +153,11 @@ export function useWorkbench(opts?: Parameters<typeof Workbench.open>[0]): () =>
     await wb?.close();
   });
   return () => wb!;
+}
+
+/** A layer row's description ("1/9 · 11%") after `done` of its topics, from the built roadmap, so content can grow. */
+export function layerDescription(layerId: string, done: number): string {
+  const roadmap = JSON.parse(readFileSync(join(repoRoot, 'dist', 'roadmap.json'), 'utf8')) as { layers: Array<{ id: string; topics: unknown[] }> };
+  const total = roadmap.layers.find((l) => l.id === layerId)!.topics.length;
+  return `${done}/${total} · ${Math.floor((done / total) * 100)}%`;
 }
