@@ -12,8 +12,8 @@ describe('Scaffolding an exercise in real VS Code', () => {
     await wb.runCommand('AI Roadmap: Scaffold Exercise...');
     await wb.pickQuickItem('Logistic regression from scratch');
     const tabs = wb.page.locator('.tabs-container .tab');
-    await tabs.filter({ hasText: 'Preview README.md' }).first().waitFor({ timeout: 20_000 });
-    await tabs.filter({ hasText: 'logistic_regression.py' }).first().waitFor({ timeout: 20_000 });
+    await tabs.filter({ hasText: 'Preview README.md' }).first().waitFor({ timeout: 90_000 });
+    await tabs.filter({ hasText: 'logistic_regression.py' }).first().waitFor({ timeout: 90_000 });
     const folder = join(wb.workspace, 'exercises', 'logistic-regression-numpy');
     for (const f of ['README.md', 'logistic_regression.py', 'test_logistic_regression.py']) assert.ok(existsSync(join(folder, f)), f);
     await wb.screenshot('exercise-scaffolded');

@@ -27,7 +27,7 @@ describe('Checking off a topic in real VS Code', () => {
     const reloaded = wb.page.waitForEvent('load'); // listen first: the reload can be quick
     await wb.runCommand('Developer: Reload Window');
     await reloaded;
-    await wb.page.locator('.activitybar').waitFor({ timeout: 30_000 });
+    await wb.page.locator('.activitybar').waitFor({ timeout: 90_000 });
     await tree.open();
     await wb.page.waitForFunction((d) => document.querySelector('[id="workbench.view.extension.aiRoadmap"]')?.textContent?.includes(d), ONE_DONE, { timeout: 60_000 });
     await tree.expand(layer);

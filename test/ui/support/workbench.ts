@@ -81,7 +81,7 @@ export class RoadmapTree {
 
   async open() {
     await this.wb.page.locator('.activitybar .action-item a[aria-label^="AI Roadmap"]').click();
-    await this.rows().first().waitFor({ timeout: 30_000 });
+    await this.rows().first().waitFor({ timeout: 90_000 });
   }
 
   rows() {
@@ -121,7 +121,7 @@ export function progressStatus(page: Page) {
 }
 
 /** A webview: VS Code nests the page in two iframes; find the one where `selector` shows `text`. */
-export async function webviewFrame(page: Page, selector: string, text: string | RegExp, timeoutMs = 20_000): Promise<Frame> {
+export async function webviewFrame(page: Page, selector: string, text: string | RegExp, timeoutMs = 90_000): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
