@@ -1,0 +1,78 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { RoadmapTree, useWorkbench, type Workbench } from './support/workbench';
+
+const WALKTHROUGH = 'Learn AI with AI Roadmap';
+
+/** The walkthrough page of the Welcome editor, as Get Started shows it. */
+class Walkthrough {
+  constructor(private readonly wb: Workbench) {}
+
+  async open() {
+    // Back to its tab when it is open (keys typed while a webview has focus would go to the webview).
+    const tab = this.wb.page.locator('.tabs-container .tab', { hasText: /^(Welcome|Walkthrough)/ }).first();
+    if (await tab.count()) {
+      await tab.click();
+      const title = this.wb.page.locator('.gettingStartedSlideDetails h2.category-title', { hasText: WALKTHROUGH });
+      if (await title.isVisible()) return;
+    }
+    await this.wb.runCommand('Welcome: Open Walkthrough...');
+    await this.wb.pickQuickItem(WALKTHROUGH);
+    await this.wb.page.locator('.gettingStartedSlideDetails h2.category-title', { hasText: WALKTHROUGH }).waitFor({ timeout: 90_000 });
+  }
+
+  step(id: string) {
+    return this.wb.page.locator(`.getting-started-step[data-step-id$="#${id}"]`);
+  }
+
+  /** Expands a step and presses its button, as a learner does. */
+  async press(id: string) {
+    await this.open();
+    const step = this.step(id);
+    await step.click();
+    await step.locator('.button-container a').first().click();
+  }
+
+  async waitDone(id: string) {
+    await this.open();
+    await this.step(id).and(this.wb.page.locator('[aria-checked="true"]')).waitFor({ timeout: 90_000 });
+  }
+}
+
+describe('The walkthrough', () => {
+  const workbench = useWorkbench({ settings: { 'aiRoadmap.pythonPath': process.env.AI_ROADMAP_PYTHON ?? '/usr/bin/python3' } });
+
+  it('walks every step, each completing on what the learner does', async () => {
+    const wb = workbench();
+    const walk = new Walkthrough(wb);
+    await walk.open();
+    assert.equal(await wb.page.locator('.getting-started-step[data-step-id*="aiRoadmap.gettingStarted"]').count(), 7);
+
+    await walk.press('openRoadmap');
+    await new RoadmapTree(wb).rows().first().waitFor({ timeout: 90_000 });
+    await walk.waitDone('openRoadmap');
+
+    await walk.press('readTopic');
+    await wb.page.locator('.tab', { hasText: 'Linear algebra' }).first().waitFor({ timeout: 90_000 });
+    await walk.waitDone('readTopic');
+
+    await walk.press('tickTopic');
+    await walk.waitDone('tickTopic');
+
+    await walk.press('checkEnvironment');
+    await walk.waitDone('checkEnvironment');
+
+    await walk.press('scaffoldExercise');
+    await wb.pickQuickItem('Logistic regression from scratch');
+    await wb.page.locator('.tab', { hasText: 'logistic_regression.py' }).first().waitFor({ timeout: 90_000 });
+    await walk.waitDone('scaffoldExercise');
+
+    await walk.press('checkExercise');
+    await wb.pickQuickItem('Logistic regression from scratch');
+    await walk.waitDone('checkExercise');
+
+    await walk.press('openDashboard');
+    await walk.waitDone('openDashboard');
+    await wb.screenshot('walkthrough');
+  });
+});
