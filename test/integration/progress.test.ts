@@ -103,6 +103,8 @@ describe('Progress in the tree, the commands and the status bar', () => {
     await config.update('progress.location', 'workspace', vscode.ConfigurationTarget.Workspace);
     try {
       const file = vscode.Uri.joinPath(workspaceUri(), '.vscode', 'ai-roadmap-progress.json');
+      // The switch is done when the store says so; the file is written before that.
+      await waitFor(() => /ai-roadmap-progress\.json$/.test(api.progress.location), 'the switch to the workspace file');
       const saved = await waitFor(async () => {
         try {
           return JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));

@@ -71,23 +71,28 @@ export class ProgressStore implements vscode.Disposable {
     for (const roadmapId of Object.keys(this.state.roadmaps)) this.changed.fire({ roadmapId, changes: 'all' });
   }
 
-  /** Moves to the other store, carrying the data over (merged with whatever is there). */
+  /**
+   * Moves to the other store, carrying the data over (merged with whatever is there). It runs in
+   * the write queue, so a change made meanwhile is written after it, to the new store.
+   */
   async switchTo(location: StoreLocation): Promise<void> {
     const target = this.backendFor(location);
     if (target.label === this.backend.label) return;
-    const there = await this.readFrom(target);
-    const merged = mergeStates(there, this.state);
-    await this.enqueue(() => target.write(merged));
-    this.backend = target;
-    this.state = merged;
-    this.log.info(`Progress is now kept in ${target.label}.`);
-    for (const roadmapId of Object.keys(merged.roadmaps)) this.changed.fire({ roadmapId, changes: 'all' });
+    await this.enqueue(async () => {
+      const merged = mergeStates(await this.readFrom(target), this.state);
+      await target.write(merged);
+      this.backend = target;
+      this.state = merged;
+    });
+    this.log.info(`Progress is now kept in ${this.backend.label}.`);
+    for (const roadmapId of Object.keys(this.state.roadmaps)) this.changed.fire({ roadmapId, changes: 'all' });
   }
 
   private async commit(next: ProgressState, ...events: ProgressChange[]) {
     this.state = next;
     for (const e of events) this.changed.fire(e);
-    await this.enqueue(() => this.backend.write(next));
+    // The state as it is when the write runs: a store switch queued before may have merged into it.
+    await this.enqueue(() => this.backend.write(this.state));
   }
 
   private enqueue(write: () => Promise<void>): Promise<void> {
