@@ -7,7 +7,7 @@ import type { Roadmap } from '../src/core/model';
 import { activationRows } from './bench/activationBench';
 import { bundleRows } from './bench/bundleBench';
 import { exerciseRows } from './bench/exerciseBench';
-import { loaderRows } from './bench/loaderBench';
+import { builtInRoadmapRows, loaderRows } from './bench/loaderBench';
 import { printTable } from './bench/measure';
 import { openNotesRows } from './bench/openNotesBench';
 import { renderRows } from './bench/renderBench';
@@ -19,6 +19,10 @@ async function main() {
   console.log(`AI Roadmap bench, ${new Date().toISOString()}, node ${process.version}, ${cpus().length} cores`);
   printTable('Bundles (production build)', bundleRows(root));
   printTable('Roadmap loader (median of 5, after a warm-up)', await loaderRows());
+  // --compare-roadmap=DIR: an older roadmap/ (e.g. from `git archive REV roadmap`) measured beside today's.
+  const compare = process.argv.find((a) => a.startsWith('--compare-roadmap='))?.split('=')[1];
+  const builtIn = [{ label: 'this', dir: resolve(root, 'roadmap') }, ...(compare ? [{ label: 'the compared', dir: resolve(compare) }] : [])];
+  printTable('Built-in roadmap compile (median of 5, after a warm-up)', await builtInRoadmapRows(builtIn));
   printTable('Sidebar tree (median of 5, after a warm-up)', await treeRows());
   printTable('Notes rendering (median of 21, alternating with the floor, after 10 warm-ups)', await renderRows(root));
   if (!args.has('--no-host')) {

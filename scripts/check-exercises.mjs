@@ -10,7 +10,7 @@ const root = resolve(import.meta.dirname, '..');
 const python = process.env.AI_ROADMAP_PYTHON ?? '/usr/bin/python3';
 const only = process.argv.slice(2);
 
-execFileSync('bash', [join(root, 'scripts', 'ensure-debian-packages.sh'), 'python3-torch', 'python3-sklearn', 'python3-pytest'], { stdio: 'inherit' });
+execFileSync('bash', [join(root, 'scripts', 'ensure-debian-packages.sh'), 'python3-torch', 'python3-sklearn', 'python3-pytest', 'python3-pandas', 'python3-matplotlib'], { stdio: 'inherit' });
 
 const dir = join(root, 'roadmap', 'exercises');
 const ids = readdirSync(dir).filter((id) => !only.length || only.includes(id)).sort();

@@ -1,5 +1,6 @@
 // `npm test`: every check, in order, each timed: install the host if missing, type-check,
-// lint, build, unit, integration (real VS Code), UI (Chromium on real VS Code), exercises.
+// lint, build, unit, integration (real VS Code), UI (Chromium on real VS Code), exercises and
+// their mutants, the notes' snippets, then the package and a smoke suite on the installed vsix.
 // Stops at the first red step; ends with one line "tests: N passed, N failed".
 import { spawn } from 'node:child_process';
 
@@ -12,6 +13,8 @@ const steps = [
   { name: 'integration', cmd: 'npm', args: ['run', '-s', 'test:integration'], count: mochaCounts },
   { name: 'ui', cmd: 'npm', args: ['run', '-s', 'test:ui'], count: nodeTestCounts },
   { name: 'exercises', cmd: 'npm', args: ['run', '-s', 'test:exercises'], count: plainCounts },
+  { name: 'mutants', cmd: 'npm', args: ['run', '-s', 'test:exercise-mutants'], count: plainCounts },
+  { name: 'snippets', cmd: 'npm', args: ['run', '-s', 'test:snippets'], count: plainCounts },
   // Last: packaging replaces the development build in dist/ with the production one.
   { name: 'package', cmd: 'npm', args: ['run', '-s', 'package'] },
   { name: 'smoke', cmd: 'npm', args: ['run', '-s', 'test:smoke'], count: mochaCounts },

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { kb, type Row } from './measure';
 
@@ -22,5 +22,8 @@ export function bundleRows(root: string): Row[] {
   }
   const index = readFileSync(join(root, 'dist', 'roadmap.json'));
   rows.push({ figure: 'compiled roadmap index dist/roadmap.json', value: kb(index.length) });
+  const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+  const vsix = join(root, `${name}-${version}.vsix`);
+  if (existsSync(vsix)) rows.push({ figure: `package ${name}-${version}.vsix (npm run package)`, value: kb(statSync(vsix).size), goal: '< 1 MB' });
   return rows;
 }
