@@ -138,9 +138,10 @@ def p_sample_loop(
     with sigma_t^2 = beta_t and no noise added at the last step.
     """
     model.eval()
-    # TODO 6: x = standard normal (n, dim) (use generator=generator everywhere); loop t from
-    #         T-1 down to 0: eps = model(x, t as a (n,) long tensor); compute the mean above;
-    #         add sqrt(beta_t) * fresh noise except when t == 0. Return x.
+    # TODO 6: x = torch.randn(n, dim, generator=generator) FIRST; loop t from T-1 down to 0:
+    #         eps = model(x, t as a (n,) long tensor); compute the mean above; add
+    #         sqrt(beta_t) * torch.randn(n, dim, generator=generator) except when t == 0.
+    #         Return x. (The tests replay these random draws in this order.)
     raise NotImplementedError("TODO 6: p_sample_loop")
 
 

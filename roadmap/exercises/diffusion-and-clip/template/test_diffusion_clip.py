@@ -59,21 +59,58 @@ def test_noise_predictor_shapes():
     assert model(x, t).shape == (7, 2)
     emb = D.timestep_embedding(t, 32)
     assert emb.shape == (7, 32)
-    assert not torch.allclose(D.timestep_embedding(torch.tensor([3]), 32), D.timestep_embedding(torch.tensor([4]), 32))
 
 
-def test_diffusion_loss_is_noise_mse():
-    """A model that predicts the true noise perfectly has zero loss; one that predicts 0 has ~1."""
+@pytest.mark.parametrize("dim", [32, 8])
+def test_timestep_embedding_matches_the_sinusoidal_formula(dim):
+    t = torch.tensor([0, 1, 7, 50, 99])
+    half = dim // 2
+    k = torch.arange(half, dtype=torch.float64)
+    omega = 10000.0 ** (-k / half)  # frequencies 1, ..., down to about 1/10000
+    angles = t.double().unsqueeze(1) * omega.unsqueeze(0)
+    expected = torch.cat([torch.sin(angles), torch.cos(angles)], dim=1).float()
+    got = D.timestep_embedding(t, dim)
+    assert got.shape == (5, dim)
+    assert torch.allclose(got, expected, atol=1e-4), (
+        "emb(t) = [sin(t w_0), ..., sin(t w_{half-1}), cos(t w_0), ..., cos(t w_{half-1})] "
+        "with w_k = 10000^(-k / half) and half = dim // 2"
+    )
+
+
+def test_noise_predictor_sees_x_and_the_step_embedding():
+    torch.manual_seed(0)
+    model = D.NoisePredictor()
+    x = torch.randn(6, 2)
+    t = torch.tensor([0, 5, 20, 50, 80, 99])
+    expected = model.net(torch.cat([x, D.timestep_embedding(t, model.t_dim)], dim=1))
+    assert torch.allclose(model(x, t), expected, atol=1e-6), "forward must be self.net([x_t, emb(t)])"
+    same_x = x[:1].expand(2, 2)
+    out = model(same_x, torch.tensor([3, 90]))
+    assert not torch.allclose(out[0], out[1]), "the prediction must depend on the step t"
+
+
+def test_diffusion_loss_with_an_oracle_model():
+    """A model that recovers the noise exactly from (x_t, t) must get a loss of 0."""
     s = D.make_schedule()
-    data = D.make_two_moons(4000, seed=1)
+    x0 = D.make_two_moons(4000, seed=3)
+    seen = []
 
-    class Zero(torch.nn.Module):
-        def forward(self, x, t):
-            return torch.zeros_like(x)
+    class Oracle(torch.nn.Module):
+        def forward(self, x_t, t):
+            seen.append(t)
+            ab = s.alpha_bars[t].unsqueeze(1)
+            return (x_t - ab.sqrt() * x0) / (1 - ab).sqrt()
 
-    loss = D.diffusion_loss(Zero(), data, s, torch.Generator().manual_seed(0))
-    assert loss.dim() == 0
-    assert loss.item() == pytest.approx(1.0, abs=0.08), "E[noise^2] = 1 for standard normal noise"
+    loss = D.diffusion_loss(Oracle(), x0, s, torch.Generator().manual_seed(0))
+    assert len(seen) == 1
+    t = seen[0]
+    assert t.shape == (4000,) and t.dtype == torch.long, "one integer step per example, shape (B,)"
+    assert int(t.min()) >= 0 and int(t.max()) <= 99
+    assert len(torch.unique(t)) > 90, "t must be drawn independently for every example, over all T steps"
+    assert loss.item() < 1e-6, (
+        f"loss {loss.item():.3g}: the model must get x_t = q_sample(x0, t, noise) and the same t, "
+        "and the target of the MSE is the noise (not x0)"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -103,6 +140,63 @@ def test_samples_land_near_the_data(ddpm):
     # Both moons are covered: the first/second moment match the data.
     assert torch.allclose(samples.mean(0), data.mean(0), atol=0.15)
     assert torch.allclose(samples.std(0), data.std(0), atol=0.15)
+
+
+class StepSpy(torch.nn.Module):
+    """A fake noise predictor: eps = 0.5 x + 0.1 t, recording the steps it is called with."""
+
+    def __init__(self):
+        super().__init__()
+        self.steps = []
+
+    def forward(self, x, t):
+        assert t.shape == (x.size(0),) and t.dtype == torch.long, "t must be a (n,) long tensor"
+        assert torch.all(t == t[0]), "all samples are at the same step"
+        self.steps.append(int(t[0]))
+        return 0.5 * x + 0.1 * t.float().unsqueeze(1)
+
+
+def test_sampler_calls_the_model_from_T_minus_1_down_to_0():
+    spy = StepSpy()
+    D.p_sample_loop(spy, D.make_schedule(T=6, beta_start=0.05, beta_end=0.3), 4, torch.Generator().manual_seed(0))
+    assert spy.steps == [5, 4, 3, 2, 1, 0], f"the model was called at steps {spy.steps}"
+
+
+def test_sampler_closed_form_with_one_step_and_a_zero_model():
+    """T = 1 and eps = 0: x_0 = x_T / sqrt(alpha_0), with no noise added at the last step."""
+
+    class Zero(torch.nn.Module):
+        def forward(self, x, t):
+            return torch.zeros_like(x)
+
+    s = D.make_schedule(T=1, beta_start=0.2, beta_end=0.2)
+    out = D.p_sample_loop(Zero(), s, 500, torch.Generator().manual_seed(3))
+    x_T = torch.randn(500, 2, generator=torch.Generator().manual_seed(3))
+    assert out.shape == (500, 2)
+    assert torch.allclose(out, x_T / math.sqrt(0.8), atol=1e-5), (
+        "start from x_T = torch.randn(n, dim, generator=generator) (the first draw) and apply the "
+        "update; the last step (t = 0) adds no noise"
+    )
+
+
+def test_sampler_follows_the_ancestral_update_exactly():
+    """Replays the DDPM update with the same random draws: x_T first, then one z per step t > 0."""
+    s = D.make_schedule(T=4, beta_start=0.1, beta_end=0.4)
+    n, dim = 50, 3
+    out = D.p_sample_loop(StepSpy(), s, n, torch.Generator().manual_seed(7), dim=dim)
+    g = torch.Generator().manual_seed(7)
+    x = torch.randn(n, dim, generator=g)
+    for t in [3, 2, 1, 0]:
+        eps = 0.5 * x + 0.1 * t
+        beta, alpha, abar = s.betas[t], s.alphas[t], s.alpha_bars[t]
+        x = (x - beta / (1 - abar).sqrt() * eps) / alpha.sqrt()
+        if t > 0:
+            x = x + beta.sqrt() * torch.randn(n, dim, generator=g)
+    assert out.shape == (n, dim)
+    assert torch.allclose(out, x, atol=1e-4), (
+        "x_{t-1} = (x_t - beta_t / sqrt(1 - abar_t) * eps) / sqrt(alpha_t) + sqrt(beta_t) * z for t > 0, "
+        "with z = torch.randn(n, dim, generator=generator) drawn after x_T, one per step"
+    )
 
 
 # =============================================================================

@@ -1,6 +1,7 @@
 """Logistic regression from scratch with NumPy.
 
 Fill in every ``TODO`` below, then run the tests:  python3 -m pytest -q
+Use NumPy only: the tests re-import this file with scipy and scikit-learn unavailable.
 
 Model:      p(y = 1 | x) = sigmoid(x . w + b)
 Loss:       mean binary cross-entropy  L = -mean(y log p + (1 - y) log(1 - p))

@@ -15,6 +15,37 @@ def small_model(seed=0):
     return nn.Sequential(nn.Linear(12, 20), nn.ReLU(), nn.Linear(20, 8), nn.ReLU(), nn.Linear(8, 3))
 
 
+class Block(nn.Module):
+    def __init__(self, d):
+        super().__init__()
+        self.norm = nn.LayerNorm(d)  # a trainable non-Linear parameter that must be frozen too
+        self.fc = nn.Linear(d, d)
+        self.fc_out = nn.Linear(d, d)  # "fc" is a substring of "fc_out"
+
+    def forward(self, x):
+        return x + self.fc_out(torch.relu(self.fc(self.norm(x))))
+
+
+class NestedModel(nn.Module):
+    """Linear layers at several depths: embed, blocks.0.fc, blocks.0.fc_out, ..., head."""
+
+    def __init__(self, seed=0):
+        super().__init__()
+        torch.manual_seed(seed)
+        self.embed = nn.Linear(12, 16)
+        self.blocks = nn.ModuleList([Block(16), Block(16)])
+        self.head = nn.Linear(16, 3)
+
+    def forward(self, x):
+        x = self.embed(x)
+        for block in self.blocks:
+            x = block(x)
+        return self.head(x)
+
+
+NESTED_LINEARS = ["embed", "blocks.0.fc", "blocks.0.fc_out", "blocks.1.fc", "blocks.1.fc_out", "head"]
+
+
 # ---------------------------------------------------------------------------
 # LoRALinear
 # ---------------------------------------------------------------------------
@@ -58,6 +89,16 @@ def test_base_is_frozen_and_only_adapters_get_gradients():
     layer(torch.randn(3, 6)).pow(2).sum().backward()
     assert layer.base.weight.grad is None
     assert layer.lora_A.grad is not None and layer.lora_B.grad is not None
+
+
+def test_B_gets_a_gradient_on_the_first_step():
+    """Why A must not start at zero: with B = 0, dL/dB = (dL/dy) (A x)^T, which needs A != 0."""
+    torch.manual_seed(6)
+    layer = L.LoRALinear(nn.Linear(6, 4), r=2)
+    layer(torch.randn(5, 6)).pow(2).sum().backward()
+    assert layer.lora_B.grad is not None and layer.lora_B.grad.abs().sum() > 0, (
+        "at initialisation B must receive a non-zero gradient, otherwise the adapter never starts learning"
+    )
 
 
 def test_invalid_rank_rejected():
@@ -106,6 +147,38 @@ def test_inject_only_targets():
     assert L.count_trainable_parameters(model) == 2 * (20 + 8)
 
 
+def test_inject_reaches_nested_linears():
+    model = NestedModel()
+    reference = copy.deepcopy(model)
+    names = L.inject_lora(model, r=2, alpha=4.0)
+    assert names == NESTED_LINEARS, (
+        f"got {names}: every nn.Linear at any depth must be wrapped (walk model.named_modules(), "
+        "not only the direct children), named by its qualified name"
+    )
+    wrapped = [n for n, m in model.named_modules() if isinstance(m, L.LoRALinear)]
+    assert wrapped == NESTED_LINEARS
+    trainable = [n for n, p in model.named_parameters() if p.requires_grad]
+    assert all(n.endswith(("lora_A", "lora_B")) for n in trainable), (
+        f"{trainable}: inject_lora must freeze EVERY parameter of the model (LayerNorm too), "
+        "not only the wrapped Linear layers"
+    )
+    assert L.count_trainable_parameters(model) == L.lora_parameter_count([(12, 16)] + [(16, 16)] * 4 + [(16, 3)], r=2)
+    x = torch.randn(5, 12)
+    assert torch.allclose(model(x), reference(x), atol=1e-6)
+
+
+def test_target_modules_match_exact_qualified_names():
+    model = NestedModel()
+    names = L.inject_lora(model, r=2, target_modules=["blocks.0.fc", "head"])
+    assert names == ["blocks.0.fc", "head"], (
+        f"got {names}: a target names one module exactly; 'blocks.0.fc' must not also pick "
+        "'blocks.0.fc_out' (no substring matching)"
+    )
+    assert isinstance(model.blocks[0].fc, L.LoRALinear) and isinstance(model.head, L.LoRALinear)
+    assert type(model.blocks[0].fc_out) is nn.Linear and type(model.blocks[1].fc) is nn.Linear
+    assert L.count_trainable_parameters(model) == 2 * (16 + 16) + 2 * (16 + 3)
+
+
 def test_merge_weights_gives_same_outputs():
     torch.manual_seed(4)
     layer = L.LoRALinear(nn.Linear(9, 5), r=3, alpha=6.0)
@@ -131,6 +204,23 @@ def test_merge_lora_on_whole_model():
     before = model(x).detach()
     L.merge_lora(model)
     assert not any(isinstance(m, L.LoRALinear) for m in model.modules())
+    assert torch.allclose(model(x), before, atol=1e-5)
+
+
+def test_merge_lora_on_nested_model():
+    model = NestedModel()
+    L.inject_lora(model, r=2, alpha=4.0)
+    torch.manual_seed(7)
+    with torch.no_grad():
+        for m in model.modules():
+            if isinstance(m, L.LoRALinear):
+                m.lora_B.normal_()
+    x = torch.randn(4, 12)
+    before = model(x).detach()
+    L.merge_lora(model)
+    left = [n for n, m in model.named_modules() if isinstance(m, L.LoRALinear)]
+    assert left == [], f"merge_lora left adapters at {left}: replace them at every depth"
+    assert [n for n, m in model.named_modules() if type(m) is nn.Linear] == NESTED_LINEARS
     assert torch.allclose(model(x), before, atol=1e-5)
 
 

@@ -94,6 +94,9 @@ def test_critic_accepts_and_rejects():
     step = M.Step("add", {"a": 1, "b": 2})
     [good] = critic.handle(M.Message("executor", "critic", K.RESULT, {"step": step, "output": 3, "error": None}))
     assert (good.recipient, good.kind, good.content["ok"]) == ("planner", K.REVIEW, True)
+    assert good.content["output"] == 3 and good.content["step"] is step
+    for fine in [0, 0.0, -2.5, "ok"]:
+        assert M.Critic.review(fine, None) is None, f"{fine!r} is a valid result (0 is not 'no output')"
     for output, error in [(None, "boom"), (None, None), (float("nan"), None), (float("inf"), None), ("  ", None)]:
         [bad] = critic.handle(M.Message("executor", "critic", K.RESULT, {"step": step, "output": output, "error": error}))
         assert bad.content["ok"] is False and bad.content["feedback"]
@@ -171,6 +174,101 @@ def test_planner_step_guard_stops_runaway_plans():
     assert result.status == "failed"
     assert "step limit" in result.final.content["reason"]
     assert sum(m.kind == K.STEP for m in result.log) == 5
+
+
+def test_a_result_of_zero_is_accepted_and_used():
+    result = M.solve("subtract 5 from 5, then add it to 3")
+    assert result.status == "done", result.final and result.final.content
+    assert result.final.content["results"] == [0, 3]
+    assert result.final.content["answer"] == 3
+    zero = M.solve("subtract 7 from 7")
+    assert zero.status == "done" and zero.final.content["answer"] == 0
+
+
+def make_bus(policy, max_retries=1, max_steps=10, max_turns=50):
+    bus = M.MessageBus(max_turns=max_turns)
+    planner = M.Planner(policy, max_steps=max_steps, max_retries=max_retries)
+    bus.register(planner)
+    bus.register(M.Executor(M.default_registry()))
+    bus.register(M.Critic())
+    return bus, planner
+
+
+def steps_of(log):
+    return [m.content["step"].tool for m in log if m.kind == K.STEP]
+
+
+class StubbornPolicy(M.RuleBasedPlannerPolicy):
+    """Its repairs never work: every revision is still an unknown tool."""
+
+    def revise(self, goal, step, feedback):
+        return M.Step("total", dict(step.args), "still wrong")
+
+
+@pytest.mark.parametrize("max_retries", [0, 1, 3])
+def test_planner_makes_at_most_max_retries_repairs(max_retries):
+    bus, _ = make_bus(StubbornPolicy(), max_retries=max_retries)
+    bus.send(M.Message(M.USER, "planner", K.GOAL, {"goal": "sum 2 and 3"}))
+    result = bus.run()
+    assert result.status == "failed"
+    assert steps_of(result.log) == ["sum"] + ["total"] * max_retries, (
+        f"with max_retries={max_retries} a rejected step may be revised {max_retries} time(s), then the plan fails"
+    )
+    assert "rejected" in result.final.content["reason"]
+
+
+def test_retries_are_counted_per_step():
+    """Each new step gets its own repair budget: two steps that each need one repair both succeed."""
+    bus, _ = make_bus(M.RuleBasedPlannerPolicy(), max_retries=1)
+    bus.send(M.Message(M.USER, "planner", K.GOAL, {"goal": "sum 2 and 3, then plus it and 4"}))
+    result = bus.run()
+    assert result.status == "done", result.final and result.final.content
+    assert steps_of(result.log) == ["sum", "add", "plus", "add"]
+    assert result.final.content["answer"] == 9
+
+
+def test_one_planner_handles_a_second_goal_from_scratch():
+    bus, planner = make_bus(M.RuleBasedPlannerPolicy(), max_steps=2)
+    bus.send(M.Message(M.USER, "planner", K.GOAL, {"goal": "add 2 and 3, then multiply it by 4"}))
+    first = bus.run()
+    assert first.status == "done" and first.final.content["answer"] == 20
+    n_first = len(bus.log)
+    bus.send(M.Message(M.USER, "planner", K.GOAL, {"goal": "add 1 and 1, then multiply it by 7"}))
+    second = bus.run()
+    assert second.status == "done", (
+        f"{second.final and second.final.content}: a new GOAL must reset the planner's goal, history, "
+        "step count and retries"
+    )
+    assert second.final.content["answer"] == 14 and second.final.content["results"] == [2, 14]
+    assert [m.turn for m in second.log[n_first:]] == list(range(n_first + 1, 2 * n_first + 1))
+
+
+class Fanout(M.Agent):
+    """Test agent: on any message, sends the messages listed for it (to other test agents)."""
+
+    def __init__(self, name, sends):
+        self.name = name
+        self.sends = sends
+        self.received = []
+
+    def handle(self, message):
+        self.received.append(message.content["goal"])
+        return [M.Message(self.name, to, K.GOAL, {"goal": label}) for to, label in self.sends]
+
+
+def test_bus_delivers_in_fifo_order():
+    bus = M.MessageBus()
+    bus.register(Fanout("a", [("b", "a->b"), ("c", "a->c")]))
+    bus.register(Fanout("b", [("c", "b->c")]))
+    bus.register(Fanout("c", []))
+    bus.send(M.Message(M.USER, "a", K.GOAL, {"goal": "start"}))
+    result = bus.run()
+    delivered = [m.content["goal"] for m in result.log]
+    assert delivered == ["start", "a->b", "a->c", "b->c"], (
+        f"delivery order {delivered}: the oldest queued message is delivered first (a queue, not a stack)"
+    )
+    assert [m.turn for m in result.log] == [1, 2, 3, 4]
+    assert result.status == "failed" and result.final is None, "the queue ran dry without an answer to the user"
 
 
 def test_bus_rejects_unknown_recipients():

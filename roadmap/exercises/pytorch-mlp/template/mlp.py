@@ -137,10 +137,10 @@ def train_one_epoch(
     generator: Optional[torch.Generator] = None,
 ) -> float:
     """One pass over shuffled mini-batches; returns the mean training loss (per sample)."""
-    model.train()  # BatchNorm uses batch statistics, Dropout is active
-    order = torch.randperm(len(X), generator=generator)
     skip_singletons = _has_batch_norm(model)
-    # TODO: walk over `order` in slices of batch_size (skip a 1-sample batch when
+    # TODO: put the model in training mode (evaluate() leaves it in eval mode after every
+    #       epoch), and draw a fresh random order of the sample indices from `generator`.
+    # TODO: walk over that order in slices of batch_size (skip a 1-sample batch when
     #       skip_singletons is True). For each batch: logits, F.cross_entropy,
     #       optimizer.zero_grad(), loss.backward(), optimizer.step(). Accumulate
     #       loss.item() * batch length and return the total divided by len(X).

@@ -404,7 +404,7 @@ class Agent:
         #      No tool calls -> its content is the answer, stop. Otherwise run each call with
         #      self._run_tool(call), log {"name", "arguments", "result"} and append
         #      {"role": "tool", "tool_call_id": call["id"], "content": result}.
-        #   3. If the loop ran out of steps, the answer says so.
+        #   3. If the loop ran out of steps, the answer says so (it mentions the "step limit").
         #   4. citations = the [doc.md#i] labels in the answer (regex _CITATION) that are ids
         #      of retrieved chunks, without duplicates, in order of appearance.
         #   Return AgentResult(answer, citations, retrieved, tool_log, messages).

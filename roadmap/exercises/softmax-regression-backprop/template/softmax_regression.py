@@ -1,6 +1,8 @@
 """Softmax regression with a hand-written backward pass.
 
 Fill in every ``TODO`` below, then run the tests:  python3 -m pytest -q
+Use NumPy only: the tests re-import this file with scipy and scikit-learn unavailable
+(only the given load_data uses scikit-learn, and it imports it inside the function).
 
 Model:     scores Z = X W + b           X: (n, d), W: (d, k), b: (k,)
            probabilities P = softmax(Z)  row-wise, each row sums to 1

@@ -1,6 +1,9 @@
 """Tests for softmax_regression.py. Run with:  python3 -m pytest -q"""
+import importlib.util
 import math
+import sys
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -60,6 +63,17 @@ def test_softmax_is_stable_for_huge_scores():
     np.testing.assert_allclose(P[0], softmax(np.array([[0.0, 1.0, 2.0]]))[0], rtol=1e-12)
     np.testing.assert_allclose(P.sum(axis=1), 1.0, atol=1e-12)
     assert P[1, 2] == pytest.approx(1.0)
+    # Rows on very different scales: each row needs its own maximum, not the matrix's.
+    Z = np.array([[1000.0, 1001.0], [-1000.0, -999.0]])
+    with warnings.catch_warnings(), np.errstate(over="raise", invalid="raise", divide="raise", under="ignore"):
+        warnings.simplefilter("error")
+        try:
+            P = softmax(Z)
+        except (FloatingPointError, RuntimeWarning) as exc:
+            pytest.fail(f"softmax failed on rows of very different scale ({exc}): subtract each ROW's max")
+    expected = np.exp([0.0, 1.0]) / np.exp([0.0, 1.0]).sum()
+    np.testing.assert_allclose(P, [expected, expected], rtol=1e-12,
+                               err_msg="subtract each row's own maximum (axis=1, keepdims=True)")
 
 
 def test_softmax_is_shift_invariant():
@@ -78,7 +92,11 @@ def test_cross_entropy_values():
 
 def test_cross_entropy_is_finite_for_zero_probability():
     P = np.array([[1.0, 0.0], [0.0, 1.0]])
-    assert np.isfinite(cross_entropy(P, np.array([1, 0])))
+    with np.errstate(divide="ignore"):
+        loss = cross_entropy(P, np.array([1, 0]))
+    assert np.isfinite(loss) and loss > 10, (
+        f"a zero probability on the true class should give a large but finite loss, got {loss}: clip P away from 0"
+    )
 
 
 def test_loss_includes_l2_penalty():
@@ -146,19 +164,29 @@ def test_gradient_check_reports_small_errors_on_digits(data):
     np.testing.assert_array_equal(b, b_before)
 
 
-def test_gradient_check_detects_a_wrong_gradient(monkeypatch):
-    """If the backward pass were wrong, gradient_check must say so."""
+@pytest.mark.parametrize("wrong", ["W", "b"])
+def test_gradient_check_detects_a_wrong_gradient(monkeypatch, wrong):
+    """If the backward pass were wrong for W (or for b), gradient_check must say so for that
+    parameter, and still report the other one as correct."""
     import softmax_regression as sr
 
     real = sr.loss_and_gradients
 
     def broken(W, b, X, y, reg=0.0):
         loss, dW, db = real(W, b, X, y, reg)
-        return loss, 2.0 * dW, db  # off by a factor of two
+        if wrong == "W":
+            return loss, 2.0 * dW, db  # off by a factor of two
+        return loss, dW, 2.0 * db
 
     monkeypatch.setattr(sr, "loss_and_gradients", broken)
     W, b, X, y = _small_problem(seed=2, n=10, d=5, k=3)
-    assert sr.gradient_check(W, b, X, y)["W"] > 1e-2
+    errors = sr.gradient_check(W, b, X, y)
+    right = "b" if wrong == "W" else "W"
+    assert errors[wrong] > 1e-2, (
+        f"d{wrong} was doubled but gradient_check reported {errors[wrong]:.2e} for {wrong!r}: compare the "
+        f"analytic d{wrong} with the numerical gradient of the loss with respect to {wrong}"
+    )
+    assert errors[right] < 1e-5, f"only d{wrong} was wrong, yet {right!r} reports {errors[right]:.2e}"
 
 
 # ----------------------------------------------------------------------------- training
@@ -178,6 +206,43 @@ def test_training_reduces_the_loss(trained):
     assert history[-1] < 0.5
 
 
+def test_each_epoch_is_one_gradient_step_from_the_prescribed_start():
+    """Three epochs by hand with your own (gradient-checked) loss_and_gradients."""
+    W0, b0, X, y = _small_problem(seed=4, n=30, d=6, k=4)
+    lr, reg, seed = 0.3, 0.05, 5
+    W, b, history = train(X, y, n_classes=4, lr=lr, n_epochs=3, reg=reg, seed=seed)
+    W_ref = 0.01 * np.random.default_rng(seed).standard_normal((6, 4))
+    b_ref = np.zeros(4)
+    losses = []
+    for _ in range(3):
+        loss, dW, db = loss_and_gradients(W_ref, b_ref, X, y, reg)
+        losses.append(loss)
+        W_ref, b_ref = W_ref - lr * dW, b_ref - lr * db
+    assert len(history) == 3, f"one loss per epoch: expected 3 entries, got {len(history)}"
+    np.testing.assert_allclose(history, losses, rtol=1e-10,
+                               err_msg="history[i] is the loss (with the reg penalty) BEFORE update i, starting "
+                               "from W = 0.01 * rng.standard_normal((d, k)) with rng = default_rng(seed), b = 0")
+    np.testing.assert_allclose(W, W_ref, rtol=1e-10, atol=1e-12,
+                               err_msg=f"W after 3 steps of W -= lr * dW (lr = {lr}, reg = {reg}) does not match")
+    np.testing.assert_allclose(b, b_ref, rtol=1e-10, atol=1e-12,
+                               err_msg=f"b after 3 steps of b -= lr * db (lr = {lr}) does not match: is the bias trained?")
+
+
+def test_bias_matters_on_off_centre_data():
+    """Three classes in a row along the diagonal, far from the origin. Scores without a bias
+    are w_k . x, whose class regions are wedges from the origin: they cannot separate them."""
+    rng = np.random.default_rng(0)
+    centres = np.array([[1.0, 1.0], [2.0, 2.0], [3.0, 3.0]])
+    y = np.repeat(np.arange(3), 100)
+    X = centres[y] + 0.3 * rng.normal(size=(300, 2))
+    order = rng.permutation(300)
+    X, y = X[order], y[order]
+    W, b, _ = train(X[:200], y[:200], n_classes=3, lr=0.5, n_epochs=300, reg=0.0, seed=0)
+    acc = float(np.mean(predict(X[200:], W, b) == y[200:]))
+    assert acc >= 0.9, f"held-out accuracy {acc:.3f} < 0.9 (the reference gets 0.96; without a trained bias about 0.4)"
+    assert b[0] > 2 and b[2] < -2, f"b = {np.round(b, 2)}: the near and far classes need large opposite biases"
+
+
 def test_probabilities_sum_to_one_on_test_set(data, trained):
     W, b, _ = trained
     P = predict_proba(data[1], W, b)
@@ -195,3 +260,39 @@ def test_held_out_accuracy(data, trained):
 
 def test_one_hot_helper():
     np.testing.assert_array_equal(one_hot(np.array([2, 0]), 3), [[0, 0, 1], [1, 0, 0]])
+
+
+# ----------------------------------------------------------------------------- from scratch
+SHORTCUTS = ("scipy", "sklearn", "torch", "jax", "autograd")
+
+
+def test_written_with_numpy_only(monkeypatch, data):
+    """Re-import your module with scipy, scikit-learn, torch, jax and autograd unavailable,
+    then use every function you wrote: softmax, the backward pass and the training loop are
+    the exercise, so they must not come from a library (only the given load_data uses sklearn)."""
+    X_train, _, y_train, _ = data  # loaded before the libraries are hidden
+    for name in list(sys.modules):
+        if name.split(".")[0] in SHORTCUTS:
+            monkeypatch.delitem(sys.modules, name)
+    for name in SHORTCUTS:
+        monkeypatch.setitem(sys.modules, name, None)  # `import scipy` now raises ImportError
+    path = Path(__file__).with_name("softmax_regression.py")
+    spec = importlib.util.spec_from_file_location("_softmax_regression_numpy_only", path)
+    module = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(module)
+        X, y = X_train[:40], y_train[:40]
+        module.softmax(X[:, :10])
+        module.cross_entropy(np.full((3, 4), 0.25), np.array([0, 1, 3]))
+        W, b = 0.01 * np.ones((64, 10)), np.zeros(10)
+        module.loss_and_gradients(W, b, X, y, 0.1)
+        module.gradient_check(W[:, :], b, X[:5], y[:5])
+        W, b, _ = module.train(X, y, n_classes=10, n_epochs=3)
+        module.predict_proba(X, W, b)
+        module.predict(X, W, b)
+    except ImportError as exc:
+        pytest.fail(
+            f"your module needs a library that does the work for you ({exc}). Write softmax, the loss, "
+            "the gradients and the training loop with NumPy only: no scipy.special.softmax or "
+            "logsumexp, no sklearn LogisticRegression, no autograd."
+        )

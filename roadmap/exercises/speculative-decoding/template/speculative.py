@@ -169,7 +169,8 @@ def speculative_generate(
     #   4. Add the new tokens to seq and to the output.
     #   Cut the output to n_new tokens and return (tokens, stats) with the keys
     #   target_calls, draft_calls (count them with the models' .calls), proposed (number
-    #   of drafted tokens), accepted, acceptance_rate = accepted / proposed, wall_time.
+    #   of drafted tokens), accepted, acceptance_rate = accepted / proposed, and wall_time:
+    #   the seconds the whole call took (time.perf_counter() at the start and at the end).
     raise NotImplementedError("TODO 3: speculative_generate")
 
 
