@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { parse } from 'yaml';
@@ -83,6 +83,19 @@ describe('The built-in roadmap', () => {
       assert.ok(manifest.hints.length >= 3, `${exercise}: three hints`);
       const topic = roadmap.layers.flatMap((l) => l.topics).find((t) => t.id === entry.topic)!;
       assert.ok(topic.exercises.includes(exercise), `topic "${topic.id}" lists "${exercise}"`);
+    }
+  });
+
+  it('registers every exercise folder, each with three hints and kept wrong solutions for its tests', () => {
+    const folders = readdirSync(join(roadmapDir, 'exercises')).sort();
+    assert.deepEqual(roadmap.exercises.map((e) => e.id).sort(), folders);
+    for (const e of roadmap.exercises) {
+      const manifest = parse(readFileSync(join(roadmapDir, e.path!, 'exercise.yaml'), 'utf8')) as { hints: string[] };
+      assert.ok(manifest.hints.length >= 3, `${e.id}: at least three hints`);
+      const mutants = parse(readFileSync(join(repoRoot, 'test', 'exercise-mutants', `${e.id}.yaml`), 'utf8')) as unknown[];
+      assert.ok(mutants.length >= 8, `${e.id}: at least eight kept wrong solutions`);
+      const topic = roadmap.layers.flatMap((l) => l.topics).find((t) => t.id === e.topic);
+      assert.ok(topic?.exercises.includes(e.id), `topic "${e.topic}" lists "${e.id}"`);
     }
   });
 
