@@ -2,8 +2,8 @@
 // roadmap index, and, with --tests, the test suites. Flags: --watch, --production, --tests.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve as resolvePath } from 'node:path';
 import { writeNotices } from './scripts/third-party-notices.mjs';
 
 const args = new Set(process.argv.slice(2));
@@ -20,6 +20,17 @@ const common = {
   target: 'es2022',
 };
 
+/** The web build takes X.web.ts over X.ts where one exists (lazyModules, platform, runProcess). */
+const webVariants = {
+  name: 'web-variants',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const candidate = `${resolvePath(args.resolveDir, args.path)}.web.ts`;
+      return existsSync(candidate) ? { path: candidate } : undefined;
+    });
+  },
+};
+
 const configs = [
   {
     // The extension, and the heavy parts it requires on first use (src/extension/lazyModules.ts).
@@ -29,6 +40,16 @@ const configs = [
     platform: 'node',
     format: 'cjs',
     external: ['vscode', './render.js', './loader.js'],
+  },
+  {
+    // VS Code for the Web: one bundle for the web worker extension host, no Node module.
+    ...common,
+    entryPoints: { 'web/extension': 'src/extension/extension.ts' },
+    outdir: 'dist',
+    platform: 'browser',
+    format: 'cjs',
+    external: ['vscode'],
+    plugins: [webVariants],
   },
   {
     ...common,
@@ -60,6 +81,11 @@ if (withTests) {
     packages: 'external',
     external: ['vscode'],
   });
+}
+
+if (withTests) {
+  // The web suite runs in the web worker extension host: a browser bundle with mocha's browser build.
+  configs.push({ ...common, entryPoints: { 'web/index': 'test/web/index.ts' }, outdir: 'out/test', platform: 'browser', format: 'cjs', external: ['vscode'] });
 }
 
 function compileRoadmap() {
@@ -104,11 +130,11 @@ if (watch) {
   const results = await Promise.all(configs.map((c) => esbuild.build(c)));
   // One metafile for the bench: the sizes of what ships.
   const shipped = { inputs: {}, outputs: {} };
-  for (const r of results.slice(0, 2)) {
+  for (const r of results.slice(0, 3)) {
     Object.assign(shipped.inputs, r.metafile.inputs);
     Object.assign(shipped.outputs, r.metafile.outputs);
   }
   writeFileSync('dist/meta.json', JSON.stringify(shipped));
-  writeNotices(results.slice(0, 2).map((r) => r.metafile));
+  writeNotices(results.slice(0, 3).map((r) => r.metafile));
   compileRoadmap();
 }

@@ -2,7 +2,7 @@
 // and writes it as one compact JSON index, so activation parses no YAML. Fails the build on any problem.
 import { writeFileSync } from 'node:fs';
 import { loadRoadmap } from '../src/core/loading/loadRoadmap';
-import { nodeRoadmapFiles } from '../src/core/loading/roadmapFiles';
+import { nodeRoadmapFiles } from '../src/node/roadmapFiles';
 import { formatProblem } from '../src/core/problem';
 
 async function main() {

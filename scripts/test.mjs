@@ -1,5 +1,6 @@
 // `npm test`: every check, in order, each timed: install the host if missing, type-check,
-// lint, build, unit, integration (real VS Code), UI (Chromium on real VS Code), exercises and
+// lint, build, unit, integration (real VS Code), web (its web worker host), UI (Chromium on real
+// VS Code, both hosts), exercises and
 // their mutants, the notes' snippets, then the package and a smoke suite on the installed vsix.
 // Stops at the first red step; ends with one line "tests: N passed, N failed".
 import { spawn } from 'node:child_process';
@@ -11,6 +12,7 @@ const steps = [
   { name: 'build', cmd: 'npm', args: ['run', '-s', 'build:tests'] },
   { name: 'unit', cmd: 'npm', args: ['run', '-s', 'test:unit'], count: nodeTestCounts },
   { name: 'integration', cmd: 'npm', args: ['run', '-s', 'test:integration'], count: mochaCounts },
+  { name: 'web', cmd: 'npm', args: ['run', '-s', 'test:web'], count: mochaCounts },
   { name: 'ui', cmd: 'npm', args: ['run', '-s', 'test:ui'], count: nodeTestCounts },
   { name: 'exercises', cmd: 'npm', args: ['run', '-s', 'test:exercises'], count: plainCounts },
   { name: 'mutants', cmd: 'npm', args: ['run', '-s', 'test:exercise-mutants'], count: plainCounts },

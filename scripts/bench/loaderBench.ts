@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadRoadmap } from '../../src/core/loading/loadRoadmap';
-import { nodeRoadmapFiles } from '../../src/core/loading/roadmapFiles';
+import { nodeRoadmapFiles } from '../../src/node/roadmapFiles';
 import { generateRoadmapYaml } from './generateRoadmap';
 import { medianMs, ms, type Row } from './measure';
 

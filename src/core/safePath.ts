@@ -1,4 +1,4 @@
-import { posix } from 'node:path';
+import { dirname, isAbsolute, join, normalize } from './util/posixPath';
 
 /**
  * The normalised form of a relative path that stays inside its base folder, or undefined.
@@ -8,8 +8,8 @@ import { posix } from 'node:path';
 export function safeRelativePath(p: string): string | undefined {
   if (typeof p !== 'string' || p.length === 0 || p.length > 1024) return undefined;
   if (p.includes('\0') || p.includes('\\')) return undefined;
-  if (posix.isAbsolute(p) || /^[a-zA-Z]:/.test(p)) return undefined;
-  const norm = posix.normalize(p);
+  if (isAbsolute(p) || /^[a-zA-Z]:/.test(p)) return undefined;
+  const norm = normalize(p);
   if (norm === '.' || norm === '..' || norm.startsWith('../')) return undefined;
   return norm;
 }
@@ -17,6 +17,6 @@ export function safeRelativePath(p: string): string | undefined {
 /** Resolves `rel` against the folder of `fromFile` (both relative to the same root), safely. */
 export function resolveSibling(fromFile: string, rel: string): string | undefined {
   // "../x" may be fine from a subfolder; only the joined result has to stay inside.
-  if (typeof rel !== 'string' || posix.isAbsolute(rel) || /^[a-zA-Z]:/.test(rel)) return undefined;
-  return safeRelativePath(posix.join(posix.dirname(fromFile), rel));
+  if (typeof rel !== 'string' || isAbsolute(rel) || /^[a-zA-Z]:/.test(rel)) return undefined;
+  return safeRelativePath(join(dirname(fromFile), rel));
 }

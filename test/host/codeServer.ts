@@ -1,7 +1,7 @@
 // Starts VS Code 1.100.3 (code-server, installed by scripts/install-host.sh) on loopback with a
 // throw-away profile, for `npm start`, the integration tests and the UI tests.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -27,7 +27,7 @@ export interface CodeServer {
    * The workbench URL that opens `folder`, with this extension loaded in development mode (or
    * another folder in its place: see runSmoke).
    */
-  workbenchUrl(folder: string, extra?: { testsPath?: string; developmentPath?: string }): string;
+  workbenchUrl(folder: string, extra?: { testsPath?: string; developmentPath?: string; kind?: 'web' }): string;
   stop(): Promise<void>;
 }
 
@@ -100,6 +100,8 @@ export async function startCodeServer(opts: StartOptions = {}): Promise<CodeServ
     workbenchUrl(folder, extra = {}) {
       const remote = (p: string) => `vscode-remote://127.0.0.1:${port}${resolve(p)}`;
       const payload: string[][] = [['extensionDevelopmentPath', remote(extra.developmentPath ?? repoRoot)]];
+      // The web worker extension host, as in vscode.dev: the extension's `browser` bundle runs there.
+      if (extra.kind === 'web') payload.push(['extensionDevelopmentKind', 'web']);
       if (extra.testsPath) payload.push(['extensionTestsPath', remote(extra.testsPath)]);
       return `${baseUrl}/?folder=${encodeURIComponent(resolve(folder))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     },
@@ -153,4 +155,14 @@ function stopChild(child: ChildProcess): Promise<void> {
     });
     child.kill('SIGTERM');
   });
+}
+
+/** The extension as vscode.dev sees it: its files, and a manifest with the `browser` entry only. */
+export function webOnlyCopy(extensionDir: string): string {
+  const copy = mkdtempSync(join(tmpdir(), 'ai-roadmap-web-'));
+  for (const entry of ['dist', 'media', 'roadmap', 'README.md', 'CHANGELOG.md', 'LICENSE']) cpSync(join(extensionDir, entry), join(copy, entry), { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'package.json'), 'utf8')) as Record<string, unknown>;
+  delete manifest.main;
+  writeFileSync(join(copy, 'package.json'), JSON.stringify(manifest, null, 2));
+  return copy;
 }

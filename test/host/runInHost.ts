@@ -1,11 +1,11 @@
 // Runs a mocha test module inside real VS Code 1.100.3: code-server serves the workbench, Chromium
 // opens it with the test module in the payload, and the workbench reports the end through
 // window.codeAutomationExit(code). The module writes its report to AI_ROADMAP_TEST_LOG.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser } from './browser';
-import { startCodeServer } from './codeServer';
+import { repoRoot, startCodeServer, webOnlyCopy } from './codeServer';
 
 const TIMEOUT_MS = 10 * 60_000;
 
@@ -17,7 +17,12 @@ export interface HostRun {
   /** The extension in development mode: this repository unless another folder is named. */
   developmentPath?: string;
   extensionsDir?: string;
+  /** 'web': the web worker extension host. Its tests cannot write files, so they leave the report in the workspace. */
+  kind?: 'web';
 }
+
+/** Where a web test module writes its report (through the editor's file system). */
+export const WEB_REPORT = '.ai-roadmap-test-report.log';
 
 export async function runTestsInHost(run: HostRun): Promise<number> {
   const workspace = mkdtempSync(join(tmpdir(), 'ai-roadmap-ws-'));
@@ -26,6 +31,17 @@ export async function runTestsInHost(run: HostRun): Promise<number> {
   const server = await startCodeServer({ untrusted: run.untrusted, extensionsDir: run.extensionsDir, env: { AI_ROADMAP_TEST_LOG: resultsFile, ...run.env } });
   const browser = await launchBrowser();
   let code = 1;
+  // With a Node host beside it, VS Code runs an extension that has both entries in the Node host;
+  // vscode.dev has none and uses the `browser` entry alone. So the web kind gets a copy of the
+  // extension without `main`, and the suite goes inside it: VS Code runs a test module in the
+  // host of the extension whose folder holds it.
+  let testsPath = run.testsPath;
+  let developmentPath = run.developmentPath;
+  if (run.kind === 'web') {
+    developmentPath = webOnlyCopy(run.developmentPath ?? repoRoot);
+    cpSync(run.testsPath, join(developmentPath, 'web-tests'), { recursive: true });
+    testsPath = join(developmentPath, 'web-tests', 'index.js'); // the worker fetches a file, it cannot resolve a folder
+  }
   try {
     const page = await browser.newPage();
     const workbenchErrors: string[] = [];
@@ -35,7 +51,7 @@ export async function runTestsInHost(run: HostRun): Promise<number> {
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
       if (type === 'error') workbenchErrors.push(args.map(String).join(' '));
     });
-    await page.goto(server.workbenchUrl(workspace, { testsPath: run.testsPath, developmentPath: run.developmentPath }));
+    await page.goto(server.workbenchUrl(workspace, { testsPath, developmentPath, kind: run.kind }));
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<number>((res) => (timer = setTimeout(() => res(124), TIMEOUT_MS)));
     code = await Promise.race([exit, timeout]);
@@ -46,7 +62,9 @@ export async function runTestsInHost(run: HostRun): Promise<number> {
     await browser.close();
     await server.stop();
   }
-  if (existsSync(resultsFile)) process.stdout.write(readFileSync(resultsFile, 'utf8'));
+  const report = run.kind === 'web' ? join(workspace, WEB_REPORT) : resultsFile;
+  if (existsSync(report)) process.stdout.write(readFileSync(report, 'utf8'));
   else console.error('The test module wrote no results: it did not load in the extension host.');
   return code;
 }
+

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { loadRoadmap } from '../../src/core/loading/loadRoadmap';
-import { nodeRoadmapFiles } from '../../src/core/loading/roadmapFiles';
+import { nodeRoadmapFiles } from '../../src/node/roadmapFiles';
 import type { Roadmap, Topic } from '../../src/core/model';
 import { repoRoot } from './support/paths';
 

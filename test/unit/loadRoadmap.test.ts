@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadRoadmap, type LoadResult } from '../../src/core/loading/loadRoadmap';
-import { nodeRoadmapFiles } from '../../src/core/loading/roadmapFiles';
+import { nodeRoadmapFiles } from '../../src/node/roadmapFiles';
 import type { Problem } from '../../src/core/problem';
 import { memoryFiles } from './support/memoryFiles';
 import { fixture } from './support/paths';

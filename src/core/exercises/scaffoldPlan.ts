@@ -1,4 +1,4 @@
-import { posix } from 'node:path';
+import { join } from '../util/posixPath';
 import { safeRelativePath } from '../safePath';
 
 export type ConflictChoice = 'skip' | 'overwrite' | 'cancel';
@@ -32,5 +32,5 @@ export function planScaffold(templateFiles: readonly string[], existing: Readonl
 export function defaultExerciseFolder(exerciseId: string): string {
   const safe = safeRelativePath(exerciseId);
   if (!safe || safe.includes('/')) throw new Error(`"${exerciseId}" is not a valid exercise id.`);
-  return posix.join('exercises', safe);
+  return join('exercises', safe);
 }

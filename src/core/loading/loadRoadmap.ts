@@ -1,4 +1,4 @@
-import { posix } from 'node:path';
+import { dirname, join } from '../util/posixPath';
 import type { ExerciseEntry, Layer, Roadmap, Topic } from '../model';
 import type { Problem } from '../problem';
 import { resolveSibling, safeRelativePath } from '../safePath';
@@ -140,7 +140,7 @@ function normalise(raw: Record<string, unknown>, layers: Layer[]): Roadmap {
 /** Notes and exercise folders must exist and stay inside the roadmap's folder. */
 async function checkReferencedFiles(files: RoadmapFiles, entry: string, roadmap: Roadmap) {
   const found: Array<{ path: PathSegment[]; message: string }> = [];
-  const base = posix.dirname(entry);
+  const base = dirname(entry);
   const checks: Array<Promise<void>> = [];
   const check = (rel: string, path: PathSegment[], what: string) => {
     const safe = safeRelativePath(rel);
@@ -149,7 +149,7 @@ async function checkReferencedFiles(files: RoadmapFiles, entry: string, roadmap:
       return;
     }
     checks.push(
-      files.size(posix.join(base, safe)).then((size) => {
+      files.size(join(base, safe)).then((size) => {
         if (size === undefined) found.push({ path, message: `${what} does not exist.` });
       }),
     );
@@ -163,7 +163,7 @@ async function checkReferencedFiles(files: RoadmapFiles, entry: string, roadmap:
     if (!e.path) return;
     check(e.path, ['exercises', ei, 'path'], `The template folder "${e.path}" of exercise "${e.id}"`);
     const safe = safeRelativePath(e.path);
-    if (safe) checks.push(readManifest(files, posix.join(base, safe), e, ['exercises', ei, 'path'], found));
+    if (safe) checks.push(readManifest(files, join(base, safe), e, ['exercises', ei, 'path'], found));
   });
   await Promise.all(checks);
   return found;
@@ -171,7 +171,7 @@ async function checkReferencedFiles(files: RoadmapFiles, entry: string, roadmap:
 
 /** Attaches the exercise.yaml of a template folder to its exercise, or reports why it cannot. */
 async function readManifest(files: RoadmapFiles, dir: string, exercise: ExerciseEntry, path: PathSegment[], found: Array<{ path: PathSegment[]; message: string }>) {
-  const file = posix.join(dir, 'exercise.yaml');
+  const file = join(dir, 'exercise.yaml');
   if ((await files.size(dir)) === undefined) return; // reported as a missing folder
   const size = await files.size(file);
   const text = size !== undefined && size < LIMITS.maxFileBytes ? await files.readText(file) : undefined;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { describeEnvironment, parseProbeOutput, probeScript, type EnvironmentReport } from '../../core/exercises/environmentProbe';
+import { CANNOT_RUN_PROGRAMS, canRunPrograms } from '../platform';
 import { pythonFor } from './pythonInterpreter';
 import { runProcess } from './runProcess';
 
@@ -15,6 +16,10 @@ export interface EnvironmentCheck {
  */
 export function registerCheckEnvironment(log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.commands.registerCommand('aiRoadmap.checkEnvironment', async (): Promise<EnvironmentCheck> => {
+    if (!canRunPrograms) {
+      void vscode.window.showWarningMessage(CANNOT_RUN_PROGRAMS);
+      return { message: CANNOT_RUN_PROGRAMS };
+    }
     if (!vscode.workspace.isTrusted) {
       const message = 'Checking the environment runs Python, and this workspace is not trusted, so AI Roadmap runs nothing here.';
       void vscode.window.showWarningMessage(message);

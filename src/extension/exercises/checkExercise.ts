@@ -7,6 +7,7 @@ import type { ProgressStore } from '../progress/progressStore';
 import { exerciseTarget } from '../commands/targets';
 import type { RoadmapService } from '../roadmapService';
 import { exists, pickExercise, workspaceTarget } from './exerciseFolders';
+import { CANNOT_RUN_PROGRAMS, canRunPrograms } from '../platform';
 import { pythonFor } from './pythonInterpreter';
 import { runProcess, type ProcessRun } from './runProcess';
 
@@ -40,6 +41,10 @@ export class ExerciseChecker implements vscode.Disposable {
     const id = exerciseTarget(target);
     const exercise = id ? index.exercise(id) : await pickExercise(this.roadmaps, 'Check which exercise?');
     if (!exercise) return { ran: false, reason: id ? `There is no exercise "${id}".` : 'cancelled' };
+    if (!canRunPrograms) {
+      void vscode.window.showWarningMessage(CANNOT_RUN_PROGRAMS);
+      return { ran: false, reason: CANNOT_RUN_PROGRAMS };
+    }
     if (!vscode.workspace.isTrusted) {
       const reason = 'Checking an exercise runs its Python tests, and this workspace is not trusted, so AI Roadmap runs no code here. Trust the workspace (Manage Workspace Trust) to check exercises.';
       void vscode.window.showWarningMessage(reason, 'Manage Workspace Trust').then((c) => c && vscode.commands.executeCommand('workbench.trust.manage'));
@@ -47,6 +52,11 @@ export class ExerciseChecker implements vscode.Disposable {
     }
     const folder = folderArg ?? (await workspaceTarget(exercise.id, `holding "${exercise.title}"`));
     if (!folder) return { ran: false, reason: 'cancelled' };
+    if (folder.scheme !== 'file') {
+      const reason = `Checking an exercise runs Python on its files, and ${folder.scheme}: folders are not on this machine's disk. Open a local folder, or a remote window, to check exercises.`;
+      void vscode.window.showWarningMessage(reason);
+      return { ran: false, reason };
+    }
     if (!(await exists(folder))) {
       const reason = `"${exercise.title}" is not scaffolded in ${vscode.workspace.asRelativePath(folder)} yet.`;
       void vscode.window.showWarningMessage(reason, 'Scaffold It').then((c) => c && vscode.commands.executeCommand('aiRoadmap.scaffoldExercise', exercise.id));

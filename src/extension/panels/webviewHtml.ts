@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 
 /**
@@ -6,7 +5,8 @@ import * as vscode from 'vscode';
  * load's nonce; styles, images and fonts only from the extension through asWebviewUri).
  */
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, opts: { title: string; script: string; styles: string[] }): string {
-  const nonce = randomBytes(16).toString('base64');
+  // Web Crypto: the same in the Node and the web worker extension hosts.
+  const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
   const asset = (p: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, p)).toString();
   const csp = [
     "default-src 'none'",

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before } from 'node:test';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { launchBrowser } from '../../host/browser';
-import { repoRoot, startCodeServer, type CodeServer } from '../../host/codeServer';
+import { repoRoot, startCodeServer, webOnlyCopy, type CodeServer } from '../../host/codeServer';
 
 export const resultsDir = join(repoRoot, 'test-results');
 
@@ -18,7 +18,7 @@ export class Workbench {
   ) {}
 
   /** A fresh VS Code with this extension in development mode, opened on an empty workspace. */
-  static async open(opts: { theme?: string; settings?: Record<string, unknown>; copy?: Record<string, string> } = {}): Promise<Workbench> {
+  static async open(opts: { theme?: string; settings?: Record<string, unknown>; copy?: Record<string, string>; kind?: 'web' } = {}): Promise<Workbench> {
     const workspace = mkdtempSync(join(tmpdir(), 'ai-roadmap-ui-'));
     writeFileSync(join(workspace, 'README.md'), '# UI test workspace\n');
     // Folders to lay into the workspace: target (relative) -> source (absolute).
@@ -27,7 +27,8 @@ export class Workbench {
     const server = await startCodeServer({ settings });
     const browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(server.workbenchUrl(workspace));
+    // The web kind runs the extension's `browser` bundle in the web worker host, as vscode.dev does.
+    await page.goto(server.workbenchUrl(workspace, opts.kind === 'web' ? { kind: 'web', developmentPath: webOnlyCopy(repoRoot) } : {}));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     // Our icon in the activity bar means the extension's contributions are registered, so the
     // command palette (which lists commands as of its opening) will offer ours.

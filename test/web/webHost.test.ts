@@ -1,0 +1,99 @@
+// Everything that must work in VS Code for the Web, in the real web worker extension host.
+import * as assert from './assert';
+import * as vscode from 'vscode';
+import type { CheckResult } from '../../src/extension/exercises/checkExercise';
+import type { EnvironmentCheck } from '../../src/extension/exercises/checkEnvironment';
+import type { AiRoadmapApi } from '../../src/extension/extension';
+
+const ID = 'ai-roadmap.ai-roadmap';
+const encode = (s: string) => new TextEncoder().encode(s);
+const folder = () => vscode.workspace.workspaceFolders![0].uri;
+
+async function until<T>(probe: () => T | Promise<T>, what: string, budgetMs = 60_000): Promise<NonNullable<T>> {
+  // The budget only bounds a hang on a loaded machine.
+  const deadline = Date.now() + budgetMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('VS Code for the Web (web worker extension host)', () => {
+  let api: AiRoadmapApi;
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension<AiRoadmapApi>(ID);
+    assert.ok(ext, `${ID} is loaded in the web worker`);
+    api = await ext.activate();
+  });
+
+  it('runs in a web worker, with no Node', () => {
+    assert.equal(typeof (globalThis as { process?: unknown }).process, 'undefined');
+    assert.equal(typeof (globalThis as { importScripts?: unknown }).importScripts, 'function');
+  });
+
+  it('browses the roadmap: eight layers and their topics', async () => {
+    const layers = await api.roadmapTree.getChildren();
+    assert.equal(layers.length, 8);
+    assert.ok((await api.roadmapTree.getChildren(layers[0])).length > 3);
+  });
+
+  it('renders a note with math (KaTeX bundled for the web)', async () => {
+    const shown: string[] = [];
+    const sub = api.notesPanel.onDidShow((id) => shown.push(id));
+    try {
+      await vscode.commands.executeCommand('aiRoadmap.openNotes', 'linear-algebra');
+      await until(() => shown.includes('linear-algebra'), 'the notes of linear algebra');
+    } finally {
+      sub.dispose();
+    }
+    const notesPath = (await api.roadmaps.current()).topic('linear-algebra')!.notes!;
+    assert.match(api.notesPanel.renderedHtml(notesPath) ?? '', /class="katex"/);
+  });
+
+  it('keeps progress, and the dashboard opens', async () => {
+    await vscode.commands.executeCommand('aiRoadmap.markDone', 'calculus');
+    const id = (await api.roadmaps.current()).roadmap.id;
+    assert.equal(api.progress.get(id)?.topics.calculus?.status, 'done');
+    await until(() => /Roadmap [1-9]\d*%/.test(api.statusBar.text), 'the status bar percentage');
+    await vscode.commands.executeCommand('aiRoadmap.openDashboard');
+  });
+
+  it('searches the notes with Go to Topic', async () => {
+    assert.equal(await vscode.commands.executeCommand<string>('aiRoadmap.goToTopic', 'eigendecomposition'), 'linear-algebra');
+  });
+
+  it('scaffolds an exercise through the workspace file system', async () => {
+    const target = await vscode.commands.executeCommand<vscode.Uri>('aiRoadmap.scaffoldExercise', 'logistic-regression-numpy', { open: false });
+    assert.ok(target);
+    const main = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(target, 'logistic_regression.py'));
+    assert.ok(main.byteLength > 100);
+  });
+
+  it('Check Exercise and Check Environment say why they cannot run here, and run nothing', async () => {
+    const check = (await vscode.commands.executeCommand<CheckResult>('aiRoadmap.checkExercise', 'logistic-regression-numpy'))!;
+    assert.equal(check.ran, false);
+    assert.match(check.reason ?? '', /needs a desktop or remote window/);
+    const env = (await vscode.commands.executeCommand<EnvironmentCheck>('aiRoadmap.checkEnvironment'))!;
+    assert.equal(env.report, undefined);
+    assert.match(env.message, /needs a desktop or remote window/);
+  });
+
+  it("shows an author's roadmap, loaded and checked in the worker", async () => {
+    const dir = vscode.Uri.joinPath(folder(), 'web-roadmap');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'roadmap.yaml'), encode('id: web-tiny\ntitle: A web roadmap\nversion: 0.1.0\nlayers:\n  - layers/one.yaml\n'));
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(dir, 'layers', 'one.yaml'),
+      encode('id: one\nnumber: 1\ntitle: One\ngoal: Learn.\ntopics:\n  - id: first\n    title: First\n    notes: notes/first.md\n    hours: 1\n'),
+    );
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'notes', 'first.md'), encode('# First\n\nEuler: $e^{i\\pi} + 1 = 0$.\n'));
+    try {
+      assert.equal(await vscode.commands.executeCommand('aiRoadmap.openRoadmapFile', vscode.Uri.joinPath(dir, 'roadmap.yaml')), 'web-tiny');
+      assert.deepEqual(await api.roadmapTree.getChildren(), ['layer:one']);
+    } finally {
+      await vscode.commands.executeCommand('aiRoadmap.useBuiltInRoadmap');
+    }
+  });
+});
