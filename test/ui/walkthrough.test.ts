@@ -30,7 +30,10 @@ class Walkthrough {
     await this.open();
     const step = this.step(id);
     await step.click();
-    await step.locator('.button-container a').first().click();
+    await step.and(this.wb.page.locator('[aria-expanded="true"]')).waitFor({ timeout: 90_000 });
+    const button = step.locator('.button-container a').first();
+    await button.waitFor({ state: 'visible', timeout: 90_000 });
+    await button.click();
   }
 
   async waitDone(id: string) {

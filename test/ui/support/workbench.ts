@@ -42,7 +42,7 @@ export class Workbench {
   async runCommand(title: string) {
     await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor();
+    await input.waitFor({ state: 'visible', timeout: 90_000 });
     await input.fill(`>${title}`);
     // The row whose label is exactly the title: Enter would take the first fuzzy match.
     const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.getByText(title, { exact: true }) }).first();
@@ -61,6 +61,8 @@ export class Workbench {
 
   async pickQuickItem(text: string) {
     const input = this.page.locator('.quick-input-widget input');
+    // The widget is reused: wait until a command has shown it (a loaded machine can be slow).
+    await input.waitFor({ state: 'visible', timeout: 90_000 });
     await input.fill(text);
     await this.page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().click();
   }
