@@ -67,9 +67,13 @@ export class Workbench {
     await this.page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().click();
   }
 
+  /** A picture of the workbench below its title bar, which names the test's temporary folder. */
   async screenshot(name: string) {
     mkdirSync(resultsDir, { recursive: true });
-    await this.page.screenshot({ path: join(resultsDir, `${name}.png`) });
+    const title = await this.page.locator('.part.titlebar').boundingBox();
+    const viewport = this.page.viewportSize()!;
+    const top = title ? Math.ceil(title.y + title.height) : 0;
+    await this.page.screenshot({ path: join(resultsDir, `${name}.png`), clip: { x: 0, y: top, width: viewport.width, height: viewport.height - top } });
   }
 
   async close() {
