@@ -6,6 +6,7 @@ import { RoadmapIndex } from '../core/roadmapIndex';
 import { safeRelativePath } from '../core/safePath';
 import { CoalescingRunner } from '../core/util/coalescingRunner';
 import { roadmapLoader } from './lazyModules';
+import { YamlFilesPoll } from './yamlFilesPoll';
 
 /**
  * Owns the roadmap the extension shows: the built-in one (the JSON index compiled at build
@@ -113,9 +114,9 @@ export class RoadmapService implements vscode.Disposable {
   }
 
   /**
-   * Watches the author's roadmap folder for changes made outside the editor. The watcher is
-   * kept across reloads of the same folder: a new one is registered asynchronously by the host,
-   * and a change in that gap would be missed.
+   * Watches the author's roadmap folder for changes made outside the editor, with a poll of its
+   * YAML files as a backstop. Both are kept across reloads of the same folder: a new watcher is
+   * registered asynchronously by the host, and a change in that gap would be missed.
    */
   private watch(dir: vscode.Uri | undefined) {
     if (this.watcher?.dir === dir?.toString()) return;
@@ -124,7 +125,8 @@ export class RoadmapService implements vscode.Disposable {
     if (!dir) return;
     const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(dir, '**/*.{yaml,yml,md}'));
     const later = () => this.reloader.request();
-    this.watcher = { dir: dir.toString(), disposable: vscode.Disposable.from(w, w.onDidChange(later), w.onDidCreate(later), w.onDidDelete(later)) };
+    const poll = new YamlFilesPoll(dir, later);
+    this.watcher = { dir: dir.toString(), disposable: vscode.Disposable.from(w, w.onDidChange(later), w.onDidCreate(later), w.onDidDelete(later), poll) };
   }
 
   private report(dir: vscode.Uri, problems: Problem[]) {
