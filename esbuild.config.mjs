@@ -35,11 +35,11 @@ const configs = [
   {
     // The extension, and the heavy parts it requires on first use (src/extension/lazyModules.ts).
     ...common,
-    entryPoints: { extension: 'src/extension/extension.ts', render: 'src/core/render/renderNotes.ts', loader: 'src/core/loading/loadRoadmap.ts' },
+    entryPoints: { extension: 'src/extension/extension.ts', render: 'src/core/render/renderNotes.ts', loader: 'src/core/loading/loadRoadmap.ts', search: 'src/core/search/topicSearch.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
-    external: ['vscode', './render.js', './loader.js'],
+    external: ['vscode', './render.js', './loader.js', './search.js'],
   },
   {
     // VS Code for the Web: one bundle for the web worker extension host, no Node module.

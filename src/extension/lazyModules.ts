@@ -3,9 +3,11 @@
 // needs them. The types come from the sources, so callers stay checked.
 type Renderer = typeof import('../core/render/renderNotes');
 type Loader = typeof import('../core/loading/loadRoadmap');
+type Search = typeof import('../core/search/topicSearch');
 
 let renderer: Renderer | undefined;
 let loader: Loader | undefined;
+let search: Search | undefined;
 
 /** markdown-it, KaTeX and highlight.js. */
 export function notesRenderer(): Renderer {
@@ -17,4 +19,10 @@ export function notesRenderer(): Renderer {
 export function roadmapLoader(): Loader {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (loader ??= require('./loader.js') as Loader);
+}
+
+/** MiniSearch, for Go to Topic. */
+export function topicSearch(): Search {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (search ??= require('./search.js') as Search);
 }

@@ -2,6 +2,7 @@
 // web worker has no require). esbuild picks this file over lazyModules.ts for the web build.
 import * as loaderModule from '../core/loading/loadRoadmap';
 import * as renderModule from '../core/render/renderNotes';
+import * as searchModule from '../core/search/topicSearch';
 
 export function notesRenderer(): typeof renderModule {
   return renderModule;
@@ -9,4 +10,8 @@ export function notesRenderer(): typeof renderModule {
 
 export function roadmapLoader(): typeof loaderModule {
   return loaderModule;
+}
+
+export function topicSearch(): typeof searchModule {
+  return searchModule;
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { nextTopics } from '../../core/progress/progressStats';
-import { TopicSearch } from '../../core/search/topicSearch';
+import type { TopicSearch } from '../../core/search/topicSearch';
+import { topicSearch } from '../lazyModules';
 import { parseElement } from '../../core/tree/treeRows';
 import type { ProgressStore } from '../progress/progressStore';
 import type { RoadmapService } from '../roadmapService';
@@ -10,8 +11,8 @@ import type { ProgressTreeProvider } from '../views/progressTree';
 /** Go to Topic, Show Next Topics, Open Resource, Hide/Show Completed. */
 export function registerNavigationCommands(roadmaps: RoadmapService, progress: ProgressStore, trees: ProgressTreeProvider[]): vscode.Disposable[] {
   let search: Promise<TopicSearch> | undefined;
-  // Built on first use: it reads every note, which activation must not do.
-  const getSearch = () => (search ??= roadmaps.current().then((index) => TopicSearch.build(index, (p) => roadmaps.readNotes(p))));
+  // Built on first use (MiniSearch is a bundle of its own): it reads every note, which activation must not do.
+  const getSearch = () => (search ??= roadmaps.current().then((index) => topicSearch().TopicSearch.build(index, (p) => roadmaps.readNotes(p))));
   const dropSearch = roadmaps.onDidChange(() => (search = undefined));
 
   const goToTopic = vscode.commands.registerCommand('aiRoadmap.goToTopic', async (query?: string) => {
