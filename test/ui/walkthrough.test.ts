@@ -67,7 +67,10 @@ describe('The walkthrough', () => {
 
     await walk.press('scaffoldExercise');
     await wb.pickQuickItem('Logistic regression from scratch');
+    // Scaffolding opens the main file and the README preview; both must be open before the next
+    // quick pick, which an editor opening later would close by taking the focus.
     await wb.page.locator('.tab', { hasText: 'logistic_regression.py' }).first().waitFor({ timeout: 90_000 });
+    await wb.page.locator('.tab', { hasText: 'Preview README.md' }).first().waitFor({ timeout: 90_000 });
     await walk.waitDone('scaffoldExercise');
 
     await walk.press('checkExercise');
