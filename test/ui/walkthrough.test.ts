@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { RoadmapTree, useWorkbench, type Workbench } from './support/workbench';
+import { notesFrame, RoadmapTree, useWorkbench, type Workbench } from './support/workbench';
 
 const WALKTHROUGH = 'Learn AI with AI Roadmap';
 
@@ -36,6 +36,25 @@ class Walkthrough {
     await button.click();
   }
 
+  /**
+   * Presses a step's button and picks from the quick pick it opens. A panel that finishes loading
+   * takes the focus, which closes a quick pick; then the learner presses again (at most 3 times).
+   */
+  async pressAndPick(id: string, item: string) {
+    for (let attempt = 1; ; attempt++) {
+      await this.press(id);
+      const shown = await this.wb.page
+        .locator('.quick-input-widget input')
+        .waitFor({ state: 'visible', timeout: 30_000 })
+        .then(() => true, () => false);
+      if (shown) {
+        const picked = await this.wb.pickQuickItem(item).then(() => true, (e: Error) => (attempt >= 3 ? Promise.reject(e) : false));
+        if (picked) return;
+      }
+      assert.ok(attempt < 3, `the quick pick of "${id}" did not stay open in 3 presses`);
+    }
+  }
+
   async waitDone(id: string) {
     await this.open();
     await this.step(id).and(this.wb.page.locator('[aria-checked="true"]')).waitFor({ timeout: 90_000 });
@@ -56,7 +75,7 @@ describe('The walkthrough', () => {
     await walk.waitDone('openRoadmap');
 
     await walk.press('readTopic');
-    await wb.page.locator('.tab', { hasText: 'Linear algebra' }).first().waitFor({ timeout: 90_000 });
+    await notesFrame(wb.page, 'Linear algebra: vectors, matrices, eigendecomposition', 90_000);
     await walk.waitDone('readTopic');
 
     await walk.press('tickTopic');
@@ -65,16 +84,14 @@ describe('The walkthrough', () => {
     await walk.press('checkEnvironment');
     await walk.waitDone('checkEnvironment');
 
-    await walk.press('scaffoldExercise');
-    await wb.pickQuickItem('Logistic regression from scratch');
+    await walk.pressAndPick('scaffoldExercise', 'Logistic regression from scratch');
     // Scaffolding opens the main file and the README preview; both must be open before the next
     // quick pick, which an editor opening later would close by taking the focus.
     await wb.page.locator('.tab', { hasText: 'logistic_regression.py' }).first().waitFor({ timeout: 90_000 });
     await wb.page.locator('.tab', { hasText: 'Preview README.md' }).first().waitFor({ timeout: 90_000 });
     await walk.waitDone('scaffoldExercise');
 
-    await walk.press('checkExercise');
-    await wb.pickQuickItem('Logistic regression from scratch');
+    await walk.pressAndPick('checkExercise', 'Logistic regression from scratch');
     await walk.waitDone('checkExercise');
 
     await walk.press('openDashboard');
