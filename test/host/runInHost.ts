@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser } from './browser';
 import { repoRoot, startCodeServer, webOnlyCopy } from './codeServer';
+import { WEB_REPORT } from './webReport';
 
 const TIMEOUT_MS = 10 * 60_000;
 
@@ -21,8 +22,6 @@ export interface HostRun {
   kind?: 'web';
 }
 
-/** Where a web test module writes its report (through the editor's file system). */
-export const WEB_REPORT = '.ai-roadmap-test-report.log';
 
 export async function runTestsInHost(run: HostRun): Promise<number> {
   const workspace = mkdtempSync(join(tmpdir(), 'ai-roadmap-ws-'));

@@ -2,10 +2,10 @@
 // so mocha is its browser build and the report goes to the workspace through workspace.fs.
 import 'mocha/mocha';
 import * as vscode from 'vscode';
+import { WEB_REPORT } from '../host/webReport';
 
 /** mocha's browser build, as a global. */
 declare const mocha: { setup(o: Record<string, unknown>): void; run(done: (failures: number) => void): void };
-const REPORT = '.ai-roadmap-test-report.log';
 
 /** The reporters print printf-style ("%s passing"), as node's util.format reads them. */
 function format([first, ...rest]: unknown[]): string {
@@ -17,8 +17,7 @@ export async function run(): Promise<void> {
   if (typeof (globalThis as { process?: unknown }).process !== 'undefined') {
     const ext = vscode.extensions.getExtension('ai-roadmap.ai-roadmap');
     const why = `The web suite was started in the Node extension host, not the web worker (extension kind ${ext?.extensionKind}, active ${ext?.isActive}, at ${ext?.extensionUri.toString()}).`;
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (folder) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, REPORT), new TextEncoder().encode(`${why}\n`));
+    await writeReport([why]);
     throw new Error(why);
   }
   const lines: string[] = [];
@@ -30,10 +29,14 @@ export async function run(): Promise<void> {
   require('./webHost.test');
   return new Promise<void>((resolve, reject) => {
     mocha.run(async (failures) => {
-      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-      if (folder) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, REPORT), new TextEncoder().encode(`${lines.join('\n')}\n`));
+      await writeReport(lines);
       if (failures) reject(new Error(`${failures} web test(s) failed.`));
       else resolve();
     });
   });
+}
+
+async function writeReport(lines: string[]) {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (folder) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, WEB_REPORT), new TextEncoder().encode(`${lines.join('\n')}\n`));
 }

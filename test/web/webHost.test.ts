@@ -4,21 +4,11 @@ import * as vscode from 'vscode';
 import type { CheckResult } from '../../src/extension/exercises/checkExercise';
 import type { EnvironmentCheck } from '../../src/extension/exercises/checkEnvironment';
 import type { AiRoadmapApi } from '../../src/extension/extension';
+import { waitFor } from '../integration/support/waitFor';
 
 const ID = 'ai-roadmap.ai-roadmap';
 const encode = (s: string) => new TextEncoder().encode(s);
 const folder = () => vscode.workspace.workspaceFolders![0].uri;
-
-async function until<T>(probe: () => T | Promise<T>, what: string, budgetMs = 60_000): Promise<NonNullable<T>> {
-  // The budget only bounds a hang on a loaded machine.
-  const deadline = Date.now() + budgetMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('VS Code for the Web (web worker extension host)', () => {
   let api: AiRoadmapApi;
@@ -45,7 +35,7 @@ describe('VS Code for the Web (web worker extension host)', () => {
     const sub = api.notesPanel.onDidShow((id) => shown.push(id));
     try {
       await vscode.commands.executeCommand('aiRoadmap.openNotes', 'linear-algebra');
-      await until(() => shown.includes('linear-algebra'), 'the notes of linear algebra');
+      await waitFor(() => shown.includes('linear-algebra'), 'the notes of linear algebra');
     } finally {
       sub.dispose();
     }
@@ -57,7 +47,7 @@ describe('VS Code for the Web (web worker extension host)', () => {
     await vscode.commands.executeCommand('aiRoadmap.markDone', 'calculus');
     const id = (await api.roadmaps.current()).roadmap.id;
     assert.equal(api.progress.get(id)?.topics.calculus?.status, 'done');
-    await until(() => /Roadmap [1-9]\d*%/.test(api.statusBar.text), 'the status bar percentage');
+    await waitFor(() => /Roadmap [1-9]\d*%/.test(api.statusBar.text), 'the status bar percentage');
     await vscode.commands.executeCommand('aiRoadmap.openDashboard');
   });
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { describeEnvironment, parseProbeOutput, probeScript, type EnvironmentReport } from '../../core/exercises/environmentProbe';
-import { CANNOT_RUN_PROGRAMS, canRunPrograms } from '../platform';
+import { whyPythonCannotRun } from './pythonGuard';
 import { pythonFor } from './pythonInterpreter';
 import { runProcess } from './runProcess';
 
@@ -16,21 +16,9 @@ export interface EnvironmentCheck {
  */
 export function registerCheckEnvironment(log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.commands.registerCommand('aiRoadmap.checkEnvironment', async (): Promise<EnvironmentCheck> => {
-    if (!canRunPrograms) {
-      void vscode.window.showWarningMessage(CANNOT_RUN_PROGRAMS);
-      return { message: CANNOT_RUN_PROGRAMS };
-    }
-    if (!vscode.workspace.isTrusted) {
-      const message = 'Checking the environment runs Python, and this workspace is not trusted, so AI Roadmap runs nothing here.';
-      void vscode.window.showWarningMessage(message);
-      return { message };
-    }
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (folder && folder.scheme !== 'file') {
-      const message = `Checking the environment needs a local folder; ${folder.scheme}: folders cannot run Python.`;
-      void vscode.window.showWarningMessage(message);
-      return { message };
-    }
+    const cannot = whyPythonCannotRun('Checking the environment', folder);
+    if (cannot) return { message: cannot };
     const python = await pythonFor(folder ?? vscode.Uri.file('/'), log);
     const run = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking Python for the exercises', cancellable: true }, (_p, token) =>
       runProcess(python.command, ['-c', probeScript()], folder?.fsPath, 60_000, token),

@@ -7,7 +7,7 @@ import type { ProgressStore } from '../progress/progressStore';
 import { exerciseTarget } from '../commands/targets';
 import type { RoadmapService } from '../roadmapService';
 import { exists, pickExercise, workspaceTarget } from './exerciseFolders';
-import { CANNOT_RUN_PROGRAMS, canRunPrograms } from '../platform';
+import { whyPythonCannotRun } from './pythonGuard';
 import { pythonFor } from './pythonInterpreter';
 import { runProcess, type ProcessRun } from './runProcess';
 
@@ -41,22 +41,12 @@ export class ExerciseChecker implements vscode.Disposable {
     const id = exerciseTarget(target);
     const exercise = id ? index.exercise(id) : await pickExercise(this.roadmaps, 'Check which exercise?');
     if (!exercise) return { ran: false, reason: id ? `There is no exercise "${id}".` : 'cancelled' };
-    if (!canRunPrograms) {
-      void vscode.window.showWarningMessage(CANNOT_RUN_PROGRAMS);
-      return { ran: false, reason: CANNOT_RUN_PROGRAMS };
-    }
-    if (!vscode.workspace.isTrusted) {
-      const reason = 'Checking an exercise runs its Python tests, and this workspace is not trusted, so AI Roadmap runs no code here. Trust the workspace (Manage Workspace Trust) to check exercises.';
-      void vscode.window.showWarningMessage(reason, 'Manage Workspace Trust').then((c) => c && vscode.commands.executeCommand('workbench.trust.manage'));
-      return { ran: false, reason };
-    }
+    const cannot = whyPythonCannotRun('Checking an exercise', undefined);
+    if (cannot) return { ran: false, reason: cannot };
     const folder = folderArg ?? (await workspaceTarget(exercise.id, `holding "${exercise.title}"`));
     if (!folder) return { ran: false, reason: 'cancelled' };
-    if (folder.scheme !== 'file') {
-      const reason = `Checking an exercise runs Python on its files, and ${folder.scheme}: folders are not on this machine's disk. Open a local folder, or a remote window, to check exercises.`;
-      void vscode.window.showWarningMessage(reason);
-      return { ran: false, reason };
-    }
+    const notLocal = whyPythonCannotRun('Checking an exercise', folder);
+    if (notLocal) return { ran: false, reason: notLocal };
     if (!(await exists(folder))) {
       const reason = `"${exercise.title}" is not scaffolded in ${vscode.workspace.asRelativePath(folder)} yet.`;
       void vscode.window.showWarningMessage(reason, 'Scaffold It').then((c) => c && vscode.commands.executeCommand('aiRoadmap.scaffoldExercise', exercise.id));
