@@ -32,10 +32,14 @@ export interface AiRoadmapApi {
   checker: ExerciseChecker;
 }
 
+/** Kept for deactivate, which must let the last check-off reach the store. */
+let openStore: ProgressStore | undefined;
+
 export async function activate(context: vscode.ExtensionContext): Promise<AiRoadmapApi> {
   const log = vscode.window.createOutputChannel('AI Roadmap', { log: true });
   const roadmaps = new RoadmapService(context.extensionUri, log);
   const progress = await ProgressStore.open(context, log);
+  openStore = progress;
   const roadmapTree = new ProgressTreeProvider(roadmaps, progress, roadmapChildren);
   const planTree = new ProgressTreeProvider(roadmaps, progress, planChildren);
   const notesPanel = new NotesPanels(context.extensionUri, roadmaps, progress, new MyNotes(context.globalStorageUri), log);
@@ -65,6 +69,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
   return { roadmaps, progress, roadmapTree, planTree, notesPanel, statusBar, dashboard, checker };
 }
 
-export function deactivate() {
-  // Everything is disposed through context.subscriptions.
+/** VS Code awaits this before it disposes context.subscriptions: pending writes land first. */
+export async function deactivate(): Promise<void> {
+  await openStore?.flush();
+  openStore = undefined;
 }

@@ -7,9 +7,14 @@ export interface ProgressBackend {
   /** The stored value, undefined when nothing is stored yet; throws when the store is unreadable. */
   read(): Promise<unknown>;
   write(state: ProgressState): Promise<void>;
+  /** Calls back when the store may have been changed by someone else (another window, git). */
+  watch(onOutsideChange: () => void): vscode.Disposable;
 }
 
 export const GLOBAL_STATE_KEY = 'aiRoadmap.progress.v1';
+
+/** How often a store is looked at, as a backstop for events that do not come. */
+const POLL_MS = 2000;
 
 /** Global state, registered for Settings Sync so progress follows the learner between machines. */
 export class GlobalStateBackend implements ProgressBackend {
@@ -23,12 +28,33 @@ export class GlobalStateBackend implements ProgressBackend {
   async write(state: ProgressState) {
     await this.memento.update(GLOBAL_STATE_KEY, state);
   }
+  /**
+   * VS Code passes other windows' global state writes to this host's memento but raises no
+   * event. So the store re-reads when the window gets the focus, and a cheap poll notices when
+   * the stored value is no longer the object this window last saw.
+   */
+  watch(onOutsideChange: () => void): vscode.Disposable {
+    let seen = this.memento.get<unknown>(GLOBAL_STATE_KEY);
+    const timer = setInterval(() => {
+      const now = this.memento.get<unknown>(GLOBAL_STATE_KEY);
+      if (now === seen) return;
+      seen = now;
+      onOutsideChange();
+    }, POLL_MS);
+    return vscode.Disposable.from(
+      vscode.window.onDidChangeWindowState((s) => s.focused && onOutsideChange()),
+      { dispose: () => clearInterval(timer) },
+    );
+  }
 }
 
 /** A JSON file in the workspace (.vscode/ai-roadmap-progress.json) that a team can commit. */
 export class WorkspaceFileBackend implements ProgressBackend {
   readonly label: string;
-  constructor(readonly file: vscode.Uri) {
+  constructor(
+    readonly folder: vscode.Uri,
+    readonly file = vscode.Uri.joinPath(folder, '.vscode', 'ai-roadmap-progress.json'),
+  ) {
     this.label = vscode.workspace.asRelativePath(file);
   }
   async read() {
@@ -39,13 +65,52 @@ export class WorkspaceFileBackend implements ProgressBackend {
       if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return undefined;
       throw e;
     }
-    return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+    // Some editors save JSON with a byte order mark; JSON.parse does not accept one.
+    return JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, '')) as unknown;
   }
-  /** Written to a temporary file and renamed over the old one, so a crash never leaves half a file. */
+  /**
+   * Written to a temporary file of its own (two windows may write at once) and renamed over the
+   * old one, so a reader never sees half a file. A rename that fails is tried again, then reported.
+   */
   async write(state: ProgressState) {
-    const tmp = this.file.with({ path: `${this.file.path}.tmp` });
+    const tmp = this.file.with({ path: `${this.file.path}.${globalThis.crypto.randomUUID()}.tmp` });
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.file, '..'));
     await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(`${JSON.stringify(state, null, 2)}\n`));
-    await vscode.workspace.fs.rename(tmp, this.file, { overwrite: true });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await vscode.workspace.fs.rename(tmp, this.file, { overwrite: true });
+        return;
+      } catch (e) {
+        if (attempt >= 5) {
+          await vscode.workspace.fs.delete(tmp, { useTrash: false }).then(undefined, () => undefined);
+          throw new Error(`the file could not be replaced after ${attempt} tries (${(e as Error).message})`);
+        }
+        // A virus scanner or another window may hold the file for a moment (Windows).
+        await new Promise((r) => setTimeout(r, 50 * attempt));
+      }
+    }
+  }
+  /** The file watcher, with a poll of the file's time and size as a backstop (a rename over it can slip by). */
+  watch(onOutsideChange: () => void): vscode.Disposable {
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(this.folder, '.vscode/ai-roadmap-progress.json'));
+    const stamp = () => vscode.workspace.fs.stat(this.file).then((s) => `${s.mtime}:${s.size}`, () => 'none');
+    let seen: string | undefined;
+    void stamp().then((s) => (seen ??= s));
+    let busy = false;
+    const timer = setInterval(async () => {
+      if (busy) return;
+      busy = true;
+      const now = await stamp();
+      busy = false;
+      if (seen !== undefined && now !== seen) onOutsideChange();
+      seen = now;
+    }, POLL_MS);
+    return vscode.Disposable.from(
+      watcher,
+      watcher.onDidChange(onOutsideChange),
+      watcher.onDidCreate(onOutsideChange),
+      watcher.onDidDelete(onOutsideChange),
+      { dispose: () => clearInterval(timer) },
+    );
   }
 }

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { decodeProgress, mergeStates } from '../../core/progress/progressCodec';
 import { applyChanges, emptyState, resetRoadmap, type Change, type ProgressState, type RoadmapProgress } from '../../core/progress/progressModel';
+import { changedRoadmaps } from '../../core/progress/progressDiff';
+import { CoalescingRunner } from '../../core/util/coalescingRunner';
 import { GlobalStateBackend, WorkspaceFileBackend, type ProgressBackend } from './progressBackends';
 
 export interface ProgressChange {
@@ -13,16 +15,22 @@ export type StoreLocation = 'global' | 'workspace';
 
 /**
  * The single owner of learner progress. Views read from it and listen to onDidChange; they
- * never keep copies. Every write goes through one queue, so writes land in order.
+ * never keep copies. Other windows and git write the same store, so each change is applied to
+ * what is stored at that moment (read, change, write), inside one queue, and the store is
+ * re-read when the backend says someone else may have written it.
  */
 export class ProgressStore implements vscode.Disposable {
   private state: ProgressState = emptyState();
   private backend!: ProgressBackend;
-  private writes: Promise<void> = Promise.resolve();
+  private writes: Promise<unknown> = Promise.resolve();
+  private watching: vscode.Disposable | undefined;
+  /** The reason and content of the last backup, so a store that stays broken is kept aside once. */
+  private lastAside: string | undefined;
   /** The copy kept of the last store that could not be read whole. */
   lastBackup: vscode.Uri | undefined;
   private readonly changed = new vscode.EventEmitter<ProgressChange>();
   readonly onDidChange = this.changed.event;
+  private readonly reloader = new CoalescingRunner(() => this.reload(), 100);
 
   private constructor(
     private readonly context: vscode.ExtensionContext,
@@ -31,8 +39,8 @@ export class ProgressStore implements vscode.Disposable {
 
   static async open(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<ProgressStore> {
     const store = new ProgressStore(context, log);
-    store.backend = store.backendFor(configuredLocation());
-    store.state = await store.readFrom(store.backend);
+    store.use(store.backendFor(configuredLocation()));
+    store.state = (await store.readFrom(store.backend)) ?? emptyState();
     return store;
   }
 
@@ -41,7 +49,7 @@ export class ProgressStore implements vscode.Disposable {
   }
 
   get(roadmapId: string): RoadmapProgress | undefined {
-    return this.state.roadmaps[roadmapId];
+    return Object.hasOwn(this.state.roadmaps, roadmapId) ? this.state.roadmaps[roadmapId] : undefined;
   }
 
   snapshot(): ProgressState {
@@ -49,26 +57,37 @@ export class ProgressStore implements vscode.Disposable {
   }
 
   async apply(roadmapId: string, changes: Change[]): Promise<Change[]> {
-    const { state, applied } = applyChanges(this.state, roadmapId, changes, new Date());
-    if (applied.length === 0) return applied;
-    await this.commit(state, { roadmapId, changes: applied });
-    return applied;
+    const applied = await this.update((stored) => {
+      const r = applyChanges(stored, roadmapId, changes, new Date());
+      return { next: r.state, event: r.applied.length ? { roadmapId, changes: r.applied } : undefined, result: r.applied };
+    });
+    return applied ?? [];
   }
 
   async reset(roadmapId: string): Promise<void> {
-    await this.commit(resetRoadmap(this.state, roadmapId, new Date()), { roadmapId, changes: 'all' });
+    await this.update((stored) => ({ next: resetRoadmap(stored, roadmapId, new Date()), event: { roadmapId, changes: 'all' }, result: undefined }));
   }
 
   /** Merge keeps the newer change per item; replace takes the imported roadmaps as they are. */
   async import(incoming: ProgressState, mode: 'merge' | 'replace'): Promise<void> {
-    const next = mode === 'merge' ? mergeStates(this.state, incoming) : { version: 1 as const, roadmaps: { ...this.state.roadmaps, ...incoming.roadmaps } };
-    await this.commit(next, ...Object.keys(incoming.roadmaps).map((roadmapId) => ({ roadmapId, changes: 'all' as const })));
+    await this.update((stored) => ({
+      next: mode === 'merge' ? mergeStates(stored, incoming) : { version: 1 as const, roadmaps: { ...stored.roadmaps, ...incoming.roadmaps } },
+      event: undefined,
+      result: undefined,
+    }));
   }
 
-  /** Re-reads the store (another window may have written it) and tells the views. */
+  /** Re-reads the store (another window or git may have written it) and tells the views what changed. */
   async reload(): Promise<void> {
-    this.state = await this.readFrom(this.backend);
-    for (const roadmapId of Object.keys(this.state.roadmaps)) this.changed.fire({ roadmapId, changes: 'all' });
+    await this.enqueue(async () => {
+      const stored = await this.readFrom(this.backend);
+      if (stored) this.adopt(stored);
+    });
+  }
+
+  /** Resolves when every queued write has landed (deactivate waits for it). */
+  async flush(): Promise<void> {
+    await this.writes;
   }
 
   /**
@@ -79,45 +98,73 @@ export class ProgressStore implements vscode.Disposable {
     const target = this.backendFor(location);
     if (target.label === this.backend.label) return;
     await this.enqueue(async () => {
-      const merged = mergeStates(await this.readFrom(target), this.state);
+      const merged = mergeStates((await this.readFrom(target)) ?? emptyState(), this.state);
       await target.write(merged);
-      this.backend = target;
-      this.state = merged;
+      this.use(target);
+      this.adopt(merged);
     });
     this.log.info(`Progress is now kept in ${this.backend.label}.`);
-    for (const roadmapId of Object.keys(this.state.roadmaps)) this.changed.fire({ roadmapId, changes: 'all' });
   }
 
-  private async commit(next: ProgressState, ...events: ProgressChange[]) {
+  /**
+   * One read-modify-write in the queue: `change` gets what is stored now (or, when the store
+   * cannot be read at all, what this window last knew) and its result is written and shown.
+   */
+  private async update<T>(change: (stored: ProgressState) => { next: ProgressState; event: ProgressChange | undefined; result: T }): Promise<T | undefined> {
+    let result: T | undefined;
+    await this.enqueue(async () => {
+      const stored = (await this.readFrom(this.backend)) ?? this.state;
+      const { next, event, result: r } = change(stored);
+      result = r;
+      if (next !== stored) await this.backend.write(next);
+      this.adopt(next, event);
+    });
+    return result;
+  }
+
+  /** Takes `next` as the state and fires one event per roadmap that changed. */
+  private adopt(next: ProgressState, event?: ProgressChange) {
+    const changed = changedRoadmaps(this.state, next);
     this.state = next;
-    for (const e of events) this.changed.fire(e);
-    // The state as it is when the write runs: a store switch queued before may have merged into it.
-    await this.enqueue(() => this.backend.write(this.state));
+    for (const roadmapId of changed) {
+      this.changed.fire(event?.roadmapId === roadmapId && changed.length === 1 ? event : { roadmapId, changes: 'all' });
+    }
+    if (event && !changed.includes(event.roadmapId)) this.changed.fire(event);
   }
 
-  private enqueue(write: () => Promise<void>): Promise<void> {
-    this.writes = this.writes.then(write).catch((e: Error) => {
+  private use(backend: ProgressBackend) {
+    this.watching?.dispose();
+    this.backend = backend;
+    this.watching = backend.watch(() => this.reloader.request());
+  }
+
+  private enqueue(job: () => Promise<void>): Promise<void> {
+    const run = this.writes.then(job).catch((e: Error) => {
       this.log.error(`Saving progress to ${this.backend.label} failed: ${e.message}`);
       void vscode.window.showErrorMessage(`AI Roadmap could not save your progress to ${this.backend.label}: ${e.message}`);
     });
-    return this.writes;
+    this.writes = run;
+    return run;
   }
 
   private backendFor(location: StoreLocation): ProgressBackend {
     const folder = vscode.workspace.workspaceFolders?.[0];
-    if (location === 'workspace' && folder) return new WorkspaceFileBackend(vscode.Uri.joinPath(folder.uri, '.vscode', 'ai-roadmap-progress.json'));
+    if (location === 'workspace' && folder) return new WorkspaceFileBackend(folder.uri);
     if (location === 'workspace') this.log.warn('Progress location is "workspace" but no folder is open; using global state.');
     return new GlobalStateBackend(this.context.globalState);
   }
 
-  /** Reads leniently: a corrupt store is kept aside as a backup, reported once, and what can be read is kept. */
-  private async readFrom(backend: ProgressBackend): Promise<ProgressState> {
+  /**
+   * Reads leniently: a corrupt store is kept aside as a backup, reported once, and what can be
+   * read is kept. Undefined when nothing at all could be read.
+   */
+  private async readFrom(backend: ProgressBackend): Promise<ProgressState | undefined> {
     let raw: unknown;
     try {
       raw = await backend.read();
     } catch (e) {
       await this.keepAside(backend, `unreadable: ${(e as Error).message}`, undefined);
-      return emptyState();
+      return undefined;
     }
     if (raw === undefined) return emptyState();
     const { state, rejected } = decodeProgress(raw);
@@ -126,6 +173,9 @@ export class ProgressStore implements vscode.Disposable {
   }
 
   private async keepAside(backend: ProgressBackend, why: string, raw: unknown) {
+    const key = `${backend.label}|${why}|${JSON.stringify(raw)}`;
+    if (key === this.lastAside) return;
+    this.lastAside = key;
     const dir = this.context.globalStorageUri;
     const backup = vscode.Uri.joinPath(dir, `progress-backup-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
     try {
@@ -143,6 +193,8 @@ export class ProgressStore implements vscode.Disposable {
   }
 
   dispose() {
+    this.reloader.dispose();
+    this.watching?.dispose();
     this.changed.dispose();
   }
 }
