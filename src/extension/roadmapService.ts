@@ -3,6 +3,9 @@ import type { RoadmapFiles } from '../core/loading/roadmapFiles';
 import type { Roadmap } from '../core/model';
 import type { Problem } from '../core/problem';
 import { RoadmapIndex } from '../core/roadmapIndex';
+import { budgetedRoadmapFiles } from '../core/loading/budgetedRoadmapFiles';
+import { MAX_NOTES_BYTES } from '../core/loading/limits';
+import { containedFiles } from './files/containedFiles';
 import { safeRelativePath } from '../core/safePath';
 import { CoalescingRunner } from '../core/util/coalescingRunner';
 import { roadmapLoader } from './lazyModules';
@@ -76,7 +79,8 @@ export class RoadmapService implements vscode.Disposable {
   async readNotes(notesPath: string): Promise<string> {
     const safe = safeRelativePath(notesPath);
     if (!safe) throw new Error(`Notes path "${notesPath}" leaves the roadmap folder.`);
-    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.root, ...safe.split('/')));
+    const bytes = await containedFiles(this.root, 'the roadmap folder').read(safe, MAX_NOTES_BYTES);
+    if (!bytes) throw new Error(`The notes file "${safe}" does not exist.`);
     return new TextDecoder().decode(bytes);
   }
 
@@ -162,23 +166,7 @@ function authorFile(): vscode.Uri | undefined {
   return folder ? vscode.Uri.joinPath(folder.uri, setting) : undefined;
 }
 
-/** The core loader's view of a folder, through the editor's file system (works remotely too). */
+/** The core loader's view of a folder: links resolved and kept inside it, each read and the whole load bounded. */
 function workspaceFiles(dir: vscode.Uri): RoadmapFiles {
-  const at = (rel: string) => vscode.Uri.joinPath(dir, ...rel.split('/'));
-  return {
-    async readText(rel) {
-      try {
-        return new TextDecoder().decode(await vscode.workspace.fs.readFile(at(rel)));
-      } catch {
-        return undefined;
-      }
-    },
-    async size(rel) {
-      try {
-        return (await vscode.workspace.fs.stat(at(rel))).size;
-      } catch {
-        return undefined;
-      }
-    },
-  };
+  return budgetedRoadmapFiles(containedFiles(dir, 'the roadmap folder'));
 }

@@ -100,12 +100,19 @@ async function load(files: RoadmapFiles, entry: string, options: LoadOptions): P
 }
 
 async function readYaml(files: RoadmapFiles, rel: string, from: string, at = { line: 1, column: 1 }): Promise<YamlSource | { problems: Problem[] }> {
-  const size = await files.size(rel);
-  if (size === undefined) return { problems: [problemAt(from, at.line, at.column, `The file "${rel}" does not exist.`)] };
-  if (size > LIMITS.maxFileBytes) {
-    return { problems: [problemAt(rel, 1, 1, `The file is ${(size / 1048576).toFixed(1)} MB; roadmap files may be at most ${LIMITS.maxFileBytes / 1048576} MB.`)] };
+  let size: number | undefined;
+  let text: string | undefined;
+  try {
+    size = await files.size(rel);
+    if (size === undefined) return { problems: [problemAt(from, at.line, at.column, `The file "${rel}" does not exist.`)] };
+    if (size > LIMITS.maxFileBytes) {
+      return { problems: [problemAt(rel, 1, 1, `The file is ${(size / 1048576).toFixed(1)} MB; roadmap files may be at most ${LIMITS.maxFileBytes / 1048576} MB.`)] };
+    }
+    text = await files.readText(rel);
+  } catch (e) {
+    // A refusal of the reader (a link out of the folder, a device, a file too big): its sentence says why.
+    return { problems: [problemAt(from, at.line, at.column, (e as Error).message)] };
   }
-  const text = await files.readText(rel);
   if (text === undefined) return { problems: [problemAt(from, at.line, at.column, `The file "${rel}" could not be read.`)] };
   const parsed = parseYaml(rel, text);
   if (!parsed.ok) return { problems: parsed.problems };
@@ -149,9 +156,12 @@ async function checkReferencedFiles(files: RoadmapFiles, entry: string, roadmap:
       return;
     }
     checks.push(
-      files.size(join(base, safe)).then((size) => {
-        if (size === undefined) found.push({ path, message: `${what} does not exist.` });
-      }),
+      files.size(join(base, safe)).then(
+        (size) => {
+          if (size === undefined) found.push({ path, message: `${what} does not exist.` });
+        },
+        (e: Error) => void found.push({ path, message: `${what}: ${e.message}` }),
+      ),
     );
   };
   roadmap.layers.forEach((l, li) =>
@@ -172,9 +182,16 @@ async function checkReferencedFiles(files: RoadmapFiles, entry: string, roadmap:
 /** Attaches the exercise.yaml of a template folder to its exercise, or reports why it cannot. */
 async function readManifest(files: RoadmapFiles, dir: string, exercise: ExerciseEntry, path: PathSegment[], found: Array<{ path: PathSegment[]; message: string }>) {
   const file = join(dir, 'exercise.yaml');
-  if ((await files.size(dir)) === undefined) return; // reported as a missing folder
-  const size = await files.size(file);
-  const text = size !== undefined && size < LIMITS.maxFileBytes ? await files.readText(file) : undefined;
+  // A missing or refused folder is reported by the existence check.
+  if ((await files.size(dir).catch(() => undefined)) === undefined) return;
+  let text: string | undefined;
+  try {
+    const size = await files.size(file);
+    text = size !== undefined && size < LIMITS.maxFileBytes ? await files.readText(file) : undefined;
+  } catch (e) {
+    found.push({ path, message: (e as Error).message });
+    return;
+  }
   if (text === undefined) {
     found.push({ path, message: `The template folder of exercise "${exercise.id}" has no readable exercise.yaml.` });
     return;

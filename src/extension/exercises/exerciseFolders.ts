@@ -22,19 +22,6 @@ export async function workspaceTarget(exerciseId: string, purpose: string): Prom
   return base && vscode.Uri.joinPath(base, ...defaultExerciseFolder(exerciseId).split('/'));
 }
 
-/** Every file below a folder, as paths relative to it. */
-export async function listFiles(root: vscode.Uri, rel = ''): Promise<string[]> {
-  const entries = await vscode.workspace.fs.readDirectory(rel ? vscode.Uri.joinPath(root, ...rel.split('/')) : root);
-  const out: string[] = [];
-  for (const [name, type] of entries.sort(([a], [b]) => a.localeCompare(b))) {
-    const path = rel ? `${rel}/${name}` : name;
-    if (name === '__pycache__' || name === '.pytest_cache') continue;
-    if (type & vscode.FileType.Directory) out.push(...(await listFiles(root, path)));
-    else if (type & vscode.FileType.File) out.push(path);
-  }
-  return out;
-}
-
 export async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);

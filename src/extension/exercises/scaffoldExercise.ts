@@ -4,7 +4,8 @@ import type { ExerciseEntry } from '../../core/model';
 import type { ProgressStore } from '../progress/progressStore';
 import { exerciseTarget } from '../commands/targets';
 import type { RoadmapService } from '../roadmapService';
-import { exists, listFiles, pickExercise, templateFolder, workspaceTarget } from './exerciseFolders';
+import { exists, pickExercise, workspaceTarget } from './exerciseFolders';
+import { prepareCopy } from './scaffoldFiles';
 
 /** Arguments tests and other commands may pass instead of answering prompts. */
 export interface ScaffoldOptions {
@@ -43,11 +44,8 @@ export function registerScaffoldExercise(roadmaps: RoadmapService, progress: Pro
 }
 
 async function scaffold(roadmaps: RoadmapService, exercise: ExerciseEntry, folder: vscode.Uri, onConflict?: ConflictChoice): Promise<boolean> {
-  const source = vscode.Uri.joinPath(templateFolder(roadmaps, exercise), 'template');
-  const files = await listFiles(source);
-  const at = (rel: string) => vscode.Uri.joinPath(folder, ...rel.split('/'));
-  const existing = new Set<string>();
-  for (const f of files) if (await exists(at(f))) existing.add(f);
+  const copy = await prepareCopy(roadmaps, exercise, folder);
+  const existing = new Set(copy.existing);
 
   let choice: ConflictChoice = onConflict ?? 'skip';
   if (existing.size > 0 && !onConflict) {
@@ -61,7 +59,7 @@ async function scaffold(roadmaps: RoadmapService, exercise: ExerciseEntry, folde
     choice = answer === 'Overwrite' ? 'overwrite' : answer === 'Skip Existing' ? 'skip' : 'cancel';
   }
   if (choice === 'cancel') return false;
-  const plan = planScaffold(files, existing, choice);
+  const plan = planScaffold([...copy.sources.keys()], existing, choice);
 
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Scaffolding ${exercise.title}`, cancellable: false }, async (report) => {
     const created: vscode.Uri[] = [];
@@ -70,10 +68,10 @@ async function scaffold(roadmaps: RoadmapService, exercise: ExerciseEntry, folde
     try {
       for (const rel of todo) {
         report.report({ message: rel, increment: 100 / todo.length });
-        const dest = at(rel);
+        const dest = copy.at(rel);
         if (plan.overwrite.includes(rel)) replaced.push([dest, await vscode.workspace.fs.readFile(dest)]);
         else created.push(dest);
-        await vscode.workspace.fs.writeFile(dest, await vscode.workspace.fs.readFile(vscode.Uri.joinPath(source, ...rel.split('/'))));
+        await vscode.workspace.fs.writeFile(dest, copy.sources.get(rel)!);
       }
     } catch (e) {
       // Leave no half-written exercise: undo this run, newest first.
@@ -82,7 +80,10 @@ async function scaffold(roadmaps: RoadmapService, exercise: ExerciseEntry, folde
       throw e;
     }
   });
-  if (plan.skip.length) void vscode.window.showInformationMessage(`Kept your ${plan.skip.length} existing file${plan.skip.length === 1 ? '' : 's'}; added ${plan.write.length}.`);
+  const notes: string[] = [];
+  if (plan.skip.length) notes.push(`Kept your ${plan.skip.length} existing file${plan.skip.length === 1 ? '' : 's'}; added ${plan.write.length}.`);
+  if (copy.left.length) notes.push(`Left out ${copy.left.length} entr${copy.left.length === 1 ? 'y' : 'ies'} of the template that ${copy.left.length === 1 ? 'is' : 'are'} not a plain file (links are never copied): ${copy.left.slice(0, 5).join(', ')}.`);
+  if (notes.length) void vscode.window.showInformationMessage(notes.join(' '));
   return true;
 }
 
