@@ -12,6 +12,8 @@ describe('Progress in the tree, the commands and the status bar', () => {
   before(async () => {
     api = await activateExtension();
     roadmapId = (await api.roadmaps.current()).roadmap.id;
+    // The tree learns the roadmap when asked for rows, as the view does when shown (this file may run alone).
+    await api.roadmapTree.getChildren();
   });
   beforeEach(async () => {
     await api.progress.reset(roadmapId);

@@ -12,6 +12,8 @@ export interface ScaffoldOptions {
   target?: vscode.Uri;
   onConflict?: ConflictChoice;
   open?: boolean;
+  /** 'throw' hands a failure to the caller instead of showing it (other commands, tests). */
+  onError?: 'show' | 'throw';
 }
 
 /**
@@ -37,7 +39,9 @@ export function registerScaffoldExercise(roadmaps: RoadmapService, progress: Pro
       if (options.open !== false) await openExercise(folder, exercise);
       return folder;
     } catch (e) {
-      void vscode.window.showErrorMessage(`Could not scaffold "${exercise.title}": ${(e as Error).message}`);
+      const message = `Could not scaffold "${exercise.title}": ${(e as Error).message}`;
+      if (options.onError === 'throw') throw new Error(message);
+      void vscode.window.showErrorMessage(message);
       return undefined;
     }
   });
