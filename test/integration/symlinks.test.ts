@@ -55,7 +55,7 @@ describe('Links in a roadmap and in the workspace', () => {
     symlinkSync(away, exerciseDir());
     try {
       await assert.rejects(
-        vscode.commands.executeCommand('aiRoadmap.scaffoldExercise', 'first-exercise', { open: false, onError: 'throw' }),
+        async () => vscode.commands.executeCommand('aiRoadmap.scaffoldExercise', 'first-exercise', { open: false, onError: 'throw' }),
         /"exercises\/first-exercise" is a link that leads outside the workspace folder, so it was not used\. Nothing was written\./,
       );
       assert.deepEqual(readdirSync(away), [], 'nothing was written outside the workspace');

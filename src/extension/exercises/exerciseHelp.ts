@@ -1,4 +1,7 @@
 import * as vscode from 'vscode';
+import { MAX_TEMPLATE_FILE_BYTES } from '../../core/loading/limits';
+import { join } from '../../core/util/posixPath';
+import { containedFiles } from '../files/containedFiles';
 import { exerciseTarget } from '../commands/targets';
 import type { RoadmapService } from '../roadmapService';
 import { exists, pickExercise, templateFolder, workspaceTarget } from './exerciseFolders';
@@ -41,6 +44,13 @@ export function registerExerciseHelp(roadmaps: RoadmapService, state: vscode.Mem
     }
     const main = exercise.template.main;
     const solutionUri = vscode.Uri.joinPath(templateFolder(roadmaps, exercise), 'solution', ...main.split('/'));
+    // The editor would follow a link anywhere: the solution must be a plain file inside the roadmap.
+    try {
+      await containedFiles(roadmaps.contentRoot, 'the roadmap folder').read(join(exercise.path!, 'solution', main), MAX_TEMPLATE_FILE_BYTES);
+    } catch (e) {
+      void vscode.window.showErrorMessage(`The solution of "${exercise.title}" cannot be shown: ${(e as Error).message}`);
+      return undefined;
+    }
     const folder = await workspaceTarget(exercise.id, `holding "${exercise.title}"`);
     const mine = folder && vscode.Uri.joinPath(folder, ...main.split('/'));
     if (mine && (await exists(mine))) await vscode.commands.executeCommand('vscode.diff', solutionUri, mine, `${main}: solution ↔ yours`);

@@ -73,7 +73,7 @@ export class WorkspaceFileBackend implements ProgressBackend {
    * old one, so a reader never sees half a file. A rename that fails is tried again, then reported.
    */
   async write(state: ProgressState) {
-    const tmp = this.file.with({ path: `${this.file.path}.${globalThis.crypto.randomUUID()}.tmp` });
+    const tmp = this.file.with({ path: `${this.file.path}.${uniqueSuffix()}.tmp` });
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.file, '..'));
     await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(`${JSON.stringify(state, null, 2)}\n`));
     for (let attempt = 1; ; attempt++) {
@@ -113,4 +113,9 @@ export class WorkspaceFileBackend implements ProgressBackend {
       { dispose: () => clearInterval(timer) },
     );
   }
+}
+
+/** 16 random hex digits; getRandomValues works where randomUUID does not (a web page over plain http). */
+function uniqueSuffix(): string {
+  return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
 }

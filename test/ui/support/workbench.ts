@@ -15,6 +15,9 @@ export class Workbench {
     private readonly browser: Browser,
     private readonly server: CodeServer,
     readonly workspace: string,
+    private readonly url: string,
+    /** A second window shares the first one's browser and server, and closes only its page. */
+    private readonly owner = true,
   ) {}
 
   /** A fresh VS Code with this extension in development mode, opened on an empty workspace. */
@@ -26,17 +29,33 @@ export class Workbench {
     const settings = { ...opts.settings };
     const server = await startCodeServer({ settings });
     const browser = await launchBrowser();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // A context of its own (not browser.newPage's), so a second window can open in it.
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     // The web kind runs the extension's `browser` bundle in the web worker host, as vscode.dev does.
-    await page.goto(server.workbenchUrl(workspace, opts.kind === 'web' ? { kind: 'web', developmentPath: webOnlyCopy(repoRoot) } : {}));
+    const url = server.workbenchUrl(workspace, opts.kind === 'web' ? { kind: 'web', developmentPath: webOnlyCopy(repoRoot) } : {});
+    await Workbench.load(page, url);
+    const wb = new Workbench(page, browser, server, workspace, url);
+    // code-server's web client does not take workbench.colorTheme from the profile's settings file.
+    if (opts.theme) await wb.setTheme(opts.theme);
+    return wb;
+  }
+
+  private static async load(page: Page, url: string) {
+    await page.goto(url);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     // Our icon in the activity bar means the extension's contributions are registered, so the
     // command palette (which lists commands as of its opening) will offer ours.
     await page.locator('.activitybar .action-item a[aria-label^="AI Roadmap"]').waitFor({ timeout: 60_000 });
-    const wb = new Workbench(page, browser, server, workspace);
-    // code-server's web client does not take workbench.colorTheme from the profile's settings file.
-    if (opts.theme) await wb.setTheme(opts.theme);
-    return wb;
+  }
+
+  /**
+   * Another window on the same workspace and server: a second page of the same browser profile,
+   * so it shares the first one's global state as two desktop windows do. It has its own extension host.
+   */
+  async openSecondWindow(): Promise<Workbench> {
+    const page = await this.page.context().newPage();
+    await Workbench.load(page, this.url);
+    return new Workbench(page, this.browser, this.server, this.workspace, this.url, false);
   }
 
   async runCommand(title: string) {
@@ -77,6 +96,7 @@ export class Workbench {
   }
 
   async close() {
+    if (!this.owner) return this.page.close();
     await this.browser.close();
     await this.server.stop();
   }
