@@ -70,4 +70,5 @@ describe('The workspace progress file is one truth', () => {
     await waitFor(() => status('clip') === 'not-started' && status('pca-tsne') === 'done', 'the store to read the file with a BOM');
     assert.equal(api.progress.lastBackup, backup, 'nothing was kept aside as unreadable');
   });
+
 });

@@ -115,8 +115,8 @@ export class ProgressStore implements vscode.Disposable {
     await this.enqueue(async () => {
       const stored = (await this.readFrom(this.backend)) ?? this.state;
       const { next, event, result: r } = change(stored);
-      result = r;
       if (next !== stored) await this.backend.write(next);
+      result = r;
       this.adopt(next, event);
     });
     return result;
