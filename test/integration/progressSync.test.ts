@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { AiRoadmapApi } from '../../src/extension/extension';
 import { activateExtension, workspaceUri } from './support/extension';
@@ -71,4 +74,24 @@ describe('The workspace progress file is one truth', () => {
     assert.equal(api.progress.lastBackup, backup, 'nothing was kept aside as unreadable');
   });
 
+  it('a progress file that is a pipe or a link out of the workspace neither hangs nor is written through', async () => {
+    const saved = readFileSync(file());
+    const before = JSON.stringify(api.progress.snapshot());
+    try {
+      rmSync(file());
+      execFileSync('mkfifo', [file()]);
+      await api.progress.reload(); // would never end if the pipe were opened for reading
+      assert.equal(JSON.stringify(api.progress.snapshot()), before, 'what was known is kept');
+
+      rmSync(file());
+      const outside = join(mkdtempSync(join(tmpdir(), 'ai-roadmap-outside-')), 'bashrc');
+      writeFileSync(outside, 'echo hello\n');
+      symlinkSync(outside, file());
+      assert.deepEqual(await api.progress.apply(roadmapId, [{ kind: 'topic', id: 'rlhf', status: 'skipped' }]), [], 'the change is refused, not saved');
+      assert.equal(readFileSync(outside, 'utf8'), 'echo hello\n', 'the file outside is untouched');
+    } finally {
+      rmSync(file());
+      writeFileSync(file(), saved);
+    }
+  });
 });

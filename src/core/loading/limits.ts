@@ -22,3 +22,6 @@ export const MAX_TEMPLATE_BYTES = 32 * 1024 * 1024;
 
 /** How deep a directory walk goes (links are never followed; this bounds deep real trees). */
 export const MAX_WALK_DEPTH = 16;
+
+/** The workspace progress file: years of daily check-offs take about 2 MB. */
+export const MAX_PROGRESS_BYTES = 16 * 1024 * 1024;

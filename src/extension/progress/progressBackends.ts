@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
+import type { ContainedFiles } from '../../core/loading/containedFiles';
+import { MAX_PROGRESS_BYTES } from '../../core/loading/limits';
 import type { ProgressState } from '../../core/progress/progressModel';
+import { containedFiles } from '../files/containedFiles';
 
 /** Where progress is kept: raw JSON in, raw JSON out; decoding and merging happen in the core. */
 export interface ProgressBackend {
@@ -12,6 +15,9 @@ export interface ProgressBackend {
 }
 
 export const GLOBAL_STATE_KEY = 'aiRoadmap.progress.v1';
+
+/** The workspace store, relative to the first workspace folder. */
+const PROGRESS_FILE = '.vscode/ai-roadmap-progress.json';
 
 /** How often a store is looked at, as a backstop for events that do not come. */
 const POLL_MS = 2000;
@@ -51,20 +57,23 @@ export class GlobalStateBackend implements ProgressBackend {
 /** A JSON file in the workspace (.vscode/ai-roadmap-progress.json) that a team can commit. */
 export class WorkspaceFileBackend implements ProgressBackend {
   readonly label: string;
-  constructor(
-    readonly folder: vscode.Uri,
-    readonly file = vscode.Uri.joinPath(folder, '.vscode', 'ai-roadmap-progress.json'),
-  ) {
-    this.label = vscode.workspace.asRelativePath(file);
+  readonly file: vscode.Uri;
+  private readonly files: ContainedFiles;
+  constructor(readonly folder: vscode.Uri) {
+    this.file = vscode.Uri.joinPath(folder, ...PROGRESS_FILE.split('/'));
+    this.label = vscode.workspace.asRelativePath(this.file);
+    this.files = containedFiles(folder, 'the workspace folder');
+  }
+  /**
+   * The file as it is, read like an author's file: a cloned repository may make it a link out of
+   * the workspace, a pipe or a device, and none of them may hang or flood the extension host.
+   */
+  bytes(): Promise<Uint8Array | undefined> {
+    return this.files.read(PROGRESS_FILE, MAX_PROGRESS_BYTES);
   }
   async read() {
-    let bytes: Uint8Array;
-    try {
-      bytes = await vscode.workspace.fs.readFile(this.file);
-    } catch (e) {
-      if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return undefined;
-      throw e;
-    }
+    const bytes = await this.bytes();
+    if (!bytes) return undefined;
     // Some editors save JSON with a byte order mark; JSON.parse does not accept one.
     return JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, '')) as unknown;
   }
@@ -73,6 +82,7 @@ export class WorkspaceFileBackend implements ProgressBackend {
    * old one, so a reader never sees half a file. A rename that fails is tried again, then reported.
    */
   async write(state: ProgressState) {
+    await this.files.checkWritable(PROGRESS_FILE);
     const tmp = this.file.with({ path: `${this.file.path}.${uniqueSuffix()}.tmp` });
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.file, '..'));
     await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(`${JSON.stringify(state, null, 2)}\n`));
@@ -92,7 +102,7 @@ export class WorkspaceFileBackend implements ProgressBackend {
   }
   /** The file watcher, with a poll of the file's time and size as a backstop (a rename over it can slip by). */
   watch(onOutsideChange: () => void): vscode.Disposable {
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(this.folder, '.vscode/ai-roadmap-progress.json'));
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(this.folder, PROGRESS_FILE));
     const stamp = () => vscode.workspace.fs.stat(this.file).then((s) => `${s.mtime}:${s.size}`, () => 'none');
     let seen: string | undefined;
     void stamp().then((s) => (seen ??= s));

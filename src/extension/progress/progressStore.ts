@@ -180,7 +180,7 @@ export class ProgressStore implements vscode.Disposable {
     const backup = vscode.Uri.joinPath(dir, `progress-backup-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
     try {
       await vscode.workspace.fs.createDirectory(dir);
-      const content = raw !== undefined ? JSON.stringify(raw, null, 2) : backend instanceof WorkspaceFileBackend ? await vscode.workspace.fs.readFile(backend.file) : '';
+      const content = raw !== undefined ? JSON.stringify(raw, null, 2) : backend instanceof WorkspaceFileBackend ? ((await backend.bytes().catch(() => undefined)) ?? '') : '';
       await vscode.workspace.fs.writeFile(backup, typeof content === 'string' ? new TextEncoder().encode(content) : content);
       this.lastBackup = backup;
     } catch (e) {
