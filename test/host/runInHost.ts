@@ -20,12 +20,15 @@ export interface HostRun {
   extensionsDir?: string;
   /** 'web': the web worker extension host. Its tests cannot write files, so they leave the report in the workspace. */
   kind?: 'web';
+  /** Lays files into the fresh workspace before the window opens (what a suite cannot make itself). */
+  prepareWorkspace?: (workspace: string) => void;
 }
 
 
 export async function runTestsInHost(run: HostRun): Promise<number> {
   const workspace = mkdtempSync(join(tmpdir(), 'ai-roadmap-ws-'));
   writeFileSync(join(workspace, 'README.md'), '# Test workspace\n');
+  run.prepareWorkspace?.(workspace);
   const resultsFile = join(mkdtempSync(join(tmpdir(), 'ai-roadmap-results-')), 'mocha.log');
   const server = await startCodeServer({ untrusted: run.untrusted, extensionsDir: run.extensionsDir, env: { AI_ROADMAP_TEST_LOG: resultsFile, ...run.env } });
   const browser = await launchBrowser();

@@ -86,4 +86,30 @@ describe('VS Code for the Web (web worker extension host)', () => {
       await vscode.commands.executeCommand('aiRoadmap.useBuiltInRoadmap');
     }
   });
+
+  it('refuses a note that is a link and a roadmap file that is a pipe, with a sentence and without hanging', async () => {
+    // The runner made web-links/notes/first.md a link to a file outside, and web-pipe/roadmap.yaml a FIFO.
+    const dir = vscode.Uri.joinPath(folder(), 'web-links');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'roadmap.yaml'), encode('id: web-links\ntitle: Links\nversion: 0.1.0\nlayers:\n  - layers/one.yaml\n'));
+    const layer = vscode.Uri.joinPath(dir, 'layers', 'one.yaml');
+    await vscode.workspace.fs.writeFile(layer, encode('id: one\nnumber: 1\ntitle: One\ngoal: Learn.\ntopics:\n  - id: first\n    title: First\n    notes: notes/first.md\n    hours: 1\n'));
+    try {
+      assert.equal(await vscode.commands.executeCommand('aiRoadmap.openRoadmapFile', vscode.Uri.joinPath(dir, 'roadmap.yaml')), 'modern-ai-2025');
+      const [d] = await waitFor(() => {
+        const found = vscode.languages.getDiagnostics(layer);
+        return found.length ? found : undefined;
+      }, 'a diagnostic on the layer that names the linked note');
+      assert.match(d.message, /"notes\/first\.md" is a link, and links cannot be checked in this window/);
+
+      const pipe = vscode.Uri.joinPath(folder(), 'web-pipe', 'roadmap.yaml');
+      assert.equal(await vscode.commands.executeCommand('aiRoadmap.openRoadmapFile', pipe), 'modern-ai-2025');
+      const [p] = await waitFor(() => {
+        const found = vscode.languages.getDiagnostics(pipe);
+        return found.length ? found : undefined;
+      }, 'a diagnostic on the pipe');
+      assert.match(p.message, /is not a regular file/);
+    } finally {
+      await vscode.commands.executeCommand('aiRoadmap.useBuiltInRoadmap');
+    }
+  });
 });
