@@ -11,6 +11,7 @@ import { ExerciseChecker } from './exercises/checkExercise';
 import { registerCheckEnvironment } from './exercises/checkEnvironment';
 import { registerExerciseHelp } from './exercises/exerciseHelp';
 import { registerScaffoldExercise } from './exercises/scaffoldExercise';
+import { useBundlesFrom } from './lazyModules';
 import { MyNotes } from './myNotes';
 import { DashboardPanel } from './panels/dashboardPanel';
 import { NotesPanels } from './panels/notesPanels';
@@ -36,6 +37,7 @@ export interface AiRoadmapApi {
 let openStore: ProgressStore | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<AiRoadmapApi> {
+  useBundlesFrom(context.extensionUri);
   const log = vscode.window.createOutputChannel('AI Roadmap', { log: true });
   const roadmaps = new RoadmapService(context.extensionUri, log);
   const progress = await ProgressStore.open(context, log);

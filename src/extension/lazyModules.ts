@@ -1,28 +1,30 @@
 // The heavy parts load on first use, not at activation: they are built as bundles of their
 // own (see esbuild.config.mjs) and required from dist/ when a panel or an author's roadmap
-// needs them. The types come from the sources, so callers stay checked.
+// needs them. The types come from the sources, so callers stay checked. The web build has
+// its own loader for the same bundles (lazyModules.web.ts), hence the promises.
+import type * as vscode from 'vscode';
+
 type Renderer = typeof import('../core/render/renderNotes');
 type Loader = typeof import('../core/loading/loadRoadmap');
 type Search = typeof import('../core/search/topicSearch');
 
-let renderer: Renderer | undefined;
-let loader: Loader | undefined;
-let search: Search | undefined;
+/** The Node host requires bundles next to extension.js; it needs no folder. */
+export function useBundlesFrom(_extensionUri: vscode.Uri): void {}
 
 /** markdown-it, KaTeX and highlight.js. */
-export function notesRenderer(): Renderer {
+export async function notesRenderer(): Promise<Renderer> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (renderer ??= require('./render.js') as Renderer);
+  return require('./render.js') as Renderer;
 }
 
-/** yaml and ajv, for roadmaps that authors write. */
-export function roadmapLoader(): Loader {
+/** yaml and the precompiled schema validator, for roadmaps that authors write. */
+export async function roadmapLoader(): Promise<Loader> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (loader ??= require('./loader.js') as Loader);
+  return require('./loader.js') as Loader;
 }
 
 /** MiniSearch, for Go to Topic. */
-export function topicSearch(): Search {
+export async function topicSearch(): Promise<Search> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (search ??= require('./search.js') as Search);
+  return require('./search.js') as Search;
 }

@@ -1,17 +1,51 @@
-// VS Code for the Web: one bundle, so the heavy parts are imported, not required from dist/ (a
-// web worker has no require). esbuild picks this file over lazyModules.ts for the web build.
-import * as loaderModule from '../core/loading/loadRoadmap';
-import * as renderModule from '../core/render/renderNotes';
-import * as searchModule from '../core/search/topicSearch';
+// VS Code for the Web: the web worker has no require, so the same lazy bundles the Node host
+// requires (dist/render.js, loader.js, search.js) are read from the extension's own folder and
+// evaluated as CommonJS, the way the web extension host loads extension.js itself. They are
+// built by us, shipped in the vsix and need no module of their own; nothing from a user or a
+// workspace is ever evaluated. Sharing them keeps the web bundle small.
+import * as vscode from 'vscode';
 
-export function notesRenderer(): typeof renderModule {
-  return renderModule;
+type Renderer = typeof import('../core/render/renderNotes');
+type Loader = typeof import('../core/loading/loadRoadmap');
+type Search = typeof import('../core/search/topicSearch');
+
+let distUri: vscode.Uri | undefined;
+const loaded = new Map<string, Promise<unknown>>();
+
+/** Where the bundles are: the extension's dist/ folder. Called once at activation. */
+export function useBundlesFrom(extensionUri: vscode.Uri): void {
+  distUri = vscode.Uri.joinPath(extensionUri, 'dist');
 }
 
-export function roadmapLoader(): typeof loaderModule {
-  return loaderModule;
+async function evaluate(name: string): Promise<unknown> {
+  if (!distUri) throw new Error('The AI Roadmap bundles are not located yet.');
+  const source = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(distUri, name)));
+  const module = { exports: {} as unknown };
+  new Function('module', 'exports', `${source}\n//# sourceURL=${vscode.Uri.joinPath(distUri, name).toString(true)}`)(module, module.exports);
+  return module.exports;
 }
 
-export function topicSearch(): typeof searchModule {
-  return searchModule;
+function bundle<T>(name: string): Promise<T> {
+  let p = loaded.get(name);
+  if (!p) {
+    p = evaluate(name);
+    loaded.set(name, p);
+    p.catch(() => loaded.delete(name)); // a failed read may be retried
+  }
+  return p as Promise<T>;
+}
+
+/** markdown-it, KaTeX and highlight.js. */
+export function notesRenderer(): Promise<Renderer> {
+  return bundle<Renderer>('render.js');
+}
+
+/** yaml and the precompiled schema validator, for roadmaps that authors write. */
+export function roadmapLoader(): Promise<Loader> {
+  return bundle<Loader>('loader.js');
+}
+
+/** MiniSearch, for Go to Topic. */
+export function topicSearch(): Promise<Search> {
+  return bundle<Search>('search.js');
 }

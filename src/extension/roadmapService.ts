@@ -102,7 +102,7 @@ export class RoadmapService implements vscode.Disposable {
   private async loadAuthorRoadmap(file: vscode.Uri): Promise<RoadmapIndex | undefined> {
     const dir = vscode.Uri.joinPath(file, '..');
     const entry = file.path.slice(dir.path.length + 1);
-    const result = await roadmapLoader().loadRoadmap(workspaceFiles(dir), entry);
+    const result = await (await roadmapLoader()).loadRoadmap(workspaceFiles(dir), entry);
     const problems = result.ok ? result.warnings : result.problems;
     this.report(dir, problems);
     if (!result.ok) {

@@ -12,7 +12,7 @@ import type { ProgressTreeProvider } from '../views/progressTree';
 export function registerNavigationCommands(roadmaps: RoadmapService, progress: ProgressStore, trees: ProgressTreeProvider[]): vscode.Disposable[] {
   let search: Promise<TopicSearch> | undefined;
   // Built on first use (MiniSearch is a bundle of its own): it reads every note, which activation must not do.
-  const getSearch = () => (search ??= roadmaps.current().then((index) => topicSearch().TopicSearch.build(index, (p) => roadmaps.readNotes(p))));
+  const getSearch = () => (search ??= Promise.all([roadmaps.current(), topicSearch()]).then(([index, m]) => m.TopicSearch.build(index, (p) => roadmaps.readNotes(p))));
   const dropSearch = roadmaps.onDidChange(() => (search = undefined));
 
   const goToTopic = vscode.commands.registerCommand('aiRoadmap.goToTopic', async (query?: string) => {

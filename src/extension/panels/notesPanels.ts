@@ -161,7 +161,7 @@ export class NotesPanels implements vscode.Disposable, vscode.WebviewPanelSerial
   private async renderNotes(notesPath: string): Promise<string> {
     let html = this.rendered.get(notesPath);
     if (html === undefined) {
-      this.render ??= notesRenderer().createNotesRenderer(); // markdown-it, KaTeX and highlight.js load on first use
+      this.render ??= (await notesRenderer()).createNotesRenderer(); // markdown-it, KaTeX and highlight.js load on first use
       html = this.render(await this.roadmaps.readNotes(notesPath));
       this.rendered.set(notesPath, html);
     }
