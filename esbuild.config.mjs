@@ -2,8 +2,10 @@
 // roadmap index, and, with --tests, the test suites. Flags: --watch, --production, --tests.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
+import { copyKatexAssets } from './scripts/katex-assets.mjs';
+import { schemaValidatorsPlugin } from './scripts/schema-validators.mjs';
 import { writeNotices } from './scripts/third-party-notices.mjs';
 
 const args = new Set(process.argv.slice(2));
@@ -18,6 +20,7 @@ const common = {
   logLevel: 'warning',
   metafile: true,
   target: 'es2022',
+  plugins: [schemaValidatorsPlugin],
 };
 
 /** The web build takes X.web.ts over X.ts where one exists (lazyModules, platform, runProcess). */
@@ -33,23 +36,32 @@ const webVariants = {
 
 const configs = [
   {
-    // The extension, and the heavy parts it requires on first use (src/extension/lazyModules.ts).
+    // The extension for the Node host. The heavy parts are required on first use (lazyModules.ts).
     ...common,
-    entryPoints: { extension: 'src/extension/extension.ts', render: 'src/core/render/renderNotes.ts', loader: 'src/core/loading/loadRoadmap.ts', search: 'src/core/search/topicSearch.ts' },
+    entryPoints: { extension: 'src/extension/extension.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
     external: ['vscode', './render.js', './loader.js', './search.js'],
   },
   {
-    // VS Code for the Web: one bundle for the web worker extension host, no Node module.
+    // The heavy parts, built once for both hosts: CommonJS with no import at all, so the Node
+    // host requires them and the web worker evaluates them (lazyModules.web.ts).
+    ...common,
+    entryPoints: { render: 'src/core/render/renderNotes.ts', loader: 'src/core/loading/loadRoadmap.ts', search: 'src/core/search/topicSearch.ts' },
+    outdir: 'dist',
+    platform: 'browser',
+    format: 'cjs',
+  },
+  {
+    // VS Code for the Web: the extension for the web worker extension host, no Node module.
     ...common,
     entryPoints: { 'web/extension': 'src/extension/extension.ts' },
     outdir: 'dist',
     platform: 'browser',
     format: 'cjs',
     external: ['vscode'],
-    plugins: [webVariants],
+    plugins: [schemaValidatorsPlugin, webVariants],
   },
   {
     ...common,
@@ -96,14 +108,6 @@ function compileRoadmap() {
   }
 }
 
-/** KaTeX's stylesheet and its woff2 fonts (all Chromium needs), served from the extension. */
-function copyKatexAssets() {
-  const from = 'node_modules/katex/dist';
-  mkdirSync('dist/webview/katex/fonts', { recursive: true });
-  copyFileSync(`${from}/katex.min.css`, 'dist/webview/katex/katex.min.css');
-  for (const f of readdirSync(`${from}/fonts`).filter((f) => f.endsWith('.woff2'))) copyFileSync(`${from}/fonts/${f}`, `dist/webview/katex/fonts/${f}`);
-}
-
 /**
  * The layer schema, for layer files named *.roadmap-layer.yaml: the roadmap schema's layer
  * definition with all its $defs, self-contained so no editor has to resolve a remote $ref.
@@ -130,11 +134,11 @@ if (watch) {
   const results = await Promise.all(configs.map((c) => esbuild.build(c)));
   // One metafile for the bench: the sizes of what ships.
   const shipped = { inputs: {}, outputs: {} };
-  for (const r of results.slice(0, 3)) {
+  for (const r of results.slice(0, 4)) {
     Object.assign(shipped.inputs, r.metafile.inputs);
     Object.assign(shipped.outputs, r.metafile.outputs);
   }
   writeFileSync('dist/meta.json', JSON.stringify(shipped));
-  writeNotices(results.slice(0, 3).map((r) => r.metafile));
+  writeNotices(results.slice(0, 4).map((r) => r.metafile));
   compileRoadmap();
 }

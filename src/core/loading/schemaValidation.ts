@@ -1,5 +1,5 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import schema from '../../../media/schema/roadmap.schema.json';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { layer, roadmap } from './schemaValidators';
 import type { PathSegment } from './yamlSource';
 
 /** A schema violation at a value path, in words an author understands. */
@@ -10,29 +10,12 @@ export interface SchemaIssue {
 
 const MAX_ISSUES = 50;
 
-let validators: { roadmap: ValidateFunction; layer: ValidateFunction } | undefined;
-
-/** Compiled once, on first use: ajv compilation costs tens of milliseconds. */
-function getValidators() {
-  if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    ajv.addSchema(schema);
-    // The root is checked with layer items loosened to "string or object"; each layer object is
-    // then checked on its own, so an author sees the layer's problems, not anyOf noise.
-    const root = structuredClone(schema) as { $id: string; properties: { layers: { items: unknown } } };
-    root.$id = `${schema.$id}#root`;
-    root.properties.layers.items = { type: ['string', 'object'] };
-    validators = { roadmap: ajv.compile(root), layer: ajv.getSchema(`${schema.$id}#/$defs/layer`)! };
-  }
-  return validators;
-}
-
 export function validateRoadmapShape(value: unknown): SchemaIssue[] {
-  return run(getValidators().roadmap, value, [], 'the roadmap');
+  return run(roadmap, value, [], 'the roadmap');
 }
 
 export function validateLayerShape(value: unknown, basePath: PathSegment[] = []): SchemaIssue[] {
-  return run(getValidators().layer, value, basePath, 'the layer');
+  return run(layer, value, basePath, 'the layer');
 }
 
 function run(validate: ValidateFunction, value: unknown, basePath: PathSegment[], rootLabel: string): SchemaIssue[] {

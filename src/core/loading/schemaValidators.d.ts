@@ -1,0 +1,8 @@
+// The roadmap schema compiled to code at build time (scripts/schema-validators.mjs); there is no
+// source file, esbuild generates the module.
+import type { ValidateFunction } from 'ajv';
+
+/** The whole roadmap, with each layer only required to be a file name or an object. */
+export declare const roadmap: ValidateFunction;
+/** One layer, checked on its own. */
+export declare const layer: ValidateFunction;
