@@ -29,11 +29,9 @@ function expectedFiles(root) {
   const files = new Set(['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/roadmap.json', 'dist/THIRD_PARTY_NOTICES.md']);
   for (const f of walk('dist')) if (/\.(js|css|woff2)$/.test(f) || f === 'dist/schema/layer.schema.json') files.add(f);
   for (const f of walk('media')) if (f !== 'media/icon.svg') files.add(f);
-  files.add('roadmap/roadmap.yaml');
-  for (const f of walk('roadmap/layers')) files.add(f);
   for (const layer of roadmap.layers) for (const t of layer.topics) if (t.notes) files.add(`roadmap/${t.notes}`);
   for (const ex of roadmap.exercises) {
-    for (const f of walk(join('roadmap', ex.path))) if (!/__pycache__|\.pytest_cache/.test(f)) files.add(f);
+    for (const f of walk(join('roadmap', ex.path))) if (!/__pycache__|\.pytest_cache|exercise\.yaml$/.test(f)) files.add(f);
   }
   return [...files].map((f) => `extension/${f.split('\\').join('/')}`);
 }
