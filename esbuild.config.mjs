@@ -102,7 +102,7 @@ if (withTests) {
 
 function compileRoadmap() {
   try {
-    execFileSync(process.execPath, ['out/scripts/compile-roadmap.js', 'roadmap', 'dist/roadmap.json'], { stdio: 'inherit' });
+    execFileSync(process.execPath, ['out/scripts/compile-roadmap.js', 'roadmap', 'dist/roadmap.json', 'dist/content.json'], { stdio: 'inherit' });
   } catch {
     if (!watch) process.exit(1); // the problems are printed above
   }

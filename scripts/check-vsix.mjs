@@ -1,52 +1,81 @@
-// Checks a packaged vsix against what the extension needs: every bundle, every note, exercise file
-// and font that dist/roadmap.json names is present, and nothing else is (no maps, sources, tests or
-// caches). Prints the size and the file count. Usage: node scripts/check-vsix.mjs <file.vsix>
+// Checks a packaged vsix against what the extension needs: every bundle and font is present, every
+// font the KaTeX CSS names ships, the content pack inside holds every note and exercise file that
+// dist/roadmap.json names, and nothing else is in the vsix or the pack (no maps, sources, tests,
+// caches or stray files). Prints the size and the file count. Usage: node scripts/check-vsix.mjs <file.vsix>
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
 import { join, relative } from 'node:path';
 import yauzl from 'yauzl';
 
-export async function vsixEntries(file) {
+/** Every entry name of a zip, and the text of the entries asked for. */
+export async function vsixEntries(file, read = []) {
   const zip = await new Promise((res, rej) => yauzl.open(file, { lazyEntries: true }, (e, z) => (e ? rej(e) : res(z))));
   const names = [];
+  const texts = new Map();
   await new Promise((res, rej) => {
     zip.on('entry', (entry) => {
       names.push(entry.fileName);
-      zip.readEntry();
+      if (!read.includes(entry.fileName)) return zip.readEntry();
+      zip.openReadStream(entry, (e, stream) => {
+        if (e) return rej(e);
+        const chunks = [];
+        stream.on('data', (c) => chunks.push(c));
+        stream.on('end', () => {
+          texts.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
+          zip.readEntry();
+        });
+        stream.on('error', rej);
+      });
     });
     zip.on('end', res);
     zip.on('error', rej);
     zip.readEntry();
   });
   zip.close();
-  return names;
+  return read.length ? { names, texts } : names;
 }
+
+const walk = (root, dir) => readdirSync(join(root, dir), { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(root, join(dir, d.name)) : [join(dir, d.name).split('\\').join('/')]));
 
 /** Every file the installed extension may open, as vsix paths. */
 function expectedFiles(root) {
-  const walk = (dir) => readdirSync(join(root, dir), { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
-  const roadmap = JSON.parse(readFileSync(join(root, 'dist', 'roadmap.json'), 'utf8'));
   // vsce writes readme.md and changelog.md in lower case.
-  const files = new Set(['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/roadmap.json', 'dist/THIRD_PARTY_NOTICES.md']);
-  for (const f of walk('dist')) if (/\.(js|css|woff2)$/.test(f) || f === 'dist/schema/layer.schema.json') files.add(f);
-  for (const f of walk('media')) if (f !== 'media/icon.svg') files.add(f);
-  for (const layer of roadmap.layers) for (const t of layer.topics) if (t.notes) files.add(`roadmap/${t.notes}`);
+  const files = new Set(['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/roadmap.json', 'dist/content.json', 'dist/THIRD_PARTY_NOTICES.md']);
+  for (const f of walk(root, 'dist')) if (/\.(js|css|woff2)$/.test(f) || f === 'dist/schema/layer.schema.json') files.add(f);
+  for (const f of walk(root, 'media')) if (f !== 'media/icon.svg') files.add(f);
+  return [...files].map((f) => `extension/${f}`);
+}
+
+/** Every note and exercise file (template and solution) the roadmap names, from the source tree. */
+function expectedContent(root, roadmap) {
+  const files = new Set();
+  for (const layer of roadmap.layers) for (const t of layer.topics) if (t.notes) files.add(t.notes);
   for (const ex of roadmap.exercises) {
-    for (const f of walk(join('roadmap', ex.path))) if (!/__pycache__|\.pytest_cache|exercise\.yaml$/.test(f)) files.add(f);
+    if (!ex.path) continue;
+    for (const f of walk(join(root, 'roadmap'), ex.path)) if (!/__pycache__|\.pytest_cache|exercise\.yaml$/.test(f)) files.add(f);
   }
-  return [...files].map((f) => `extension/${f.split('\\').join('/')}`);
+  return files;
 }
 
 export async function checkVsix(file, root = process.cwd()) {
-  const entries = (await vsixEntries(file)).filter((e) => e.startsWith('extension/'));
+  const { names, texts } = await vsixEntries(file, ['extension/dist/roadmap.json', 'extension/dist/content.json', 'extension/dist/webview/katex/katex.min.css']);
+  const entries = names.filter((e) => e.startsWith('extension/'));
   const have = new Set(entries);
   const want = new Set(expectedFiles(root));
+  for (const [, font] of (texts.get('extension/dist/webview/katex/katex.min.css') ?? '').matchAll(/url\((fonts\/[^)]+)\)/g)) want.add(`extension/dist/webview/katex/${font}`);
   const missing = [...want].filter((f) => !have.has(f));
   const unexpected = entries.filter((f) => !want.has(f));
+  const packed = JSON.parse(texts.get('extension/dist/content.json') ?? '{"files":{}}').files;
+  const content = expectedContent(root, JSON.parse(texts.get('extension/dist/roadmap.json') ?? '{"layers":[],"exercises":[]}'));
+  const notPacked = [...content].filter((f) => packed[f] !== readFileSync(join(root, 'roadmap', f), 'utf8'));
+  const strayInPack = Object.keys(packed).filter((f) => !content.has(f));
   const size = statSync(file).size;
-  console.log(`${relative(root, file)}: ${(size / 1024).toFixed(0)} KB, ${entries.length} files`);
+  console.log(`${relative(root, file)}: ${(size / 1024).toFixed(0)} KB, ${entries.length} files (${Object.keys(packed).length} of them in the content pack)`);
   if (missing.length) console.log(`missing from the vsix:\n  ${missing.join('\n  ')}`);
   if (unexpected.length) console.log(`in the vsix but not expected:\n  ${unexpected.join('\n  ')}`);
-  return { ok: !missing.length && !unexpected.length, size, count: entries.length };
+  if (notPacked.length) console.log(`missing from the content pack, or not as in roadmap/:\n  ${notPacked.join('\n  ')}`);
+  if (strayInPack.length) console.log(`in the content pack but not named by the roadmap:\n  ${strayInPack.join('\n  ')}`);
+  return { ok: !missing.length && !unexpected.length && !notPacked.length && !strayInPack.length, size, count: entries.length, packed: Object.keys(packed).length };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

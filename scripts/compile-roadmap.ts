@@ -1,12 +1,48 @@
 // Build step: validates the built-in roadmap with the same loader users' roadmaps go through,
-// and writes it as one compact JSON index, so activation parses no YAML. Fails the build on any problem.
-import { writeFileSync } from 'node:fs';
+// and writes it as one compact JSON index, so activation parses no YAML. Fails the build on any
+// problem. Also writes the content pack: every note and exercise file the roadmap names, in one
+// JSON file (src/extension/builtInContent.ts serves it). The vsix compresses a file as one
+// stream, so notes share their words and each solution costs little beside its template.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadRoadmap } from '../src/core/loading/loadRoadmap';
+import type { Roadmap } from '../src/core/model';
 import { nodeRoadmapFiles } from '../src/node/roadmapFiles';
 import { formatProblem } from '../src/core/problem';
 
+/** Files below a folder, relative to it, sorted; caches left out. */
+function walk(root: string, rel = ''): string[] {
+  return readdirSync(join(root, rel), { withFileTypes: true })
+    .filter((d) => d.name !== '__pycache__' && d.name !== '.pytest_cache')
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((d) => (d.isDirectory() ? walk(root, `${rel}${d.name}/`) : [`${rel}${d.name}`]));
+}
+
+export function contentPack(rootDir: string, roadmap: Roadmap): Record<string, string> {
+  const files: Record<string, string> = {};
+  const add = (rel: string) => {
+    const bytes = readFileSync(join(rootDir, rel));
+    const text = bytes.toString('utf8');
+    if (!Buffer.from(text, 'utf8').equals(bytes)) throw new Error(`${rootDir}/${rel} is not UTF-8 text; the content pack holds text only.`);
+    files[rel] = text;
+  };
+  for (const layer of roadmap.layers) for (const t of layer.topics) if (t.notes) add(t.notes);
+  for (const ex of roadmap.exercises) {
+    if (!ex.path) continue;
+    const template = walk(join(rootDir, ex.path, 'template'));
+    const solution = walk(join(rootDir, ex.path, 'solution'));
+    // Each solution file right after its template file, within the compressor's reach.
+    for (const f of template) {
+      add(`${ex.path}/template/${f}`);
+      if (solution.includes(f)) add(`${ex.path}/solution/${f}`);
+    }
+    for (const f of solution) if (!template.includes(f)) add(`${ex.path}/solution/${f}`);
+  }
+  return files;
+}
+
 async function main() {
-  const [rootDir = 'roadmap', outFile = 'dist/roadmap.json'] = process.argv.slice(2);
+  const [rootDir = 'roadmap', outFile = 'dist/roadmap.json', packFile = 'dist/content.json'] = process.argv.slice(2);
   const result = await loadRoadmap(nodeRoadmapFiles(rootDir));
   if (!result.ok) {
     for (const p of result.problems) console.error(formatProblem({ ...p, file: `${rootDir}/${p.file}` }));
@@ -15,6 +51,7 @@ async function main() {
   }
   for (const w of result.warnings) console.warn(formatProblem({ ...w, file: `${rootDir}/${w.file}` }));
   writeFileSync(outFile, JSON.stringify(result.roadmap));
+  writeFileSync(packFile, JSON.stringify({ files: contentPack(rootDir, result.roadmap) }));
 }
 
 void main();

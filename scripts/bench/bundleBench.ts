@@ -22,13 +22,16 @@ export function bundleRows(root: string): Row[] {
   }
   const index = readFileSync(join(root, 'dist', 'roadmap.json'));
   rows.push({ figure: 'compiled roadmap index dist/roadmap.json', value: kb(index.length) });
+  const pack = join(root, 'dist', 'content.json');
+  if (existsSync(pack)) rows.push({ figure: 'content pack dist/content.json (notes, templates, solutions; one stream in the vsix)', value: kb(statSync(pack).size) });
   const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
   const vsix = join(root, `${name}-${version}.vsix`);
   if (existsSync(vsix)) {
     // The zip's end-of-central-directory record (its last 22 bytes) holds the entry count at offset 10.
     const zip = readFileSync(vsix);
     const files = zip.readUInt16LE(zip.length - 22 + 10);
-    rows.push({ figure: `package ${name}-${version}.vsix (npm run package), ${files} entries`, value: kb(statSync(vsix).size), goal: '< 1 MB' });
+    // Before the size work (issue 10): 1,534 KB and 263 entries.
+    rows.push({ figure: `package ${name}-${version}.vsix (npm run package), ${files} entries; before: 1534 KB, 263 entries`, value: kb(statSync(vsix).size), goal: '< 1 MB' });
   }
   return rows;
 }

@@ -8,6 +8,7 @@ import { MAX_NOTES_BYTES } from '../core/loading/limits';
 import { containedFiles } from './files/containedFiles';
 import { safeRelativePath } from '../core/safePath';
 import { CoalescingRunner } from '../core/util/coalescingRunner';
+import { BuiltInContent } from './builtInContent';
 import { roadmapLoader } from './lazyModules';
 import { YamlFilesPoll } from './yamlFilesPoll';
 
@@ -38,6 +39,7 @@ export class RoadmapService implements vscode.Disposable {
   ) {
     this.root = this.builtInRoot;
     this.subscriptions.push(
+      BuiltInContent.register(vscode.Uri.joinPath(extensionUri, 'dist', 'content.json')),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('aiRoadmap.roadmapFile')) void this.reload();
       }),
@@ -49,8 +51,9 @@ export class RoadmapService implements vscode.Disposable {
     );
   }
 
+  /** The built-in notes and exercises, served from the content pack. */
   private get builtInRoot() {
-    return vscode.Uri.joinPath(this.extensionUri, 'roadmap');
+    return BuiltInContent.root;
   }
 
   /** The root folder of the shown roadmap: notes and templates are relative to it. */

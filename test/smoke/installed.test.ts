@@ -1,6 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { cpSync } from 'node:fs';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { CheckResult } from '../../src/extension/exercises/checkExercise';
 import type { AiRoadmapApi } from '../../src/extension/extension';
@@ -56,7 +54,11 @@ describe('The installed extension (from the vsix)', () => {
     const starter = (await vscode.commands.executeCommand<CheckResult>('aiRoadmap.checkExercise', 'logistic-regression-numpy'))!;
     assert.equal(starter.ran, true, starter.reason);
     assert.ok(starter.report!.failed > 0, 'the starter fails');
-    cpSync(join(ext.extensionPath, 'roadmap', 'exercises', 'logistic-regression-numpy', 'solution'), target.fsPath, { recursive: true });
+    // The reference solution comes from the content pack, through Show Solution's own URI.
+    const solution = await vscode.commands.executeCommand<vscode.Uri>('aiRoadmap.showSolution', 'logistic-regression-numpy', true);
+    assert.equal(solution?.scheme, 'ai-roadmap', `the solution is served from the content pack: ${solution?.toString()}`);
+    const dir = vscode.Uri.joinPath(solution, '..');
+    for (const [name] of await vscode.workspace.fs.readDirectory(dir)) await vscode.workspace.fs.copy(vscode.Uri.joinPath(dir, name), vscode.Uri.joinPath(target, name), { overwrite: true });
     const solved = (await vscode.commands.executeCommand<CheckResult>('aiRoadmap.checkExercise', 'logistic-regression-numpy'))!;
     assert.equal(solved.report?.failed, 0, solved.reason);
   });
