@@ -30,7 +30,7 @@ describe('VS Code for the Web (web worker extension host)', () => {
     assert.ok((await api.roadmapTree.getChildren(layers[0])).length > 3);
   });
 
-  it('renders a note with math (KaTeX bundled for the web)', async () => {
+  it('renders a note with math (KaTeX from the shared lazy bundle, evaluated in the worker)', async () => {
     const shown: string[] = [];
     const sub = api.notesPanel.onDidShow((id) => shown.push(id));
     try {
