@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 export class BuiltInContent implements vscode.FileSystemProvider {
   static readonly scheme = 'ai-roadmap';
   static readonly root = vscode.Uri.from({ scheme: BuiltInContent.scheme, path: '/' });
-  private files: Promise<Map<string, Uint8Array>> | undefined;
+  private files: Promise<Map<string, string>> | undefined;
   private readonly never = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.never.event;
 
@@ -20,11 +20,10 @@ export class BuiltInContent implements vscode.FileSystemProvider {
     return vscode.Disposable.from(provider.never, vscode.workspace.registerFileSystemProvider(BuiltInContent.scheme, provider, { isReadonly: true, isCaseSensitive: true }));
   }
 
-  private pack(): Promise<Map<string, Uint8Array>> {
+  private pack(): Promise<Map<string, string>> {
     this.files ??= Promise.resolve(vscode.workspace.fs.readFile(this.packUri)).then((bytes) => {
       const { files } = JSON.parse(new TextDecoder().decode(bytes)) as { files: Record<string, string> };
-      const encoder = new TextEncoder();
-      return new Map(Object.entries(files).map(([path, text]) => [path, encoder.encode(text)]));
+      return new Map(Object.entries(files));
     });
     this.files.catch(() => (this.files = undefined)); // a failed read may be retried
     return this.files;
@@ -34,7 +33,7 @@ export class BuiltInContent implements vscode.FileSystemProvider {
     const files = await this.pack();
     const key = keyOf(uri);
     const file = files.get(key);
-    if (file) return { type: vscode.FileType.File, ctime: 0, mtime: 0, size: file.byteLength, permissions: vscode.FilePermission.Readonly };
+    if (file !== undefined) return { type: vscode.FileType.File, ctime: 0, mtime: 0, size: new TextEncoder().encode(file).byteLength, permissions: vscode.FilePermission.Readonly };
     if (key === '' || [...files.keys()].some((f) => f.startsWith(`${key}/`))) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0, permissions: vscode.FilePermission.Readonly };
     throw vscode.FileSystemError.FileNotFound(uri);
   }
@@ -55,8 +54,8 @@ export class BuiltInContent implements vscode.FileSystemProvider {
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
     const file = (await this.pack()).get(keyOf(uri));
-    if (!file) throw vscode.FileSystemError.FileNotFound(uri);
-    return file;
+    if (file === undefined) throw vscode.FileSystemError.FileNotFound(uri);
+    return new TextEncoder().encode(file);
   }
 
   watch(): vscode.Disposable {
