@@ -2,7 +2,7 @@
 // roadmap index, and, with --tests, the test suites. Flags: --watch, --production, --tests.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, watch as watchFiles, writeFileSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
 import { copyKatexAssets } from './scripts/katex-assets.mjs';
 import { schemaValidatorsPlugin } from './scripts/schema-validators.mjs';
@@ -129,6 +129,12 @@ if (watch) {
     await ctx.watch();
   }
   compileRoadmap();
+  // The index and the content pack follow edits in roadmap/; a window reload shows them.
+  let pending;
+  watchFiles('roadmap', { recursive: true }, () => {
+    clearTimeout(pending);
+    pending = setTimeout(compileRoadmap, 300);
+  });
   console.log('[watch] building on change; Ctrl+C to stop');
 } else {
   const results = await Promise.all(configs.map((c) => esbuild.build(c)));
