@@ -34,6 +34,9 @@ const webVariants = {
   },
 };
 
+/** citation-js can fetch by itself (node-fetch, sync-fetch); we never let it, so neither ships. */
+const noFetch = { 'node-fetch': './scripts/no-fetch.cjs', 'sync-fetch': './scripts/no-fetch.cjs' };
+
 const configs = [
   {
     // The extension for the Node host. The heavy parts are required on first use (lazyModules.ts).
@@ -42,16 +45,17 @@ const configs = [
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
-    external: ['vscode', './render.js', './loader.js', './search.js'],
+    external: ['vscode', './render.js', './loader.js', './search.js', './papers.js'],
   },
   {
     // The heavy parts, built once for both hosts: CommonJS with no import at all, so the Node
     // host requires them and the web worker evaluates them (lazyModules.web.ts).
     ...common,
-    entryPoints: { render: 'src/core/render/renderNotes.ts', loader: 'src/core/loading/loadRoadmap.ts', search: 'src/core/search/topicSearch.ts' },
+    entryPoints: { render: 'src/core/render/renderNotes.ts', loader: 'src/core/loading/loadRoadmap.ts', search: 'src/core/search/topicSearch.ts', papers: 'src/core/papers/papersIo.ts' },
     outdir: 'dist',
     platform: 'browser',
     format: 'cjs',
+    alias: noFetch,
   },
   {
     // VS Code for the Web: the extension for the web worker extension host, no Node module.

@@ -15,6 +15,7 @@ import { useBundlesFrom } from './lazyModules';
 import { MyNotes } from './myNotes';
 import { DashboardPanel } from './panels/dashboardPanel';
 import { NotesPanels } from './panels/notesPanels';
+import { registerPapers, type Papers } from './papers/registerPapers';
 import { configuredLocation, ProgressStore } from './progress/progressStore';
 import { RoadmapService } from './roadmapService';
 import { registerCheckboxes } from './views/checkboxes';
@@ -31,6 +32,7 @@ export interface AiRoadmapApi {
   statusBar: ProgressStatusBar;
   dashboard: DashboardPanel;
   checker: ExerciseChecker;
+  papers: Papers;
 }
 
 /** Kept for deactivate, which must let the last check-off reach the store. */
@@ -48,6 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
   const statusBar = new ProgressStatusBar(roadmaps, progress);
   const dashboard = new DashboardPanel(context.extensionUri, roadmaps, progress, log);
   const checker = new ExerciseChecker(roadmaps, progress, log);
+  const papers = registerPapers(context, progress, roadmaps, log);
   const roadmapView = vscode.window.createTreeView('aiRoadmap.roadmap', { treeDataProvider: roadmapTree, showCollapseAll: true, canSelectMany: true, manageCheckboxStateManually: true });
   const planView = vscode.window.createTreeView('aiRoadmap.studyPlan', { treeDataProvider: planTree, showCollapseAll: true, canSelectMany: true, manageCheckboxStateManually: true });
 
@@ -63,12 +66,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
     ...registerProgressCommands(roadmaps, progress, () => notesPanel.currentId, log),
     ...registerNavigationCommands(roadmaps, progress, [roadmapTree, planTree]),
     ...registerRoadmapCommands(roadmaps),
+    ...papers.disposables,
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('aiRoadmap.progress.location')) void progress.switchTo(configuredLocation());
     }),
   );
   void vscode.commands.executeCommand('setContext', 'aiRoadmap.hideCompleted', false);
-  return { roadmaps, progress, roadmapTree, planTree, notesPanel, statusBar, dashboard, checker };
+  return { roadmaps, progress, roadmapTree, planTree, notesPanel, statusBar, dashboard, checker, papers };
 }
 
 /** VS Code awaits this before it disposes context.subscriptions: pending writes land first. */

@@ -7,6 +7,7 @@ import type * as vscode from 'vscode';
 type Renderer = typeof import('../core/render/renderNotes');
 type Loader = typeof import('../core/loading/loadRoadmap');
 type Search = typeof import('../core/search/topicSearch');
+type PapersIo = typeof import('../core/papers/papersIo');
 
 /** The Node host requires bundles next to extension.js; it needs no folder. */
 export function useBundlesFrom(_extensionUri: vscode.Uri): void {}
@@ -27,4 +28,10 @@ export async function roadmapLoader(): Promise<Loader> {
 export async function topicSearch(): Promise<Search> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('./search.js') as Search;
+}
+
+/** fast-xml-parser and citation-js, for the reading list's arXiv answers and BibTeX. */
+export async function papersInputOutput(): Promise<PapersIo> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./papers.js') as PapersIo;
 }

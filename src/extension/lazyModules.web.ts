@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 type Renderer = typeof import('../core/render/renderNotes');
 type Loader = typeof import('../core/loading/loadRoadmap');
 type Search = typeof import('../core/search/topicSearch');
+type PapersIo = typeof import('../core/papers/papersIo');
 
 let distUri: vscode.Uri | undefined;
 const loaded = new Map<string, Promise<unknown>>();
@@ -48,4 +49,9 @@ export function roadmapLoader(): Promise<Loader> {
 /** MiniSearch, for Go to Topic. */
 export function topicSearch(): Promise<Search> {
   return bundle<Search>('search.js');
+}
+
+/** fast-xml-parser and citation-js, for the reading list's arXiv answers and BibTeX. */
+export function papersInputOutput(): Promise<PapersIo> {
+  return bundle<PapersIo>('papers.js');
 }

@@ -1,3 +1,4 @@
+import { decodeResearch, mergeResearch } from '../papers/researchCodec';
 import { emptyRoadmapProgress, isStatus, MAX_HISTORY, type HistoryEvent, type ProgressState, type RoadmapProgress, type StatusEntry } from './progressModel';
 
 /** The file written by Export Progress and read by Import Progress. */
@@ -6,6 +7,7 @@ export interface ProgressFile {
   version: 1;
   exportedAt: string;
   roadmaps: ProgressState['roadmaps'];
+  research?: ProgressState['research'];
 }
 
 export interface Decoded {
@@ -17,7 +19,7 @@ export interface Decoded {
 const MAX_REPORTED = 20;
 
 export function encodeProgressFile(state: ProgressState, now: Date): string {
-  const file: ProgressFile = { format: 'ai-roadmap-progress', version: 1, exportedAt: now.toISOString(), roadmaps: state.roadmaps };
+  const file: ProgressFile = { format: 'ai-roadmap-progress', version: 1, exportedAt: now.toISOString(), roadmaps: state.roadmaps, ...(state.research ? { research: state.research } : {}) };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
@@ -37,6 +39,11 @@ export function decodeProgress(raw: unknown): Decoded {
     return { state, rejected };
   }
   if (raw.version !== undefined && raw.version !== 1) reject(`Version ${String(raw.version)} is not supported; reading what looks familiar.`);
+  if (raw.research !== undefined) {
+    const research = decodeResearch(raw.research);
+    state.research = research.state;
+    research.rejected.forEach(reject);
+  }
   if (!isObject(raw.roadmaps)) {
     reject('There is no "roadmaps" object.');
     return { state, rejected };
@@ -83,7 +90,8 @@ export function mergeStates(current: ProgressState, incoming: ProgressState): Pr
     const cur = roadmaps[id];
     roadmaps[id] = cur ? mergeRoadmap(cur, inc) : inc;
   }
-  return { version: 1, roadmaps };
+  const research = mergeResearch(current.research, incoming.research);
+  return { version: 1, roadmaps, ...(research ? { research } : {}) };
 }
 
 function mergeRoadmap(a: RoadmapProgress, b: RoadmapProgress): RoadmapProgress {

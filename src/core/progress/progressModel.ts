@@ -1,3 +1,5 @@
+import type { ResearchState } from '../papers/paperModel';
+
 /**
  * Learner progress as plain data: the status of each topic and exercise and a history of every
  * change, per roadmap id. Functions here never mutate their input; the store swaps states.
@@ -30,6 +32,8 @@ export interface RoadmapProgress {
 export interface ProgressState {
   version: 1;
   roadmaps: Record<string, RoadmapProgress>;
+  /** The reading list and the monthly research habit (src/core/papers); absent in older files. */
+  research?: ResearchState;
 }
 
 /** History beyond this is dropped oldest first; enough for years of daily check-offs. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { emptyResearch, type ResearchState } from '../../core/papers/paperModel';
 import { decodeProgress, mergeStates } from '../../core/progress/progressCodec';
 import { applyChanges, emptyState, resetRoadmap, type Change, type ProgressState, type RoadmapProgress } from '../../core/progress/progressModel';
 import { changedRoadmaps } from '../../core/progress/progressDiff';
@@ -31,6 +32,9 @@ export class ProgressStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ProgressChange>();
   readonly onDidChange = this.changed.event;
   private readonly reloader = new CoalescingRunner(() => this.reload(), 100);
+  private readonly researchChanged = new vscode.EventEmitter<void>();
+  /** The reading list or the monthly habit changed (src/core/papers): here, by another window too. */
+  readonly onDidChangeResearch = this.researchChanged.event;
 
   private constructor(
     private readonly context: vscode.ExtensionContext,
@@ -56,6 +60,19 @@ export class ProgressStore implements vscode.Disposable {
     return this.state;
   }
 
+  research(): ResearchState {
+    return this.state.research ?? emptyResearch();
+  }
+
+  /** Applies a change to the reading list, read-modify-write like every change; one that returns the same state writes nothing. */
+  async updateResearch(change: (r: ResearchState) => ResearchState): Promise<void> {
+    await this.update((stored) => {
+      const before = stored.research ?? emptyResearch();
+      const after = change(before);
+      return { next: after === before ? stored : { ...stored, research: after }, event: undefined, result: undefined };
+    });
+  }
+
   async apply(roadmapId: string, changes: Change[]): Promise<Change[]> {
     const applied = await this.update((stored) => {
       const r = applyChanges(stored, roadmapId, changes, new Date());
@@ -71,7 +88,7 @@ export class ProgressStore implements vscode.Disposable {
   /** Merge keeps the newer change per item; replace takes the imported roadmaps as they are. */
   async import(incoming: ProgressState, mode: 'merge' | 'replace'): Promise<void> {
     await this.update((stored) => ({
-      next: mode === 'merge' ? mergeStates(stored, incoming) : { version: 1 as const, roadmaps: { ...stored.roadmaps, ...incoming.roadmaps } },
+      next: mode === 'merge' ? mergeStates(stored, incoming) : { version: 1 as const, roadmaps: { ...stored.roadmaps, ...incoming.roadmaps }, research: incoming.research ?? stored.research },
       event: undefined,
       result: undefined,
     }));
@@ -125,7 +142,10 @@ export class ProgressStore implements vscode.Disposable {
   /** Takes `next` as the state and fires one event per roadmap that changed. */
   private adopt(next: ProgressState, event?: ProgressChange) {
     const changed = changedRoadmaps(this.state, next);
+    // Every read decodes afresh, so the reading list is compared by content, not by reference.
+    const researchChanged = next.research !== this.state.research && JSON.stringify(next.research ?? null) !== JSON.stringify(this.state.research ?? null);
     this.state = next;
+    if (researchChanged) this.researchChanged.fire();
     for (const roadmapId of changed) {
       this.changed.fire(event?.roadmapId === roadmapId && changed.length === 1 ? event : { roadmapId, changes: 'all' });
     }
@@ -196,6 +216,7 @@ export class ProgressStore implements vscode.Disposable {
     this.reloader.dispose();
     this.watching?.dispose();
     this.changed.dispose();
+    this.researchChanged.dispose();
   }
 }
 
