@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decodeProgress, encodeProgressFile, mergeStates } from '../../src/core/progress/progressCodec';
 import { applyChanges, emptyState } from '../../src/core/progress/progressModel';
-import { addPaper, emptyResearch, nextStatus, PAPER_STATUSES, removePaper, setPaperStatus, updatePaper, withMetadata, type ResearchState } from '../../src/core/papers/paperModel';
+import { addPaper, emptyResearch, nextStatus, PAPER_STATUSES, type PaperStatus, removePaper, setPaperStatus, updatePaper, withMetadata, type ResearchState } from '../../src/core/papers/paperModel';
 import { decodeResearch } from '../../src/core/papers/researchCodec';
 
 const t = (d: number) => new Date(Date.UTC(2026, 11, d, 12));
@@ -10,7 +10,7 @@ const meta = (title: string) => ({ title, authors: [], categories: [] });
 
 describe('three-pass transitions', () => {
   it('moves to read → first → second → third pass → done, and done stays done', () => {
-    const seen = [PAPER_STATUSES[0]];
+    const seen: PaperStatus[] = [PAPER_STATUSES[0]];
     while (seen.length < 6) seen.push(nextStatus(seen[seen.length - 1]));
     assert.deepEqual(seen, ['to-read', 'first-pass', 'second-pass', 'third-pass', 'done', 'done']);
   });
