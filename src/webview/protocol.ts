@@ -34,6 +34,8 @@ export interface TopicView {
   previous?: TopicRef;
   next?: TopicRef;
   hasMyNotes: boolean;
+  /** arXiv papers cited in the notes' references, each with whether it is in the reading list. */
+  paperRefs?: Array<{ arxivId: string; title: string; listed: boolean }>;
 }
 
 export interface LayerView {
@@ -61,7 +63,9 @@ export type FromNotesPanel =
   | { type: 'setStatus'; id: string; status: Status }
   | { type: 'openLink'; href: string }
   | { type: 'openMyNotes'; id: string }
-  | { type: 'exercise'; action: 'scaffold' | 'check'; id: string };
+  | { type: 'exercise'; action: 'scaffold' | 'check'; id: string }
+  /** One click on a reference: the extension looks the reference up in the topic's own notes. */
+  | { type: 'addPaper'; id: string; arxivId: string };
 
 const STATUS_VALUES: readonly string[] = ['not-started', 'in-progress', 'done', 'skipped'];
 const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length < 200;
@@ -81,6 +85,8 @@ export function isFromNotesPanel(m: unknown): m is FromNotesPanel {
       return typeof msg.href === 'string' && msg.href.length < 4000;
     case 'exercise':
       return isId(msg.id) && (msg.action === 'scaffold' || msg.action === 'check');
+    case 'addPaper':
+      return isId(msg.id) && typeof msg.arxivId === 'string' && msg.arxivId.length < 40;
     default:
       return false;
   }

@@ -1,5 +1,5 @@
 /** Papers per month and their passes, for the dashboard. */
-import { monthKey, previousMonth, localOffset, type OffsetAt } from './monthlyHabit';
+import { monthKey, monthStreak, previousMonth, localOffset, type OffsetAt } from './monthlyHabit';
 import type { PaperStatus, ResearchState } from './paperModel';
 
 export interface PapersMonth {
@@ -29,4 +29,15 @@ export function papersPerMonth(state: ResearchState | undefined, now: Date, coun
     }
   }
   return keys.map((k) => rows.get(k)!);
+}
+
+/** The dashboard's Papers section. */
+export function papersSummary(state: ResearchState | undefined, now: Date, perMonth: number, months = 6, offset: OffsetAt = localOffset): PapersSummary {
+  const papers = Object.values(state?.papers ?? {});
+  return {
+    months: papersPerMonth(state, now, months, offset),
+    streakMonths: state ? monthStreak(state, now, perMonth, offset) : 0,
+    total: papers.length,
+    done: papers.filter((p) => p.status === 'done').length,
+  };
 }

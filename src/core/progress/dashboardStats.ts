@@ -1,3 +1,4 @@
+import type { PapersSummary } from '../papers/paperStats';
 import type { RoadmapIndex } from '../roadmapIndex';
 import type { RoadmapProgress } from './progressModel';
 import { hoursLeft, layerTally, nextTopics, overallTally, type Tally } from './progressStats';
@@ -11,6 +12,8 @@ export interface DashboardData {
   streakDays: number;
   next: Array<{ id: string; title: string; layer: string; hours?: number }>;
   hoursLeft: number;
+  /** The reading list: papers per month and their passes (src/core/papers). */
+  papers?: PapersSummary;
 }
 
 const DAY = 86_400_000;

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { papersSummary } from '../../core/papers/paperStats';
 import { dashboardData } from '../../core/progress/dashboardStats';
+import { papersSettings } from '../papers/papersSettings';
 import { isFromDashboard, type ToDashboard } from '../../webview/protocol';
 import type { ProgressStore } from '../progress/progressStore';
 import type { RoadmapService } from '../roadmapService';
@@ -21,6 +23,7 @@ export class DashboardPanel implements vscode.Disposable, vscode.WebviewPanelSer
     this.subscriptions = [
       vscode.window.registerWebviewPanelSerializer(DashboardPanel.viewType, this),
       progress.onDidChange(() => void this.refresh()),
+      progress.onDidChangeResearch(() => void this.refresh()),
       roadmaps.onDidChange(() => void this.refresh()),
     ];
   }
@@ -67,7 +70,9 @@ export class DashboardPanel implements vscode.Disposable, vscode.WebviewPanelSer
   private async refresh() {
     if (!this.panel || !this.ready) return;
     const index = await this.roadmaps.current();
-    const message: ToDashboard = { type: 'show', data: dashboardData(index, this.progress.get(index.roadmap.id), new Date()) };
+    const now = new Date();
+    const papers = papersSummary(this.progress.research(), now, papersSettings().perMonth);
+    const message: ToDashboard = { type: 'show', data: { ...dashboardData(index, this.progress.get(index.roadmap.id), now), papers } };
     void this.panel.webview.postMessage(message);
   }
 

@@ -5,6 +5,7 @@ import { notesRenderer } from '../lazyModules';
 import type { MyNotes } from '../myNotes';
 import type { ProgressStore } from '../progress/progressStore';
 import type { RoadmapService } from '../roadmapService';
+import { noteReferences } from '../../core/papers/noteReferences';
 import { notesViewFor } from './notesViews';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
@@ -26,6 +27,8 @@ export class NotesPanels implements vscode.Disposable, vscode.WebviewPanelSerial
   private render: ((md: string) => string) | undefined;
   /** Rendered notes by path: notes are read-only content, so one render per session suffices. */
   private readonly rendered = new Map<string, string>();
+  /** arXiv references per notes path, read with the notes. */
+  private readonly references = new Map<string, ReturnType<typeof noteReferences>>();
   private readonly subscriptions: vscode.Disposable[] = [];
   /** Resolves each time a panel has posted its content, for tests and the bench. */
   private readonly shown = new vscode.EventEmitter<string>();
@@ -43,6 +46,7 @@ export class NotesPanels implements vscode.Disposable, vscode.WebviewPanelSerial
       roadmaps.onDidChange(async (index) => {
         // Another roadmap, or an author edited theirs: render afresh; ids that left go to layer 1.
         this.rendered.clear();
+        this.references.clear();
         for (const p of this.panels) {
           if (!index.topic(p.id) && !index.layer(p.id)) p.id = index.roadmap.layers[0].id;
           void this.refresh(p);
@@ -55,6 +59,10 @@ export class NotesPanels implements vscode.Disposable, vscode.WebviewPanelSerial
           if (own) this.post(p, { type: 'status', id: own.id, status: own.status });
           else void this.refresh(p);
         }
+      }),
+      // A paper added or removed changes the references' "In your papers" marks.
+      progress.onDidChangeResearch(() => {
+        for (const p of this.panels) void this.refresh(p);
       }),
     );
   }
@@ -131,6 +139,12 @@ export class NotesPanels implements vscode.Disposable, vscode.WebviewPanelSerial
         return this.refresh(open);
       case 'exercise':
         return void (await vscode.commands.executeCommand(m.action === 'scaffold' ? 'aiRoadmap.scaffoldExercise' : 'aiRoadmap.checkExercise', m.id));
+      case 'addPaper': {
+        const notes = index.topic(m.id)?.notes;
+        const ref = notes ? (await this.paperReferences(notes)).find((r) => r.arxivId === m.arxivId) : undefined;
+        if (ref) await vscode.commands.executeCommand('aiRoadmap.papers.add', `arXiv:${ref.arxivId}`, { topicId: m.id, title: ref.title, fetch: false });
+        return;
+      }
     }
   }
 
@@ -155,7 +169,20 @@ export class NotesPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     return notesViewFor(index, this.progress.get(index.roadmap.id), id, {
       renderNotes: (p) => this.renderNotes(p),
       hasMyNotes: (topic) => this.myNotes.exists(index.roadmap.id, topic),
+      paperRefs: async (notesPath) => {
+        const listed = this.progress.research().papers;
+        return (await this.paperReferences(notesPath)).map((r) => ({ ...r, listed: !!listed[`arxiv:${r.arxivId}`] }));
+      },
     });
+  }
+
+  private async paperReferences(notesPath: string) {
+    let refs = this.references.get(notesPath);
+    if (!refs) {
+      refs = noteReferences(await this.roadmaps.readNotes(notesPath));
+      this.references.set(notesPath, refs);
+    }
+    return refs;
   }
 
   private async renderNotes(notesPath: string): Promise<string> {

@@ -1,14 +1,18 @@
 import { statusOf, type RoadmapProgress } from '../../core/progress/progressModel';
 import { layerTally } from '../../core/progress/progressStats';
 import type { RoadmapIndex } from '../../core/roadmapIndex';
-import type { NotesView, TopicRef } from '../../webview/protocol';
+import type { NotesView, TopicRef, TopicView } from '../../webview/protocol';
 
 /** The data the notes panel shows for a layer or topic id; undefined for an unknown id. */
 export async function notesViewFor(
   index: RoadmapIndex,
   progress: RoadmapProgress | undefined,
   id: string,
-  deps: { renderNotes: (notesPath: string) => Promise<string>; hasMyNotes: (id: string) => Promise<boolean> },
+  deps: {
+    renderNotes: (notesPath: string) => Promise<string>;
+    hasMyNotes: (id: string) => Promise<boolean>;
+    paperRefs?: (notesPath: string) => Promise<TopicView['paperRefs']>;
+  },
 ): Promise<NotesView | undefined> {
   const ref = (topicId: string): TopicRef | undefined => {
     const t = index.topic(topicId);
@@ -25,9 +29,10 @@ export async function notesViewFor(
   const topic = index.topic(id);
   const parent = index.layerOf(id);
   if (!topic || !parent) return undefined;
-  const [notesHtml, hasMyNotes] = await Promise.all([
+  const [notesHtml, hasMyNotes, paperRefs] = await Promise.all([
     topic.notes ? deps.renderNotes(topic.notes) : Promise.resolve('<p>This topic has no notes yet.</p>'),
     deps.hasMyNotes(id),
+    topic.notes && deps.paperRefs ? deps.paperRefs(topic.notes) : Promise.resolve(undefined),
   ]);
   const prev = index.neighbour(id, -1);
   const next = index.neighbour(id, 1);
@@ -48,5 +53,6 @@ export async function notesViewFor(
     previous: prev && ref(prev.id),
     next: next && ref(next.id),
     hasMyNotes,
+    ...(paperRefs?.length ? { paperRefs } : {}),
   };
 }

@@ -53,12 +53,40 @@ function render(d: DashboardData) {
       el('tr', {}, el('th', { text: 'Week of' }), el('th', { text: 'Topics done' })),
       ...d.weeks.map((w) => el('tr', {}, el('td', { text: w.start }), el('td', { text: String(w.count) }))),
     ),
+    ...(d.papers ? papersSection(d.papers) : []),
     el('h2', { text: 'Next topics' }),
     d.next.length
       ? el('ol', { cls: 'next' }, ...d.next.map((n) => el('li', {}, linkButton(n.title, () => post({ type: 'open', id: n.id })), el('span', { cls: 'meta', text: ` ${n.layer}${n.hours ? ` · ${n.hours} h` : ''}` }))))
       : el('p', { text: 'Every topic is done or skipped. Congratulations!' }),
     el('p', {}, button('Show Next Topics', () => post({ type: 'command', command: 'showNextTopics' })), button('Go to Topic...', () => post({ type: 'command', command: 'goToTopic' }), true)),
   );
+}
+
+const PASSES = [
+  ['first-pass', 'First'],
+  ['second-pass', 'Second'],
+  ['third-pass', 'Third'],
+  ['done', 'Done'],
+] as const;
+
+/** Papers per month and their passes, as a table: exact numbers, read well by screen readers. */
+function papersSection(p: NonNullable<DashboardData['papers']>): HTMLElement[] {
+  return [
+    el('h2', { text: 'Papers' }),
+    el(
+      'dl',
+      { cls: 'facts' },
+      el('dt', { text: 'Reading list' }), el('dd', { text: `${p.total} paper${p.total === 1 ? '' : 's'}, ${p.done} done`, attrs: { 'data-fact': 'papers' } }),
+      el('dt', { text: 'Research streak' }), el('dd', { text: `${p.streakMonths} month${p.streakMonths === 1 ? '' : 's'}`, attrs: { 'data-fact': 'paper-streak' } }),
+    ),
+    el(
+      'table',
+      { cls: 'papers-months' },
+      el('caption', { text: 'Papers added and passes made per month' }),
+      el('tr', {}, el('th', { text: 'Month' }), el('th', { text: 'Added' }), ...PASSES.map(([, label]) => el('th', { text: label }))),
+      ...p.months.map((m) => el('tr', {}, el('td', { text: m.month }), el('td', { text: String(m.added) }), ...PASSES.map(([k]) => el('td', { text: String(m.passes[k]) })))),
+    ),
+  ];
 }
 
 function button(text: string, onClick: () => void, secondary = false) {

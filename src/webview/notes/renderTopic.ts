@@ -18,6 +18,7 @@ export function renderTopic(view: TopicView, post: Post): HTMLElement {
     statusControl(view.id, view.status, post),
   );
   const notes = el('article', { cls: 'notes', attrs: { 'aria-labelledby': 'topic-title' } }, ...parseTrustedHtml(view.notesHtml));
+  markPaperReferences(notes, view, post);
 
   const aside = el('section', { cls: 'topic-links', attrs: { 'aria-label': 'Prerequisites, exercises and resources' } });
   if (view.prerequisites.length) {
@@ -65,6 +66,25 @@ export function renderLayer(view: LayerView, post: Post): HTMLElement {
     el('h2', { text: 'Topics' }),
     list(view.topics.map((t) => [linkButton(t.title, () => post({ type: 'open', id: t.id })), el('span', { cls: `badge status-${t.status}`, text: STATUS_LABELS[t.status] })])),
   );
+}
+
+/** Beside each arXiv reference in the notes' References list: one click adds it to the Papers view. */
+function markPaperReferences(notes: HTMLElement, view: TopicView, post: Post) {
+  const heading = [...notes.querySelectorAll('h2')].find((h) => h.textContent?.trim() === 'References');
+  const list = heading?.nextElementSibling;
+  if (!list || !view.paperRefs) return;
+  const items = [...list.querySelectorAll('li')];
+  for (const ref of view.paperRefs) {
+    const li = items.find((item) => (item.textContent ?? '').replace(/\s+/g, ' ').includes(ref.arxivId));
+    if (!li) continue;
+    const label = ref.title.length > 80 ? `${ref.title.slice(0, 80)}…` : ref.title;
+    li.append(
+      ' ',
+      ref.listed
+        ? el('span', { cls: 'badge paper-listed', text: 'In your papers', attrs: { 'data-arxiv': ref.arxivId } })
+        : button('Add to Papers', `Add "${label}" to your papers`, () => post({ type: 'addPaper', id: view.id, arxivId: ref.arxivId }), true),
+    );
+  }
 }
 
 function statusControl(id: string, current: Status, post: Post): HTMLElement {
