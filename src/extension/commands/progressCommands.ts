@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { researchItemCount } from '../../core/papers/researchCodec';
 import { decodeProgress, encodeProgressFile } from '../../core/progress/progressCodec';
 import type { Status } from '../../core/progress/progressModel';
 import type { ProgressStore } from '../progress/progressStore';
@@ -61,7 +62,7 @@ export function registerProgressCommands(roadmaps: RoadmapService, progress: Pro
     const isProgressFile = !!raw && typeof raw === 'object' && (raw as { format?: unknown }).format === 'ai-roadmap-progress';
     const { state, rejected } = decodeProgress(raw);
     for (const r of rejected) log.warn(`Import from ${uri.fsPath}: ${r}`);
-    const items = Object.values(state.roadmaps).reduce((n, r) => n + Object.keys(r.topics).length + Object.keys(r.exercises).length + r.history.length, 0);
+    const items = Object.values(state.roadmaps).reduce((n, r) => n + Object.keys(r.topics).length + Object.keys(r.exercises).length + r.history.length, 0) + researchItemCount(state.research);
     if (!isProgressFile || items === 0) {
       const why = !isProgressFile ? 'it is not an AI Roadmap progress export' : 'it holds no progress';
       void vscode.window.showErrorMessage(`Nothing was imported: ${why}.${rejected.length ? ` ${rejected.slice(0, 3).join(' ')}` : ''}`);

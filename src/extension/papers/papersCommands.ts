@@ -75,10 +75,15 @@ export function registerPapersCommands(progress: ProgressStore, roadmaps: Roadma
     if (ref.kind === 'arxiv' && options.fetch !== false && papersSettings().network) {
       const fetched = await fetchMetadata(ref.arxivId);
       if (fetched.error) {
+        // The list stays as it was; the learner may still add the paper from what was typed.
         log.warn(`Add Paper ${ref.arxivId}: ${fetched.error}`);
-        const choice = await vscode.window.showErrorMessage(`No paper was added: ${fetched.error}`, 'Add Without Metadata');
-        if (choice !== 'Add Without Metadata') return undefined;
-      } else meta = fetched.meta!;
+        const typedMeta = meta;
+        void vscode.window.showErrorMessage(`No paper was added: ${fetched.error}`, 'Add Without Metadata').then(async (choice) => {
+          if (choice) await progress.updateResearch((r) => addPaper(r, id, typedMeta, new Date(), topics));
+        });
+        return undefined;
+      }
+      meta = fetched.meta!;
     }
     if (ref.kind === 'doi' && !options.title && input === undefined) {
       const title = await vscode.window.showInputBox({ title: 'Add Paper', prompt: `The title of ${ref.doi} (optional)` });
