@@ -10,6 +10,7 @@ import { exerciseRows } from './bench/exerciseBench';
 import { builtInRoadmapRows, loaderRows } from './bench/loaderBench';
 import { printTable } from './bench/measure';
 import { openNotesRows } from './bench/openNotesBench';
+import { papersRows } from './bench/papersBench';
 import { renderRows } from './bench/renderBench';
 import { treeRows } from './bench/treeBench';
 
@@ -25,6 +26,7 @@ async function main() {
   printTable('Built-in roadmap compile (median of 5, after a warm-up)', await builtInRoadmapRows(builtIn));
   printTable('Sidebar tree (median of 5, after a warm-up)', await treeRows());
   printTable('Notes rendering (median of 21, alternating with the floor, after 10 warm-ups)', await renderRows(root));
+  printTable('Reading list (median, alternating with the floor, after warm-ups)', papersRows(root));
   if (!args.has('--no-host')) {
     const roadmap = JSON.parse(readFileSync(resolve(root, 'dist', 'roadmap.json'), 'utf8')) as Roadmap;
     // The second topic of each of the first five layers: notes with math and code.
