@@ -87,7 +87,10 @@ describe('The Papers view in real VS Code', async () => {
 
     // The picture for the README: the notes' references beside the Papers view (Roadmap folded away).
     const roadmapHeader = wb.page.locator('.pane-header', { hasText: /^Roadmap/ });
-    if ((await roadmapHeader.getAttribute('aria-expanded')) === 'true') await roadmapHeader.click();
+    // The title, not the middle of the header, where its action buttons sit.
+    if ((await roadmapHeader.getAttribute('aria-expanded')) === 'true') await roadmapHeader.locator('h3.title').click();
+    await wb.page.locator('.pane-header[aria-expanded="false"]', { hasText: /^Roadmap/ }).waitFor({ timeout: 60_000 });
+    await frame.locator('.paper-listed[data-arxiv="1803.10122"]').scrollIntoViewIfNeeded();
     await papers.row('LoRA: Low-Rank Adaptation of Large Language Models').waitFor({ timeout: 60_000 });
     await wb.screenshot('papers-view');
   });

@@ -51,6 +51,21 @@ describe('VS Code for the Web (web worker extension host)', () => {
     await vscode.commands.executeCommand('aiRoadmap.openDashboard');
   });
 
+  it('keeps a reading list: a paper from what was typed, BibTeX out and back in (citation-js in the worker)', async () => {
+    await vscode.workspace.getConfiguration('aiRoadmap.papers').update('network', false, vscode.ConfigurationTarget.Global);
+    try {
+      assert.equal(await vscode.commands.executeCommand('aiRoadmap.papers.add', 'arXiv:1706.03762'), 'arxiv:1706.03762');
+      const bib = vscode.Uri.joinPath(folder(), 'papers.bib');
+      await vscode.commands.executeCommand('aiRoadmap.papers.exportBibtex', bib);
+      assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(bib)), /@article\{arxiv:1706\.03762,/);
+      await vscode.commands.executeCommand('aiRoadmap.papers.remove', 'arxiv:1706.03762', true);
+      const result = await vscode.commands.executeCommand<{ added: number }>('aiRoadmap.papers.importBibtex', bib);
+      assert.equal(result.added, 1);
+    } finally {
+      await vscode.workspace.getConfiguration('aiRoadmap.papers').update('network', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('searches the notes with Go to Topic', async () => {
     assert.equal(await vscode.commands.executeCommand<string>('aiRoadmap.goToTopic', 'eigendecomposition'), 'linear-algebra');
   });
