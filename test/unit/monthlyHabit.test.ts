@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checklist, monthKey, monthStreak, setCheck, shouldNudge } from '../../src/core/papers/monthlyHabit';
 import { addPaper, emptyResearch, setPaperStatus, type ResearchState } from '../../src/core/papers/paperModel';
+import { paperRows } from '../../src/core/papers/paperRows';
 import { papersPerMonth } from '../../src/core/papers/paperStats';
 
 const utc = () => 0;
@@ -83,5 +84,27 @@ describe('the monthly research habit', () => {
     assert.deepEqual(months.map((m) => m.month), ['2026-04', '2026-05', '2026-06']);
     assert.deepEqual(months[1], { month: '2026-05', added: 1, passes: { 'first-pass': 1, 'second-pass': 0, 'third-pass': 0, done: 0 } });
     assert.equal(months[2].passes['second-pass'], 1);
+  });
+});
+
+describe('the Papers view rows', () => {
+  it('show the month with its checklist and streak, then the papers grouped by pass, newest change first', () => {
+    let r = addPaper(emptyResearch(), 'arxiv:1706.03762', { title: '<b>Attention</b>', authors: ['A. Vaswani', 'N. Shazeer'], published: '2017-06-12', categories: [] }, at('2026-12-01T10:00:00Z'));
+    r = addPaper(r, 'paper:00000001', { title: 'Typed by hand', authors: [], categories: [] }, at('2026-12-01T11:00:00Z'));
+    r = setPaperStatus(r, 'arxiv:1706.03762', 'first-pass', at('2026-12-02T10:00:00Z'));
+    r = setCheck(r, '2026-12', 'feed', true, at('2026-12-02T10:00:00Z'));
+    const now = at('2026-12-02T12:00:00Z');
+    const root = paperRows(r, undefined, now, 2, utc);
+    assert.deepEqual(root.map((x) => [x.label, x.description]), [
+      ['This month: December 2026', '1 of 3 · streak 0 months'],
+      ['To read', '1'],
+      ['First pass', '1'],
+    ]);
+    const habit = paperRows(r, root[0].node, now, 2, utc);
+    assert.deepEqual(habit.map((x) => x.checked), [true, false, false]);
+    assert.equal(habit[2].description, '1 of 2 so far (a pass counts)');
+    const [paper] = paperRows(r, root[2].node, now, 2, utc);
+    assert.equal(paper.label, '<b>Attention</b>', 'a title with markup is a plain label');
+    assert.equal(paper.description, 'A. Vaswani et al. · 2017');
   });
 });
