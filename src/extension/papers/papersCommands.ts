@@ -41,8 +41,9 @@ export function registerPapersCommands(progress: ProgressStore, roadmaps: Roadma
   /** arXiv metadata, or a sentence saying why there is none; never called with the network setting off. */
   const fetchMetadata = async (arxivId: string): Promise<{ meta?: PaperMetadata; error?: string }> => {
     const s = papersSettings();
+    const { parseArxivAtom } = await papersInputOutput();
     const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Asking arXiv about ${arxivId}…` }, () =>
-      fetchArxivEntry({ baseUrl: s.arxivApiUrl, arxivId, timeoutMs: s.timeoutMs, parse: (t) => papersInputOutput().parseArxivAtom(t) }),
+      fetchArxivEntry({ baseUrl: s.arxivApiUrl, arxivId, timeoutMs: s.timeoutMs, parse: parseArxivAtom }),
     );
     if (!result.ok) return { error: result.error };
     const meta = result.entries.find((e) => e.arxivId === arxivId);
@@ -179,7 +180,7 @@ export function registerPapersCommands(progress: ProgressStore, roadmaps: Roadma
     if (!papers.length) return void vscode.window.showInformationMessage('Your reading list is empty; there is nothing to export.');
     const uri = target ?? (await vscode.window.showSaveDialog({ defaultUri: inWorkspace('papers.bib'), filters: { BibTeX: ['bib'] }, saveLabel: 'Export BibTeX' }));
     if (!uri) return;
-    await vscode.workspace.fs.writeFile(uri, encode(papersInputOutput().papersToBibtex(papers)));
+    await vscode.workspace.fs.writeFile(uri, encode((await papersInputOutput()).papersToBibtex(papers)));
     void vscode.window.showInformationMessage(`${papers.length} paper${papers.length === 1 ? '' : 's'} exported to ${vscode.workspace.asRelativePath(uri)}.`);
   });
 
@@ -203,7 +204,7 @@ export function registerPapersCommands(progress: ProgressStore, roadmaps: Roadma
       void vscode.window.showErrorMessage(`Nothing was imported: ${vscode.workspace.asRelativePath(uri)} could not be read (${(e as Error).message}).`);
       return { added: 0, refused: [] as string[] };
     }
-    const { papers, refused } = papersInputOutput().parseBibtex(text);
+    const { papers, refused } = (await papersInputOutput()).parseBibtex(text);
     const before = progress.research().papers;
     const fresh = papers.filter((p) => !before[p.id]);
     for (const r of refused) log.warn(`BibTeX import from ${uri.fsPath}: ${r}`);
