@@ -7,6 +7,7 @@ import type { Roadmap } from '../src/core/model';
 import { activationRows } from './bench/activationBench';
 import { bundleRows } from './bench/bundleBench';
 import { exerciseRows } from './bench/exerciseBench';
+import { exerciseTestsRows } from './bench/exerciseTestsBench';
 import { builtInRoadmapRows, loaderRows } from './bench/loaderBench';
 import { printTable } from './bench/measure';
 import { openNotesRows } from './bench/openNotesBench';
@@ -34,6 +35,7 @@ async function main() {
     printTable('Real VS Code 1.100.3 host', [...(await activationRows()), ...(await openNotesRows(topics))]);
   }
   if (!args.has('--no-exercises')) printTable('Exercises (Debian python3)', exerciseRows(root));
+  printTable('Exercise checks: JUnit parsing (median of 21) and watch mode (median of 5)', await exerciseTestsRows(root));
 }
 
 main().catch((e) => {

@@ -9,8 +9,11 @@ import { registerProgressCommands } from './commands/progressCommands';
 import { registerRoadmapCommands } from './commands/roadmapCommands';
 import { ExerciseChecker } from './exercises/checkExercise';
 import { registerCheckEnvironment } from './exercises/checkEnvironment';
+import { registerDebugProfile } from './exercises/debugProfile';
+import { ExerciseTestTree } from './exercises/exerciseTestTree';
 import { registerExerciseHelp } from './exercises/exerciseHelp';
 import { registerScaffoldExercise } from './exercises/scaffoldExercise';
+import { WatchMode } from './exercises/watchMode';
 import { useBundlesFrom } from './lazyModules';
 import { MyNotes } from './myNotes';
 import { DashboardPanel } from './panels/dashboardPanel';
@@ -33,6 +36,7 @@ export interface AiRoadmapApi {
   dashboard: DashboardPanel;
   checker: ExerciseChecker;
   papers: Papers;
+  watch: WatchMode;
 }
 
 /** Kept for deactivate, which must let the last check-off reach the store. */
@@ -49,7 +53,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
   const notesPanel = new NotesPanels(context.extensionUri, roadmaps, progress, new MyNotes(context.globalStorageUri), log);
   const statusBar = new ProgressStatusBar(roadmaps, progress);
   const dashboard = new DashboardPanel(context.extensionUri, roadmaps, progress, log);
-  const checker = new ExerciseChecker(roadmaps, progress, log);
+  const exerciseTests = new ExerciseTestTree(roadmaps);
+  const checker = new ExerciseChecker(roadmaps, progress, log, exerciseTests);
+  const watch = new WatchMode(roadmaps, checker);
   const papers = registerPapers(context, progress, roadmaps, log);
   const roadmapView = vscode.window.createTreeView('aiRoadmap.roadmap', { treeDataProvider: roadmapTree, showCollapseAll: true, canSelectMany: true, manageCheckboxStateManually: true });
   const planView = vscode.window.createTreeView('aiRoadmap.studyPlan', { treeDataProvider: planTree, showCollapseAll: true, canSelectMany: true, manageCheckboxStateManually: true });
@@ -59,7 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
     vscode.commands.registerCommand('aiRoadmap.openDashboard', () => dashboard.show()), roadmapView, planView,
     registerCheckboxes([roadmapView, planView], roadmaps, progress),
     registerOpenNotes(roadmaps, notesPanel),
-    checker,
+    exerciseTests, checker, watch, registerDebugProfile(exerciseTests, log),
     registerCheckEnvironment(log),
     registerScaffoldExercise(roadmaps, progress),
     ...registerExerciseHelp(roadmaps, context.globalState),
@@ -72,7 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
     }),
   );
   void vscode.commands.executeCommand('setContext', 'aiRoadmap.hideCompleted', false);
-  return { roadmaps, progress, roadmapTree, planTree, notesPanel, statusBar, dashboard, checker, papers };
+  return { roadmaps, progress, roadmapTree, planTree, notesPanel, statusBar, dashboard, checker, watch, papers };
 }
 
 /** VS Code awaits this before it disposes context.subscriptions: pending writes land first. */

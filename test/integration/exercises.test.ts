@@ -97,7 +97,7 @@ describe('Exercises: scaffold and check in the workspace', function () {
     try {
       const result = (await vscode.commands.executeCommand<EnvironmentCheck>('aiRoadmap.checkEnvironment'))!;
       assert.deepEqual(result.report?.missing, ['torch'], result.message);
-      assert.match(result.message, /missing torch.*python3 -m pip install torch or sudo apt-get install python3-torch/);
+      assert.match(result.message, /missing torch\..*sudo apt-get install python3-torch/);
     } finally {
       await config.update('pythonPath', before, vscode.ConfigurationTarget.Workspace);
     }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeEnvironment, parseProbeOutput, probeScript } from '../../src/core/exercises/environmentProbe';
+import { describeEnvironment, howToInstall, parseProbeOutput, probeScript } from '../../src/core/exercises/environmentProbe';
 
 describe('Check Environment: the Python probe', () => {
   it('reads the versions present and names the missing packages with install hints', () => {
@@ -10,8 +10,15 @@ describe('Check Environment: the Python probe', () => {
     assert.deepEqual(r.present.map((p) => p.name), ['numpy', 'sklearn']);
     const text = describeEnvironment(r);
     assert.match(text, /missing torch, pytest/);
-    assert.match(text, /python3-torch/);
-    assert.match(text, /pip install pytest/);
+    assert.match(text, /system's Python: install with the system's packages \(Debian, Ubuntu\): sudo apt-get install python3-torch python3-pytest/);
+    assert.equal(r.virtualEnv, false);
+  });
+
+  it('says to use pip for a virtual environment, with that interpreter', () => {
+    const r = parseProbeOutput('{"python": "3.12.1", "executable": "/home/me/.venv/bin/python", "venv": true, "packages": {"numpy": "2.0", "sklearn": null, "constructor": null}}')!;
+    assert.equal(r.virtualEnv, true);
+    assert.match(describeEnvironment(r), /virtual environment: install with \/home\/me\/.venv\/bin\/python -m pip install scikit-learn constructor$/);
+    assert.match(howToInstall({ ...r, virtualEnv: false }), /apt-get install python3-sklearn; and with pip: \/home\/me\/.venv\/bin\/python -m pip install --user constructor/);
   });
 
   it('says when everything is there', () => {

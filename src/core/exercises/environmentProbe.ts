@@ -1,4 +1,7 @@
-import { installHint } from './pytestReport';
+/** pip's name where it differs from the import name. */
+const PIP_NAMES: Record<string, string> = { sklearn: 'scikit-learn' };
+/** Debian and Ubuntu package names, for a system Python. */
+const DEBIAN_NAMES: Record<string, string> = { torch: 'python3-torch', numpy: 'python3-numpy', sklearn: 'python3-sklearn', pytest: 'python3-pytest', matplotlib: 'python3-matplotlib', scipy: 'python3-scipy' };
 
 /** The Python packages the built-in exercises import (as import names). */
 export const EXERCISE_PACKAGES = ['numpy', 'torch', 'sklearn', 'pytest'] as const;
@@ -7,7 +10,7 @@ export const EXERCISE_PACKAGES = ['numpy', 'torch', 'sklearn', 'pytest'] as cons
 export function probeScript(packages: readonly string[] = EXERCISE_PACKAGES): string {
   return [
     'import importlib, json, sys',
-    'out = {"python": sys.version.split()[0], "executable": sys.executable, "packages": {}}',
+    'out = {"python": sys.version.split()[0], "executable": sys.executable, "venv": sys.prefix != getattr(sys, "base_prefix", sys.prefix), "packages": {}}',
     `for name in ${JSON.stringify(packages)}:`,
     '    try:',
     '        out["packages"][name] = str(getattr(importlib.import_module(name), "__version__", "installed"))',
@@ -20,6 +23,8 @@ export function probeScript(packages: readonly string[] = EXERCISE_PACKAGES): st
 export interface EnvironmentReport {
   python: string;
   executable: string;
+  /** True when the interpreter runs in a virtual environment (pip installs there); false for a system Python. */
+  virtualEnv: boolean;
   present: Array<{ name: string; version: string }>;
   missing: string[];
 }
@@ -34,7 +39,7 @@ export function parseProbeOutput(stdout: string): EnvironmentReport | undefined 
     return undefined;
   }
   if (!data || typeof data !== 'object') return undefined;
-  const { python, executable, packages } = data as Record<string, unknown>;
+  const { python, executable, packages, venv } = data as Record<string, unknown>;
   if (typeof python !== 'string' || typeof executable !== 'string' || !packages || typeof packages !== 'object') return undefined;
   const present: EnvironmentReport['present'] = [];
   const missing: string[] = [];
@@ -42,13 +47,25 @@ export function parseProbeOutput(stdout: string): EnvironmentReport | undefined 
     if (typeof version === 'string') present.push({ name, version });
     else missing.push(name);
   }
-  return { python, executable, present, missing };
+  return { python, executable, virtualEnv: venv === true, present, missing };
 }
 
-/** One paragraph for the learner: what is there, and how to install what is not. */
+/** One paragraph for the learner: what is there, and how to install what is not, for this interpreter. */
 export function describeEnvironment(r: EnvironmentReport): string {
   const have = r.present.map((p) => `${p.name} ${p.version}`).join(', ') || 'none of them';
   if (!r.missing.length) return `Python ${r.python} (${r.executable}) has every package the exercises use: ${have}.`;
-  const how = r.missing.map((m) => `${m}: ${installHint(m)}`).join('; ');
-  return `Python ${r.python} (${r.executable}) is missing ${r.missing.join(', ')}. Present: ${have}. To install, in a virtual environment use pip, or use the system's packages: ${how}.`;
+  return `Python ${r.python} (${r.executable}) is missing ${r.missing.join(', ')}. Present: ${have}. ${howToInstall(r)}`;
+}
+
+/** pip into a virtual environment; for a system Python, the system's packages (pip would fight them), else pip --user. */
+export function howToInstall(r: Pick<EnvironmentReport, 'executable' | 'virtualEnv' | 'missing'>): string {
+  const exe = /^[\w./-]+$/.test(r.executable) ? r.executable : JSON.stringify(r.executable);
+  const pipNames = r.missing.map((m) => (Object.hasOwn(PIP_NAMES, m) ? PIP_NAMES[m] : m)).join(' ');
+  if (r.virtualEnv) return `This is a virtual environment: install with ${exe} -m pip install ${pipNames}`;
+  const debian = r.missing.filter((m) => Object.hasOwn(DEBIAN_NAMES, m));
+  const rest = r.missing.filter((m) => !Object.hasOwn(DEBIAN_NAMES, m));
+  const parts = [];
+  if (debian.length) parts.push(`with the system's packages (Debian, Ubuntu): sudo apt-get install ${debian.map((m) => DEBIAN_NAMES[m]).join(' ')}`);
+  if (rest.length) parts.push(`with pip: ${exe} -m pip install --user ${rest.map((m) => (Object.hasOwn(PIP_NAMES, m) ? PIP_NAMES[m] : m)).join(' ')}`);
+  return `This is the system's Python: install ${parts.join('; and ')}. Or create a virtual environment (${exe} -m venv .venv), select it in the Python extension or aiRoadmap.pythonPath, and pip install ${pipNames} there.`;
 }

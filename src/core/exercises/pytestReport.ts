@@ -1,46 +1,56 @@
-/** The result of one pytest run, read from its output (run with -rA, so every test has a summary line). */
+/** Where a failure happened: a path relative to the exercise folder, and a 1-based line. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+}
+
+/** The result of one test, as pytest reported it. */
 export interface TestOutcome {
-  /** pytest's node id, e.g. "test_mlp.py::test_shapes". */
+  /** pytest's node id, e.g. "test_mlp.py::test_shapes" or "test_mlp.py::TestX::test_y[a]". */
   id: string;
   outcome: 'passed' | 'failed' | 'error' | 'skipped';
+  /** One line for lists; the first line of pytest's message. */
   message?: string;
+  /** pytest's traceback text, for the Test Explorer's peek. */
+  details?: string;
+  /** From an `assert actual == expected` that failed. */
+  expected?: string;
+  actual?: string;
+  /** Where the test is defined (a 1-based line in its file). */
+  definedAt?: SourceLocation;
+  /** The deepest frame of the traceback inside the exercise folder: where to show the failure. */
+  location?: SourceLocation;
+  seconds?: number;
 }
 
 export interface PytestReport {
   tests: TestOutcome[];
   passed: number;
+  /** Failed plus errors; skipped tests (and expected failures) count in neither. */
   failed: number;
   /** Python modules the tests could not import. */
   missingModules: string[];
-  /** True when pytest itself could not run (not installed, or the tests could not be collected). */
+  /** True when pytest itself could not run (not installed, crashed, or nothing could be collected). */
   broken: boolean;
+  /** Why the report is broken, in words, when we know. */
+  problem?: string;
 }
 
-const LINE = /^(PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS)\s+(\S+?)(?:\s+-\s+(.*))?$/;
+/** Module names from "No module named 'x'" lines, top-level package only, each once. */
+export function missingModulesIn(text: string): string[] {
+  const found = [...text.matchAll(/(?:ModuleNotFoundError|ImportError): No module named '([\w.]+)'/g)].map((m) => m[1].split('.')[0]);
+  return [...new Set(found)];
+}
 
-export function parsePytestOutput(output: string, exitCode: number | null): PytestReport {
-  const tests: TestOutcome[] = [];
-  for (const line of output.split(/\r?\n/)) {
-    const m = LINE.exec(line.trim());
-    if (!m) continue;
-    const [, word, id, message] = m;
-    if (word === 'SKIPPED') continue; // "SKIPPED [1] file:line: reason" has no node id
-    const outcome = word === 'PASSED' || word === 'XFAIL' ? 'passed' : word === 'ERROR' ? 'error' : word === 'XPASS' ? 'failed' : 'failed';
-    tests.push({ id, outcome, message });
-  }
-  const missing = [...output.matchAll(/(?:ModuleNotFoundError|ImportError): No module named '([\w.]+)'/g)].map((m) => m[1].split('.')[0]);
-  const missingModules = [...new Set(missing)];
-  const passed = tests.filter((t) => t.outcome === 'passed').length;
-  const failed = tests.length - passed;
-  // Exit codes: 0 all passed, 1 some failed, 2 interrupted, 3 internal error, 4 usage error, 5 no tests.
-  const broken = exitCode === null || exitCode >= 2 || (tests.length === 0 && exitCode !== 0) || /No module named pytest/.test(output);
-  return { tests, passed, failed, missingModules, broken };
+/** The interpreter version pytest prints in its header ("platform linux -- Python 3.11.2, ..."). */
+export function pythonVersionIn(output: string): string | undefined {
+  return /^platform \S+ -- Python (\S+?),/m.exec(output)?.[1];
 }
 
 /** How to get a missing module on Debian/Ubuntu (offline-friendly) and with pip. */
 export function installHint(module: string): string {
   const debian: Record<string, string> = { torch: 'python3-torch', numpy: 'python3-numpy', sklearn: 'python3-sklearn', pytest: 'python3-pytest', matplotlib: 'python3-matplotlib', scipy: 'python3-scipy' };
   const pip: Record<string, string> = { sklearn: 'scikit-learn' };
-  const apt = debian[module] ? `sudo apt-get install ${debian[module]}` : undefined;
-  return [`python3 -m pip install ${pip[module] ?? module}`, apt].filter(Boolean).join(' or ');
+  const apt = Object.hasOwn(debian, module) ? `sudo apt-get install ${debian[module]}` : undefined;
+  return [`python3 -m pip install ${Object.hasOwn(pip, module) ? pip[module] : module}`, apt].filter(Boolean).join(' or ');
 }

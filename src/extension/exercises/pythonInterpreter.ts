@@ -1,32 +1,24 @@
+import { PVSC_EXTENSION_ID, PythonExtension } from '@vscode/python-extension';
 import * as vscode from 'vscode';
-
-interface PythonExtensionApi {
-  environments?: {
-    getActiveEnvironmentPath(resource?: vscode.Uri): { path: string };
-    resolveEnvironment(env: { path: string }): Promise<{ executable: { uri?: vscode.Uri } } | undefined>;
-  };
-}
+import { chooseInterpreter, type ExtensionInterpreter, type InterpreterChoice } from '../../core/exercises/interpreterChoice';
 
 /**
- * The Python to run tests with: the interpreter selected in the Python extension when it is
- * installed, else the aiRoadmap.pythonPath setting, else python3 from the PATH.
+ * The Python to run tests with (see chooseInterpreter): the Python extension is asked through
+ * its typed API only when it is installed, so a learner without it gets the fallbacks quietly.
  */
-export async function pythonFor(folder: vscode.Uri, log: vscode.LogOutputChannel): Promise<{ command: string; source: string }> {
-  const ext = vscode.extensions.getExtension<PythonExtensionApi>('ms-python.python');
-  if (ext) {
-    try {
-      const api = ext.isActive ? ext.exports : await ext.activate();
-      const envs = api.environments;
-      if (envs) {
-        const env = await envs.resolveEnvironment(envs.getActiveEnvironmentPath(folder));
-        const path = env?.executable.uri?.fsPath;
-        if (path) return { command: path, source: 'the interpreter selected in the Python extension' };
-      }
-    } catch (e) {
-      log.warn(`The Python extension did not give an interpreter: ${(e as Error).message}`);
-    }
+export async function pythonFor(folder: vscode.Uri, log: vscode.LogOutputChannel): Promise<InterpreterChoice> {
+  const setting = vscode.workspace.getConfiguration('aiRoadmap', folder).get<string>('pythonPath', '');
+  return chooseInterpreter(await fromPythonExtension(folder, log), setting);
+}
+
+async function fromPythonExtension(folder: vscode.Uri, log: vscode.LogOutputChannel): Promise<ExtensionInterpreter | undefined> {
+  if (!vscode.extensions.getExtension(PVSC_EXTENSION_ID)) return undefined;
+  try {
+    const envs = (await PythonExtension.api()).environments;
+    const env = await envs.resolveEnvironment(envs.getActiveEnvironmentPath(folder));
+    return env && { path: env.executable.uri?.fsPath, version: env.version };
+  } catch (e) {
+    log.warn(`The Python extension did not give an interpreter: ${(e as Error).message}`);
+    return undefined;
   }
-  const setting = vscode.workspace.getConfiguration('aiRoadmap', folder).get<string>('pythonPath', '').trim();
-  if (setting) return { command: setting, source: 'the aiRoadmap.pythonPath setting' };
-  return { command: 'python3', source: 'python3 on the PATH' };
 }
