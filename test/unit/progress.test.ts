@@ -44,14 +44,14 @@ describe('progress model', () => {
 
   it('does not mutate the state it is given', () => {
     const s = mark(emptyState(), 'a', 'done');
-    const copy = structuredClone(s);
+    const copy = JSON.stringify(s);
     mark(s, 'b', 'done');
-    assert.deepEqual(s, copy);
+    assert.equal(JSON.stringify(s), copy);
   });
 
   it('reset clears statuses but keeps the history', () => {
     const s = resetRoadmap(mark(mark(emptyState(), 'a', 'done'), 'b', 'skipped'), 'r', later(1));
-    assert.deepEqual(s.roadmaps.r.topics, {});
+    assert.deepEqual(Object.keys(s.roadmaps.r.topics), []);
     assert.equal(s.roadmaps.r.history.length, 4);
   });
 
@@ -115,7 +115,7 @@ describe('progress files', () => {
     assert.ok(rejected.some((r) => r.includes('"b"')));
     for (const bad of [null, 3, 'text', [], { roadmaps: [] }]) {
       const d = decodeProgress(bad);
-      assert.deepEqual(d.state.roadmaps, {});
+      assert.deepEqual(Object.keys(d.state.roadmaps), []);
       assert.ok(d.rejected.length > 0);
     }
   });

@@ -1,4 +1,5 @@
 import { dirname, join } from '../util/posixPath';
+import { isWindowsReservedName, reservedNameMessage } from '../ids';
 import type { ExerciseEntry, Layer, Roadmap, Topic } from '../model';
 import type { Problem } from '../problem';
 import { resolveSibling, safeRelativePath } from '../safePath';
@@ -17,6 +18,9 @@ export interface LoadOptions {
   checkFiles?: boolean;
 }
 
+/** Problems reported one by one; the rest are counted in a last one. */
+export const MAX_PROBLEMS = 500;
+
 /** Where each layer of the assembled roadmap came from, to turn value paths into file positions. */
 interface LayerOrigin {
   source: YamlSource;
@@ -29,7 +33,7 @@ interface LayerOrigin {
  */
 export async function loadRoadmap(files: RoadmapFiles, entry = 'roadmap.yaml', options: LoadOptions = {}): Promise<LoadResult> {
   try {
-    return await load(files, entry, options);
+    return capProblems(await load(files, entry, options), entry);
   } catch (e) {
     // A last guard: a bug of ours must not become an exception in the editor.
     return { ok: false, problems: [problemAt(entry, 1, 1, `The roadmap could not be loaded: ${(e as Error).message}`)] };
@@ -37,7 +41,8 @@ export async function loadRoadmap(files: RoadmapFiles, entry = 'roadmap.yaml', o
 }
 
 async function load(files: RoadmapFiles, entry: string, options: LoadOptions): Promise<LoadResult> {
-  const root = await readYaml(files, entry, entry);
+  const budget = { left: LIMITS.maxRoadmapBytes };
+  const root = await readYaml(files, entry, entry, budget);
   if ('problems' in root) return { ok: false, problems: root.problems };
   const problems: Problem[] = [];
   const fromIssues = (source: YamlSource, issues: Array<{ path: PathSegment[]; message: string }>) =>
@@ -64,12 +69,17 @@ async function load(files: RoadmapFiles, entry: string, options: LoadOptions): P
       problems.push(problemAt(entry, at.line, at.column, `Layer file "${item}" must be a relative path inside the roadmap's folder.`));
       continue;
     }
+    const reserved = rel.split('/').find(isWindowsReservedName);
+    if (reserved) {
+      problems.push(problemAt(entry, at.line, at.column, reservedNameMessage(`Layer file "${item}" has a part`, reserved)));
+      continue;
+    }
     if (layerFiles.has(rel)) {
       problems.push(problemAt(entry, at.line, at.column, `Layer file "${item}" is listed twice.`));
       continue;
     }
     layerFiles.add(rel);
-    const layerSource = await readYaml(files, rel, entry, at);
+    const layerSource = await readYaml(files, rel, entry, budget, at);
     if ('problems' in layerSource) {
       problems.push(...layerSource.problems);
       continue;
@@ -90,8 +100,11 @@ async function load(files: RoadmapFiles, entry: string, options: LoadOptions): P
     return { file: entry, ...root.locate(path) };
   };
   const warnings: Problem[] = [];
-  for (const issue of checkSemantics(roadmap)) {
-    (issue.severity === 'error' ? problems : warnings).push({ ...place(issue.path), message: issue.message, severity: issue.severity });
+  const issues = checkSemantics(roadmap);
+  // Placing an issue looks it up in the YAML; those beyond the cap are only counted.
+  for (const [i, issue] of issues.entries()) {
+    const where = i < MAX_PROBLEMS ? place(issue.path) : { file: entry, line: 1, column: 1 };
+    (issue.severity === 'error' ? problems : warnings).push({ ...where, message: issue.message, severity: issue.severity });
   }
   if (options.checkFiles !== false) {
     for (const p of await checkReferencedFiles(files, entry, roadmap)) problems.push({ ...place(p.path), message: p.message, severity: 'error' });
@@ -99,7 +112,7 @@ async function load(files: RoadmapFiles, entry: string, options: LoadOptions): P
   return problems.length > 0 ? { ok: false, problems: [...problems, ...warnings] } : { ok: true, roadmap, warnings };
 }
 
-async function readYaml(files: RoadmapFiles, rel: string, from: string, at = { line: 1, column: 1 }): Promise<YamlSource | { problems: Problem[] }> {
+async function readYaml(files: RoadmapFiles, rel: string, from: string, budget: { left: number }, at = { line: 1, column: 1 }): Promise<YamlSource | { problems: Problem[] }> {
   let size: number | undefined;
   let text: string | undefined;
   try {
@@ -108,6 +121,11 @@ async function readYaml(files: RoadmapFiles, rel: string, from: string, at = { l
     if (size > LIMITS.maxFileBytes) {
       return { problems: [problemAt(rel, 1, 1, `The file is ${(size / 1048576).toFixed(1)} MB; roadmap files may be at most ${LIMITS.maxFileBytes / 1048576} MB.`)] };
     }
+    if (size > budget.left) {
+      const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
+      return { problems: [problemAt(from, at.line, at.column, `The file "${rel}" (${mb(size)}) does not fit: the YAML files of one roadmap may hold at most ${mb(LIMITS.maxRoadmapBytes)} together, and ${mb(LIMITS.maxRoadmapBytes - budget.left)} are read already.`)] };
+    }
+    budget.left -= size;
     text = await files.readText(rel);
   } catch (e) {
     // A refusal of the reader (a link out of the folder, a device, a file too big): its sentence says why.
@@ -155,6 +173,11 @@ async function checkReferencedFiles(files: RoadmapFiles, entry: string, roadmap:
       found.push({ path, message: `${what} must be a relative path inside the roadmap's folder.` });
       return;
     }
+    const reserved = safe.split('/').find(isWindowsReservedName);
+    if (reserved) {
+      found.push({ path, message: reservedNameMessage(`${what} has a part`, reserved) });
+      return;
+    }
     checks.push(
       files.size(join(base, safe)).then(
         (size) => {
@@ -199,6 +222,16 @@ async function readManifest(files: RoadmapFiles, dir: string, exercise: Exercise
   const { template, problems } = parseExerciseManifest(file, text, exercise.id);
   if (template) exercise.template = template;
   for (const p of problems) found.push({ path, message: `${file}: ${p}` });
+}
+
+/** At most MAX_PROBLEMS problems, errors first, then one that says how many more there are. */
+function capProblems(result: LoadResult, entry: string): LoadResult {
+  const list = result.ok ? result.warnings : result.problems;
+  if (list.length <= MAX_PROBLEMS) return result;
+  const kept = list.slice(0, MAX_PROBLEMS);
+  const more = list.length - MAX_PROBLEMS;
+  kept.push({ file: entry, line: 1, column: 1, message: `… and ${more.toLocaleString('en-US')} more problem${more === 1 ? '' : 's'}; the first ${MAX_PROBLEMS} are listed, fix those first.`, severity: result.ok ? 'warning' : 'error' });
+  return result.ok ? { ...result, warnings: kept } : { ok: false, problems: kept };
 }
 
 function problemAt(file: string, line: number, column: number, message: string): Problem {

@@ -1,5 +1,12 @@
+import { isWindowsReservedName, reservedNameMessage } from '../ids';
 import type { Roadmap } from '../model';
+import { IdSuggestions } from './idSuggestions';
 import type { PathSegment } from './yamlSource';
+
+/** Cycles named one by one; the rest are counted. */
+export const MAX_CYCLES = 20;
+/** Ids shown of a long cycle: its first and last few. */
+const CYCLE_ENDS = 3;
 
 /** A problem found in the assembled roadmap, at a path of the assembled value. */
 export interface SemanticIssue {
@@ -14,12 +21,18 @@ export function checkSemantics(roadmap: Roadmap): SemanticIssue[] {
   const error = (path: PathSegment[], message: string) => issues.push({ path, message, severity: 'error' });
   const warn = (path: PathSegment[], message: string) => issues.push({ path, message, severity: 'warning' });
 
+  const reserved = (path: PathSegment[], what: string, id: string) => {
+    if (isWindowsReservedName(id)) error(path, reservedNameMessage(what, id));
+  };
+  reserved(['id'], 'The roadmap id', roadmap.id);
   const layerIds = new Map<string, number>();
   const topicAt = new Map<string, [number, number]>();
   roadmap.layers.forEach((layer, li) => {
+    reserved(['layers', li, 'id'], 'Layer id', layer.id);
     if (layerIds.has(layer.id)) error(['layers', li, 'id'], `Layer id "${layer.id}" is used twice; ids must be unique.`);
     layerIds.set(layer.id, li);
     layer.topics.forEach((topic, ti) => {
+      reserved(['layers', li, 'topics', ti, 'id'], 'Topic id', topic.id);
       const seen = topicAt.get(topic.id);
       if (seen) {
         const other = roadmap.layers[seen[0]];
@@ -33,21 +46,24 @@ export function checkSemantics(roadmap: Roadmap): SemanticIssue[] {
 
   const exerciseIds = new Map<string, number>();
   roadmap.exercises.forEach((ex, ei) => {
+    reserved(['exercises', ei, 'id'], 'Exercise id', ex.id);
     if (exerciseIds.has(ex.id)) error(['exercises', ei, 'id'], `Exercise id "${ex.id}" is used twice; ids must be unique.`);
     exerciseIds.set(ex.id, ei);
     if (!topicAt.has(ex.topic)) error(['exercises', ei, 'topic'], `Exercise "${ex.id}" belongs to topic "${ex.topic}", which does not exist.`);
   });
 
+  const topicSuggestions = new IdSuggestions(topicAt.keys());
+  const exerciseSuggestions = new IdSuggestions(exerciseIds.keys());
   roadmap.layers.forEach((layer, li) => {
     if (layer.number !== li + 1) warn(['layers', li, 'number'], `Layer "${layer.id}" is number ${layer.number} but stands at position ${li + 1}.`);
     layer.topics.forEach((topic, ti) => {
       const base: PathSegment[] = ['layers', li, 'topics', ti];
       topic.prerequisites.forEach((pre, pi) => {
         if (pre === topic.id) error([...base, 'prerequisites', pi], `Topic "${topic.id}" lists itself as a prerequisite.`);
-        else if (!topicAt.has(pre)) error([...base, 'prerequisites', pi], `Topic "${topic.id}" needs "${pre}", which is not a topic of this roadmap.${suggest(pre, topicAt.keys())}`);
+        else if (!topicAt.has(pre)) error([...base, 'prerequisites', pi], `Topic "${topic.id}" needs "${pre}", which is not a topic of this roadmap.${topicSuggestions.suggest(pre)}`);
       });
       topic.exercises.forEach((exId, xi) => {
-        if (!exerciseIds.has(exId)) error([...base, 'exercises', xi], `Topic "${topic.id}" lists exercise "${exId}", which is not in the roadmap's exercises.${suggest(exId, exerciseIds.keys())}`);
+        if (!exerciseIds.has(exId)) error([...base, 'exercises', xi], `Topic "${topic.id}" lists exercise "${exId}", which is not in the roadmap's exercises.${exerciseSuggestions.suggest(exId)}`);
       });
       topic.resources.forEach((r, ri) => {
         if (!isWebUrl(r.url)) error([...base, 'resources', ri, 'url'], `Resource "${r.title}" of topic "${topic.id}" must have an http or https address; "${truncate(r.url)}" is not one.`);
@@ -55,9 +71,17 @@ export function checkSemantics(roadmap: Roadmap): SemanticIssue[] {
     });
   });
 
-  for (const cycle of findPrerequisiteCycles(roadmap)) {
+  const skipped = topicSuggestions.skipped + exerciseSuggestions.skipped;
+  if (skipped > 0) warn([], `"Did you mean" suggestions stop after ${IdSuggestions.MAX_SEARCHES} unknown ids of each kind; ${count(skipped)} more unknown id${skipped === 1 ? '' : 's'} got none.`);
+
+  const { cycles, more } = findPrerequisiteCycles(roadmap);
+  for (const cycle of cycles) {
     const [li, ti] = topicAt.get(cycle[0])!;
-    error(['layers', li, 'topics', ti, 'prerequisites'], `Prerequisites form a cycle: ${[...cycle, cycle[0]].join(' → ')}.`);
+    error(['layers', li, 'topics', ti, 'prerequisites'], `Prerequisites form a cycle: ${cycleName(cycle)}.`);
+  }
+  if (more > 0) {
+    const [li, ti] = topicAt.get(cycles[0][0])!;
+    error(['layers', li, 'topics', ti, 'prerequisites'], `… and ${count(more)} more prerequisite cycle${more === 1 ? '' : 's'}; fix these ${MAX_CYCLES} first.`);
   }
 
   const known = (id: string) => topicAt.has(id) || layerIds.has(id);
@@ -75,20 +99,26 @@ export function checkSemantics(roadmap: Roadmap): SemanticIssue[] {
   return issues;
 }
 
-/** Each elementary cycle found by a depth-first search, as the ids along it. */
-export function findPrerequisiteCycles(roadmap: Roadmap): string[][] {
+/**
+ * The cycles a depth-first search closes (one per back edge), the first `max` of them as the ids
+ * along each, and how many more there are.
+ */
+export function findPrerequisiteCycles(roadmap: Roadmap, max = MAX_CYCLES): { cycles: string[][]; more: number } {
   const needs = new Map<string, string[]>();
   // The first topic with an id is the one references mean (duplicates are reported apart).
   for (const layer of roadmap.layers) for (const t of layer.topics) if (!needs.has(t.id)) needs.set(t.id, t.prerequisites);
   const state = new Map<string, 'open' | 'done'>();
   const cycles: string[][] = [];
+  let more = 0;
   const stack: string[] = [];
+  // Where each open id stands on the stack, so closing a cycle costs no search of the stack.
+  const depthOf = new Map<string, number>();
   // Iterative, so a 10,000-topic chain cannot overflow the call stack.
   for (const start of needs.keys()) {
     if (state.has(start)) continue;
     const frames: Array<{ id: string; next: number }> = [{ id: start, next: 0 }];
     state.set(start, 'open');
-    stack.push(start);
+    depthOf.set(start, stack.push(start) - 1);
     while (frames.length) {
       const frame = frames[frames.length - 1];
       const pres = needs.get(frame.id) ?? [];
@@ -96,10 +126,12 @@ export function findPrerequisiteCycles(roadmap: Roadmap): string[][] {
         const pre = pres[frame.next++];
         if (!needs.has(pre)) continue;
         const s = state.get(pre);
-        if (s === 'open') cycles.push(stack.slice(stack.indexOf(pre)));
-        else if (!s) {
+        if (s === 'open') {
+          if (cycles.length < max) cycles.push(stack.slice(depthOf.get(pre)));
+          else more++;
+        } else if (!s) {
           state.set(pre, 'open');
-          stack.push(pre);
+          depthOf.set(pre, stack.push(pre) - 1);
           frames.push({ id: pre, next: 0 });
         }
       } else {
@@ -109,7 +141,19 @@ export function findPrerequisiteCycles(roadmap: Roadmap): string[][] {
       }
     }
   }
-  return cycles;
+  return { cycles, more };
+}
+
+/** "a → b → c → a", or for a long cycle its ends and how many ids stand between. */
+export function cycleName(cycle: string[]): string {
+  const ring = [...cycle, cycle[0]];
+  if (ring.length <= 2 * CYCLE_ENDS + 2) return ring.join(' → ');
+  const hidden = ring.length - 2 * CYCLE_ENDS;
+  return [...ring.slice(0, CYCLE_ENDS), `(${count(hidden)} more)`, ...ring.slice(-CYCLE_ENDS)].join(' → ');
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
 }
 
 export function isWebUrl(url: string): boolean {
@@ -125,29 +169,3 @@ function truncate(s: string): string {
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
-/** " Did you mean …?" when one known id is a small edit away. */
-function suggest(id: string, known: Iterable<string>): string {
-  let best: string | undefined;
-  let bestDist = 3;
-  for (const k of known) {
-    if (Math.abs(k.length - id.length) >= bestDist) continue;
-    const d = editDistance(id, k, bestDist);
-    if (d < bestDist) [best, bestDist] = [k, d];
-  }
-  return best ? ` Did you mean "${best}"?` : '';
-}
-
-function editDistance(a: string, b: string, cap: number): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      rowMin = Math.min(rowMin, cur[j]);
-    }
-    if (rowMin >= cap) return cap;
-    prev = cur;
-  }
-  return prev[b.length];
-}

@@ -1,12 +1,16 @@
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { CST, isAlias, isMap, isNode, isPair, isSeq, Lexer, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import type { Problem } from '../problem';
 
 /** Limits that keep a hostile or broken file from hanging the editor or exhausting memory. */
 export const LIMITS = {
   maxFileBytes: 16 * 1024 * 1024,
+  /** All YAML files of one roadmap together (the entry file and its layer files). */
+  maxRoadmapBytes: 16 * 1024 * 1024,
   maxAliasCount: 50,
   maxFlowDepth: 64,
   maxIndent: 400,
+  /** Nodes that aliases may add by repeating anchored ones: plenty for shared snippets, never a blow-up. */
+  maxAliasNodes: 100_000,
 };
 
 export type PathSegment = string | number;
@@ -28,21 +32,34 @@ export function parseYaml(file: string, text: string): ParseOutcome {
   if (text.length > LIMITS.maxFileBytes) {
     return fail(`The file is ${(text.length / 1048576).toFixed(1)} MB; roadmap files may be at most ${LIMITS.maxFileBytes / 1048576} MB.`);
   }
+  const encoding = utf16Hint(text);
+  if (encoding) return fail(`The file is encoded as UTF-16 (${encoding}); roadmap files must be UTF-8. Save it again with UTF-8 encoding.`);
   const tooDeep = findExcessiveNesting(text);
   if (tooDeep) return fail('The file is nested too deeply to be a roadmap; it was not parsed.', tooDeep.line, tooDeep.column);
 
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  // An empty file (or one of comments only) has no document; the caller says a mapping is missing.
+  if (docs.length === 0) return { ok: true, source: { file, value: null, locate: () => ({ line: 1, column: 1 }) } };
+  if (docs.length > 1) {
+    return {
+      ok: false,
+      problems: [{ file, ...at(docs[1].range[0]), message: `The file holds ${docs.length} YAML documents (separated by "---"); a roadmap file holds exactly one. Split it into layer files, or remove the extra "---".`, severity: 'error' }],
+    };
+  }
+  const doc = docs[0];
   if (doc.errors.length > 0) {
     return {
       ok: false,
       problems: doc.errors.slice(0, 20).map((e) => ({ file, ...at(e.pos[0]), message: yamlMessage(e.message), severity: 'error' as const })),
     };
   }
+  const aliasProblem = checkAliases(doc);
+  if (aliasProblem) return { ok: false, problems: [{ file, ...at(aliasProblem.offset), message: aliasProblem.message, severity: 'error' }] };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
@@ -70,34 +87,78 @@ function locate(doc: Document, path: readonly PathSegment[], at: (offset: number
   return { line: 1, column: 1 };
 }
 
-/** A cheap scan run before parsing: the parser is recursive, so deep nesting costs stack and time. */
+/**
+ * A scan run before parsing, on yaml's own lexer (linear and not recursive): the parser is
+ * recursive, so deep nesting costs stack and time. Flow brackets count only where the lexer sees
+ * them (not inside strings or comments), and block nesting counts both indentation and compact
+ * indicators ("- - - x" nests three deep on one line).
+ */
 function findExcessiveNesting(text: string): { line: number; column: number } | undefined {
   let depth = 0;
   let line = 1;
+  let offset = 0;
   let lineStart = 0;
-  let indent = 0;
-  let inIndent = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
+  let inPrefix = true;
+  for (const token of new Lexer().lex(text)) {
+    const type = CST.tokenType(token);
+    if (type === 'newline') {
       line++;
-      lineStart = i + 1;
-      indent = 0;
-      inIndent = true;
-      continue;
-    }
-    if (inIndent) {
-      if (c === 32) {
-        if (++indent > LIMITS.maxIndent) return { line, column: i - lineStart + 1 };
-        continue;
-      }
-      inIndent = false;
-    }
-    if (c === 91 || c === 123) {
-      if (++depth > LIMITS.maxFlowDepth) return { line, column: i - lineStart + 1 };
-    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+      lineStart = offset + token.length;
+      inPrefix = true;
+    } else if (inPrefix && !PREFIX_TOKENS.has(type ?? '')) inPrefix = false;
+    if (inPrefix && offset + token.length - lineStart > LIMITS.maxIndent) return { line, column: LIMITS.maxIndent + 1 };
+    if (type === 'flow-seq-start' || type === 'flow-map-start') {
+      if (++depth > LIMITS.maxFlowDepth) return { line, column: offset - lineStart + 1 };
+    } else if ((type === 'flow-seq-end' || type === 'flow-map-end') && depth > 0) depth--;
+    // The lexer's control tokens (document mode, scalar marker) take no room in the text.
+    if (token.length > 1 || token.charCodeAt(0) >= 32 || token === '\n' || token === '\t') offset += token.length;
   }
   return undefined;
+}
+
+/** Tokens that may stand before a line's content: indentation and the block indicators "-", "?", ":". */
+const PREFIX_TOKENS = new Set(['space', 'seq-item-ind', 'explicit-key-ind', 'map-value-ind', 'doc-mode', 'newline']);
+
+/** Why the text looks like UTF-16 read as UTF-8, or undefined. */
+function utf16Hint(text: string): string | undefined {
+  if (text.startsWith('\uFFFD\uFFFD')) return 'it starts with a UTF-16 byte order mark';
+  const head = text.slice(0, 4096);
+  const nuls = head.split('\u0000').length - 1;
+  return nuls > 0 && nuls * 4 >= head.length ? 'every other byte is zero' : undefined;
+}
+
+/**
+ * An alias to an anchor that does not exist, or aliases that would repeat more than
+ * LIMITS.maxAliasNodes nodes: found on the document, before any value is built.
+ */
+function checkAliases(doc: Document): { offset: number; message: string } | undefined {
+  const sizes = new Map<Node, number>();
+  let added = 0;
+  let problem: { offset: number; message: string } | undefined;
+  const size = (node: unknown): number => {
+    if (problem) return 0;
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      if (!target) {
+        problem = { offset: node.range?.[0] ?? 0, message: `The alias "*${node.source}" refers to no anchor: there is no "&${node.source}" before it. Define the anchor first, or write the value out.` };
+        return 0;
+      }
+      // An alias inside its own anchor has no size yet; yaml refuses it when building the value.
+      const n = sizes.get(target) ?? 1;
+      added += n;
+      if (added > LIMITS.maxAliasNodes) {
+        problem = { offset: node.range?.[0] ?? 0, message: `The file uses YAML aliases too heavily: they would repeat more than ${LIMITS.maxAliasNodes.toLocaleString('en-US')} values, and aliases are for small shared values. Write the values out instead.` };
+      }
+      return n;
+    }
+    let n = 1;
+    if (isMap(node) || isSeq(node)) for (const item of node.items) n += size(item);
+    else if (isPair(node)) n = size(node.key) + size(node.value);
+    if (isNode(node)) sizes.set(node, n);
+    return n;
+  };
+  size(doc.contents);
+  return problem;
 }
 
 function yamlMessage(raw: string): string {

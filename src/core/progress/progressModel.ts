@@ -39,12 +39,25 @@ export interface ProgressState {
 /** History beyond this is dropped oldest first; enough for years of daily check-offs. */
 export const MAX_HISTORY = 20_000;
 
+/**
+ * A table keyed by ids that authors and imports choose: without a prototype, so ids such as
+ * "constructor", "__proto__" or "toString" are plain keys, never inherited members.
+ */
+export function dict<T>(from?: Record<string, T>): Record<string, T> {
+  return from ? Object.assign(Object.create(null) as Record<string, T>, from) : (Object.create(null) as Record<string, T>);
+}
+
+/** The entry stored under `id` itself, never one inherited from a prototype. */
+export function own<T>(table: Record<string, T> | undefined, id: string): T | undefined {
+  return table && Object.prototype.hasOwnProperty.call(table, id) ? table[id] : undefined;
+}
+
 export function emptyState(): ProgressState {
-  return { version: 1, roadmaps: {} };
+  return { version: 1, roadmaps: dict() };
 }
 
 export function emptyRoadmapProgress(): RoadmapProgress {
-  return { topics: {}, exercises: {}, history: [] };
+  return { topics: dict(), exercises: dict(), history: [] };
 }
 
 export function isStatus(s: unknown): s is Status {
@@ -52,7 +65,7 @@ export function isStatus(s: unknown): s is Status {
 }
 
 export function statusOf(progress: RoadmapProgress | undefined, kind: ItemKind, id: string): Status {
-  return (kind === 'topic' ? progress?.topics[id] : progress?.exercises[id])?.status ?? 'not-started';
+  return own(kind === 'topic' ? progress?.topics : progress?.exercises, id)?.status ?? 'not-started';
 }
 
 export interface Change {
@@ -63,15 +76,15 @@ export interface Change {
 
 /** Applies changes; those that change nothing are left out of the state and of the history. */
 export function applyChanges(state: ProgressState, roadmapId: string, changes: readonly Change[], now: Date): { state: ProgressState; applied: Change[] } {
-  const before = state.roadmaps[roadmapId] ?? emptyRoadmapProgress();
-  const topics = { ...before.topics };
-  const exercises = { ...before.exercises };
+  const before = own(state.roadmaps, roadmapId) ?? emptyRoadmapProgress();
+  const topics = dict(before.topics);
+  const exercises = dict(before.exercises);
   const history = [...before.history];
   const applied: Change[] = [];
   const at = now.toISOString();
   for (const c of changes) {
     const table = c.kind === 'topic' ? topics : exercises;
-    const from = table[c.id]?.status ?? 'not-started';
+    const from = own(table, c.id)?.status ?? 'not-started';
     if (from === c.status) continue;
     if (c.status === 'not-started') delete table[c.id];
     else table[c.id] = { status: c.status, updated: at };
@@ -80,12 +93,14 @@ export function applyChanges(state: ProgressState, roadmapId: string, changes: r
   }
   if (applied.length === 0) return { state, applied };
   const trimmed = history.length > MAX_HISTORY ? history.slice(history.length - MAX_HISTORY) : history;
-  return { state: { ...state, roadmaps: { ...state.roadmaps, [roadmapId]: { topics, exercises, history: trimmed } } }, applied };
+  const roadmaps = dict(state.roadmaps);
+  roadmaps[roadmapId] = { topics, exercises, history: trimmed };
+  return { state: { ...state, roadmaps }, applied };
 }
 
 /** Clears one roadmap's statuses; the history keeps a record of the reset as changes to not-started. */
 export function resetRoadmap(state: ProgressState, roadmapId: string, now: Date): ProgressState {
-  const p = state.roadmaps[roadmapId];
+  const p = own(state.roadmaps, roadmapId);
   if (!p) return state;
   const changes: Change[] = [
     ...Object.keys(p.topics).map((id) => ({ kind: 'topic' as const, id, status: 'not-started' as const })),

@@ -7,7 +7,8 @@ import python from 'highlight.js/lib/languages/python';
 import typescript from 'highlight.js/lib/languages/typescript';
 import yaml from 'highlight.js/lib/languages/yaml';
 import MarkdownIt from 'markdown-it';
-import anchor from 'markdown-it-anchor';
+import { boundedKatex } from './boundedMath';
+import { headingIds } from './headingIds';
 
 // Only the languages notes use: the full highlight.js adds about 900 KB to the bundle.
 for (const [name, lang] of Object.entries({ python, bash, javascript, typescript, json, yaml })) hljs.registerLanguage(name, lang);
@@ -33,8 +34,8 @@ export function createNotesRenderer(): (markdown: string) => string {
     if (!language) return ''; // markdown-it escapes it as plain code
     return `<pre class="hljs"><code class="language-${md.utils.escapeHtml(lang)}">${hljs.highlight(code, { language, ignoreIllegals: true }).value}</code></pre>`;
   };
-  md.use(katexPlugin, { throwOnError: false, errorColor: 'inherit', maxSize: 20, maxExpand: 200, trust: false, strict: 'ignore' });
-  md.use(anchor, { slugify, tabIndex: false });
+  md.use(katexPlugin, { katex: boundedKatex, throwOnError: false, errorColor: 'inherit', maxSize: 20, maxExpand: 200, trust: false, strict: 'ignore' });
+  md.use(headingIds, slugify);
 
   md.validateLink = (url) => {
     if (url.startsWith('#')) return true;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { researchItemCount } from '../../core/papers/researchCodec';
-import { decodeProgress, encodeProgressFile } from '../../core/progress/progressCodec';
+import { decodeProgress, encodeProgressFile, MAX_PROGRESS_BYTES, parseProgressText, tooLarge } from '../../core/progress/progressCodec';
 import type { Status } from '../../core/progress/progressModel';
 import type { ProgressStore } from '../progress/progressStore';
 import type { RoadmapService } from '../roadmapService';
@@ -52,13 +52,20 @@ export function registerProgressCommands(roadmaps: RoadmapService, progress: Pro
   const importCmd = vscode.commands.registerCommand('aiRoadmap.importProgress', async (target?: vscode.Uri, modeArg?: 'merge' | 'replace') => {
     const uri = target ?? (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'AI Roadmap progress': ['json'] }, openLabel: 'Import Progress' }))?.[0];
     if (!uri) return;
-    let raw: unknown;
+    const name = vscode.workspace.asRelativePath(uri);
+    let parsed: ReturnType<typeof parseProgressText>;
     try {
-      raw = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+      // Sized before it is read: a huge file must not cost the memory or the seconds to find out.
+      const { size } = await vscode.workspace.fs.stat(uri);
+      parsed = size > MAX_PROGRESS_BYTES ? { ok: false, message: tooLarge(size) } : parseProgressText(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
     } catch (e) {
-      void vscode.window.showErrorMessage(`Nothing was imported: ${vscode.workspace.asRelativePath(uri)} is not a JSON file (${(e as Error).message}).`);
+      parsed = { ok: false, message: `could not be read (${(e as Error).message})` };
+    }
+    if (!parsed.ok) {
+      void vscode.window.showErrorMessage(`Nothing was imported: ${name} ${parsed.message}.`);
       return false;
     }
+    const raw = parsed.raw;
     const isProgressFile = !!raw && typeof raw === 'object' && (raw as { format?: unknown }).format === 'ai-roadmap-progress';
     const { state, rejected } = decodeProgress(raw);
     for (const r of rejected) log.warn(`Import from ${uri.fsPath}: ${r}`);

@@ -1,0 +1,21 @@
+/** The id rules of the roadmap schema (media/schema/roadmap.schema.json, $defs/id), for data that is not YAML. */
+export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const MAX_ID_LENGTH = 80;
+
+/** Device names Windows reserves in every folder, with or without an extension ("nul.txt" too). */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+
+/** Whether `name` (one path segment or an id) names a Windows device, so no file can be made with it there. */
+export function isWindowsReservedName(name: string): boolean {
+  // Windows ignores trailing dots and spaces: "con." and "nul " are the devices too.
+  return WINDOWS_RESERVED.test(name.replace(/[. ]+$/, ''));
+}
+
+/** Whether an id follows the schema's rules and can name a file on every system. */
+export function isValidId(id: unknown): id is string {
+  return typeof id === 'string' && id.length <= MAX_ID_LENGTH && ID_PATTERN.test(id) && !isWindowsReservedName(id);
+}
+
+export function reservedNameMessage(what: string, name: string): string {
+  return `${what} "${name}" is a device name on Windows (CON, PRN, AUX, NUL, COM1 to COM9, LPT1 to LPT9, with any extension), so it cannot be a file there; choose another name.`;
+}
