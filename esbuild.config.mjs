@@ -39,9 +39,10 @@ const noFetch = { 'node-fetch': './scripts/no-fetch.cjs', 'sync-fetch': './scrip
 
 const configs = [
   {
-    // The extension for the Node host. The heavy parts are required on first use (lazyModules.ts).
+    // The extension for the Node host, and the worker thread that loads authors' roadmaps and renders
+    // their notes (src/extension/offThread). The heavy parts are required on first use (lazyModules.ts).
     ...common,
-    entryPoints: { extension: 'src/extension/extension.ts' },
+    entryPoints: { extension: 'src/extension/extension.ts', coreWorker: 'src/node/coreWorkerMain.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',

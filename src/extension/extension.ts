@@ -16,6 +16,7 @@ import { registerScaffoldExercise } from './exercises/scaffoldExercise';
 import { WatchMode } from './exercises/watchMode';
 import { useBundlesFrom } from './lazyModules';
 import { MyNotes } from './myNotes';
+import { offThread } from './offThread/offThread';
 import { DashboardPanel } from './panels/dashboardPanel';
 import { NotesPanels } from './panels/notesPanels';
 import { registerPapers, type Papers } from './papers/registerPapers';
@@ -61,7 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
   const planView = vscode.window.createTreeView('aiRoadmap.studyPlan', { treeDataProvider: planTree, showCollapseAll: true, canSelectMany: true, manageCheckboxStateManually: true });
 
   context.subscriptions.push(
-    log, roadmaps, progress, roadmapTree, planTree, notesPanel, statusBar, dashboard,
+    log, roadmaps, progress, roadmapTree, planTree, notesPanel, statusBar, dashboard, offThread,
     vscode.commands.registerCommand('aiRoadmap.openDashboard', () => dashboard.show()), roadmapView, planView,
     registerCheckboxes([roadmapView, planView], roadmaps, progress),
     registerOpenNotes(roadmaps, notesPanel),

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { LoadResult } from '../core/loading/loadRoadmap';
 import type { RoadmapFiles } from '../core/loading/roadmapFiles';
 import type { Roadmap } from '../core/model';
 import type { Problem } from '../core/problem';
@@ -9,7 +10,7 @@ import { containedFiles } from './files/containedFiles';
 import { safeRelativePath } from '../core/safePath';
 import { CoalescingRunner } from '../core/util/coalescingRunner';
 import { BuiltInContent } from './builtInContent';
-import { roadmapLoader } from './lazyModules';
+import { offThread } from './offThread/offThread';
 import { YamlFilesPoll } from './yamlFilesPoll';
 
 /**
@@ -105,7 +106,14 @@ export class RoadmapService implements vscode.Disposable {
   private async loadAuthorRoadmap(file: vscode.Uri): Promise<RoadmapIndex | undefined> {
     const dir = vscode.Uri.joinPath(file, '..');
     const entry = file.path.slice(dir.path.length + 1);
-    const result = await (await roadmapLoader()).loadRoadmap(workspaceFiles(dir), entry);
+    const started = Date.now();
+    let result: LoadResult;
+    try {
+      result = await offThread.loadRoadmap(workspaceFiles(dir), entry);
+    } catch (e) {
+      result = { ok: false, problems: [{ file: entry, line: 1, column: 1, message: (e as Error).message, severity: 'error' }] };
+    }
+    this.log.info(`Loaded ${file.fsPath} on ${offThread.whereLabel} in ${Date.now() - started} ms.`);
     const problems = result.ok ? result.warnings : result.problems;
     this.report(dir, problems);
     if (!result.ok) {

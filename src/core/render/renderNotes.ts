@@ -34,7 +34,8 @@ export function createNotesRenderer(): (markdown: string) => string {
     if (!language) return ''; // markdown-it escapes it as plain code
     return `<pre class="hljs"><code class="language-${md.utils.escapeHtml(lang)}">${hljs.highlight(code, { language, ignoreIllegals: true }).value}</code></pre>`;
   };
-  md.use(katexPlugin, { katex: boundedKatex, throwOnError: false, errorColor: 'inherit', maxSize: 20, maxExpand: 200, trust: false, strict: 'ignore' });
+  const math = boundedKatex();
+  md.use(katexPlugin, { katex: math, throwOnError: false, errorColor: 'inherit', maxSize: 20, maxExpand: 200, trust: false, strict: 'ignore' });
   md.use(headingIds, slugify);
 
   md.validateLink = (url) => {
@@ -57,7 +58,10 @@ export function createNotesRenderer(): (markdown: string) => string {
     const t = tokens[idx];
     return `<span class="image-placeholder">[image: ${md.utils.escapeHtml(t.content || 'untitled')}]</span>`;
   };
-  return (markdown) => md.render(withoutLeadingTitle(markdown));
+  return (markdown) => {
+    math.startNote();
+    return md.render(withoutLeadingTitle(markdown));
+  };
 }
 
 /** The panel's header already shows the topic title; a note's own leading "# Title" would repeat it. */

@@ -7,7 +7,8 @@ import type { ProgressStore } from '../progress/progressStore';
 import type { RoadmapService } from '../roadmapService';
 import { noteReferences } from '../../core/papers/noteReferences';
 import { notesViewFor } from './notesViews';
-import { webviewHtml, webviewOptions } from './webviewHtml';
+import { offThread } from '../offThread/offThread';
+import { escapeHtml, webviewHtml, webviewOptions } from './webviewHtml';
 
 interface OpenPanel {
   panel: vscode.WebviewPanel;
@@ -188,8 +189,14 @@ export class NotesPanels implements vscode.Disposable, vscode.WebviewPanelSerial
   private async renderNotes(notesPath: string): Promise<string> {
     let html = this.rendered.get(notesPath);
     if (html === undefined) {
-      this.render ??= (await notesRenderer()).createNotesRenderer(); // markdown-it, KaTeX and highlight.js load on first use
-      html = this.render(await this.roadmaps.readNotes(notesPath));
+      const markdown = await this.roadmaps.readNotes(notesPath);
+      if (this.roadmaps.authorRoadmap) {
+        // An author's notes may be anything: rendered on the worker thread, within a deadline.
+        html = await offThread.renderNotes(markdown).catch((e: Error) => `<p class="render-error">${escapeHtml(e.message)}</p>`);
+      } else {
+        this.render ??= (await notesRenderer()).createNotesRenderer(); // markdown-it, KaTeX and highlight.js load on first use
+        html = this.render(markdown);
+      }
       this.rendered.set(notesPath, html);
     }
     return html;
