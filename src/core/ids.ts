@@ -16,6 +16,13 @@ export function isValidId(id: unknown): id is string {
   return typeof id === 'string' && id.length <= MAX_ID_LENGTH && ID_PATTERN.test(id) && !isWindowsReservedName(id);
 }
 
+const DEVICES = 'CON, PRN, AUX, NUL, COM1 to COM9, LPT1 to LPT9, with any extension';
+
 export function reservedNameMessage(what: string, name: string): string {
-  return `${what} "${name}" is a device name on Windows (CON, PRN, AUX, NUL, COM1 to COM9, LPT1 to LPT9, with any extension), so it cannot be a file there; choose another name.`;
+  return `${what} "${name}" is a device name on Windows (${DEVICES}), so it cannot name a file there; choose another.`;
+}
+
+/** For a path an author gives: which of its parts is a device name. */
+export function reservedPartMessage(what: string, part: string): string {
+  return `${what} has "${part}" in its path, a device name on Windows (${DEVICES}), so no file can have it there; rename it.`;
 }

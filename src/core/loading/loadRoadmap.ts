@@ -1,5 +1,5 @@
 import { dirname, join } from '../util/posixPath';
-import { isWindowsReservedName, reservedNameMessage } from '../ids';
+import { isWindowsReservedName, reservedPartMessage } from '../ids';
 import type { ExerciseEntry, Layer, Roadmap, Topic } from '../model';
 import type { Problem } from '../problem';
 import { resolveSibling, safeRelativePath } from '../safePath';
@@ -71,7 +71,7 @@ async function load(files: RoadmapFiles, entry: string, options: LoadOptions): P
     }
     const reserved = rel.split('/').find(isWindowsReservedName);
     if (reserved) {
-      problems.push(problemAt(entry, at.line, at.column, reservedNameMessage(`Layer file "${item}" has a part`, reserved)));
+      problems.push(problemAt(entry, at.line, at.column, reservedPartMessage(`Layer file "${item}"`, reserved)));
       continue;
     }
     if (layerFiles.has(rel)) {
@@ -100,16 +100,19 @@ async function load(files: RoadmapFiles, entry: string, options: LoadOptions): P
     return { file: entry, ...root.locate(path) };
   };
   const warnings: Problem[] = [];
+  const summaries: Problem[] = [];
   const issues = checkSemantics(roadmap);
   // Placing an issue looks it up in the YAML; those beyond the cap are only counted.
   for (const [i, issue] of issues.entries()) {
-    const where = i < MAX_PROBLEMS ? place(issue.path) : { file: entry, line: 1, column: 1 };
-    (issue.severity === 'error' ? problems : warnings).push({ ...where, message: issue.message, severity: issue.severity });
+    const where = i < MAX_PROBLEMS || issue.summary ? place(issue.path) : { file: entry, line: 1, column: 1 };
+    (issue.summary ? summaries : issue.severity === 'error' ? problems : warnings).push({ ...where, message: issue.message, severity: issue.severity });
   }
   if (options.checkFiles !== false) {
     for (const p of await checkReferencedFiles(files, entry, roadmap)) problems.push({ ...place(p.path), message: p.message, severity: 'error' });
   }
-  return problems.length > 0 ? { ok: false, problems: [...problems, ...warnings] } : { ok: true, roadmap, warnings };
+  // The notes on where a limit stopped the checks lead, so the cap on problems keeps them.
+  if (problems.length === 0 && summaries.every((s) => s.severity === 'warning')) return { ok: true, roadmap, warnings: [...summaries, ...warnings] };
+  return { ok: false, problems: [...summaries, ...problems, ...warnings] };
 }
 
 async function readYaml(files: RoadmapFiles, rel: string, from: string, budget: { left: number }, at = { line: 1, column: 1 }): Promise<YamlSource | { problems: Problem[] }> {
@@ -175,7 +178,7 @@ async function checkReferencedFiles(files: RoadmapFiles, entry: string, roadmap:
     }
     const reserved = safe.split('/').find(isWindowsReservedName);
     if (reserved) {
-      found.push({ path, message: reservedNameMessage(`${what} has a part`, reserved) });
+      found.push({ path, message: reservedPartMessage(what, reserved) });
       return;
     }
     checks.push(

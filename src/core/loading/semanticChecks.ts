@@ -13,6 +13,8 @@ export interface SemanticIssue {
   path: PathSegment[];
   message: string;
   severity: 'error' | 'warning';
+  /** Says where a limit stopped the checks: listed first, so a cap on problems never hides it. */
+  summary?: true;
 }
 
 /** Checks that a schema cannot express: ids, references, cycles, URLs. */
@@ -72,7 +74,7 @@ export function checkSemantics(roadmap: Roadmap): SemanticIssue[] {
   });
 
   const skipped = topicSuggestions.skipped + exerciseSuggestions.skipped;
-  if (skipped > 0) warn([], `"Did you mean" suggestions stop after ${IdSuggestions.MAX_SEARCHES} unknown ids of each kind; ${count(skipped)} more unknown id${skipped === 1 ? '' : 's'} got none.`);
+  if (skipped > 0) issues.push({ path: [], severity: 'warning', summary: true, message: `"Did you mean" suggestions stop after ${IdSuggestions.MAX_SEARCHES} unknown ids of each kind; ${count(skipped)} more unknown id${skipped === 1 ? '' : 's'} got none.` });
 
   const { cycles, more } = findPrerequisiteCycles(roadmap);
   for (const cycle of cycles) {
@@ -81,7 +83,7 @@ export function checkSemantics(roadmap: Roadmap): SemanticIssue[] {
   }
   if (more > 0) {
     const [li, ti] = topicAt.get(cycles[0][0])!;
-    error(['layers', li, 'topics', ti, 'prerequisites'], `… and ${count(more)} more prerequisite cycle${more === 1 ? '' : 's'}; fix these ${MAX_CYCLES} first.`);
+    issues.push({ path: ['layers', li, 'topics', ti, 'prerequisites'], severity: 'error', summary: true, message: `… and ${count(more)} more prerequisite cycle${more === 1 ? '' : 's'}; fix these ${MAX_CYCLES} first.` });
   }
 
   const known = (id: string) => topicAt.has(id) || layerIds.has(id);

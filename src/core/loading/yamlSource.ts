@@ -90,23 +90,30 @@ function locate(doc: Document, path: readonly PathSegment[], at: (offset: number
 /**
  * A scan run before parsing, on yaml's own lexer (linear and not recursive): the parser is
  * recursive, so deep nesting costs stack and time. Flow brackets count only where the lexer sees
- * them (not inside strings or comments), and block nesting counts both indentation and compact
- * indicators ("- - - x" nests three deep on one line).
+ * them (not inside strings or comments). Block nesting is bounded by a line's indentation plus
+ * the block indicators on it ("- - - x" and "k: ? ? x" nest one level per indicator).
  */
 function findExcessiveNesting(text: string): { line: number; column: number } | undefined {
   let depth = 0;
   let line = 1;
   let offset = 0;
   let lineStart = 0;
-  let inPrefix = true;
+  let block = 0;
+  let atLineStart = true;
   for (const token of new Lexer().lex(text)) {
     const type = CST.tokenType(token);
     if (type === 'newline') {
       line++;
       lineStart = offset + token.length;
-      inPrefix = true;
-    } else if (inPrefix && !PREFIX_TOKENS.has(type ?? '')) inPrefix = false;
-    if (inPrefix && offset + token.length - lineStart > LIMITS.maxIndent) return { line, column: LIMITS.maxIndent + 1 };
+      block = 0;
+      atLineStart = true;
+    } else if (type === 'space' && atLineStart) {
+      block += token.length;
+    } else if (type !== 'doc-mode') {
+      atLineStart = false;
+      if (depth === 0 && (type === 'seq-item-ind' || type === 'explicit-key-ind' || type === 'map-value-ind')) block++;
+    }
+    if (block > LIMITS.maxIndent) return { line, column: offset - lineStart + 1 };
     if (type === 'flow-seq-start' || type === 'flow-map-start') {
       if (++depth > LIMITS.maxFlowDepth) return { line, column: offset - lineStart + 1 };
     } else if ((type === 'flow-seq-end' || type === 'flow-map-end') && depth > 0) depth--;
@@ -115,9 +122,6 @@ function findExcessiveNesting(text: string): { line: number; column: number } | 
   }
   return undefined;
 }
-
-/** Tokens that may stand before a line's content: indentation and the block indicators "-", "?", ":". */
-const PREFIX_TOKENS = new Set(['space', 'seq-item-ind', 'explicit-key-ind', 'map-value-ind', 'doc-mode', 'newline']);
 
 /** Why the text looks like UTF-16 read as UTF-8, or undefined. */
 function utf16Hint(text: string): string | undefined {
