@@ -1,5 +1,6 @@
 // `npm run bench`: measured figures, each beside its floor where one exists. Not a test:
-// it prints numbers and never fails on them. Flags: --no-host (skip real VS Code), --no-exercises.
+// it prints numbers and never fails on them. Flags: --no-host (skip real VS Code), --no-exercises,
+// --hostile-only.
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
@@ -8,6 +9,7 @@ import { activationRows } from './bench/activationBench';
 import { bundleRows } from './bench/bundleBench';
 import { exerciseRows } from './bench/exerciseBench';
 import { exerciseTestsRows } from './bench/exerciseTestsBench';
+import { hostileRows } from './bench/hostileBench';
 import { builtInRoadmapRows, loaderRows } from './bench/loaderBench';
 import { printTable } from './bench/measure';
 import { openNotesRows } from './bench/openNotesBench';
@@ -19,6 +21,8 @@ async function main() {
   const root = resolve(__dirname, '..', '..');
   const args = new Set(process.argv.slice(2));
   console.log(`AI Roadmap bench, ${new Date().toISOString()}, node ${process.version}, ${cpus().length} cores`);
+  // --hostile-only: just the table of issue 11's bounds (minutes on a loaded machine).
+  if (args.has('--hostile-only')) return printTable('Hostile input, the worst case of each bound (median of 3, after a warm-up)', await hostileRows());
   printTable('Bundles (production build)', bundleRows(root));
   printTable('Roadmap loader (median of 5, after a warm-up)', await loaderRows());
   // --compare-roadmap=DIR: an older roadmap/ (e.g. from `git archive REV roadmap`) measured beside today's.
@@ -26,6 +30,7 @@ async function main() {
   const builtIn = [{ label: 'this', dir: resolve(root, 'roadmap') }, ...(compare ? [{ label: 'the compared', dir: resolve(compare) }] : [])];
   printTable('Built-in roadmap compile (median of 5, after a warm-up)', await builtInRoadmapRows(builtIn));
   printTable('Sidebar tree (median of 5, after a warm-up)', await treeRows());
+  printTable('Hostile input, the worst case of each bound (median of 3, after a warm-up)', await hostileRows());
   printTable('Notes rendering (median of 21, alternating with the floor, after 10 warm-ups)', await renderRows(root));
   printTable('Reading list (median, alternating with the floor, after warm-ups)', papersRows(root));
   if (!args.has('--no-host')) {
