@@ -55,10 +55,13 @@ export async function hostileRows(): Promise<Row[]> {
   await loadRow('aliases multiplying 25,000 topics by 49', alias, () => parseDocument(alias), () => `${n(LIMITS.maxAliasNodes)} alias-made values`);
   const compact = compactNesting();
   await loadRow('"- - - ..." nested 10,000 deep', compact, tryFloor(() => parse(compact)), () => `indent + indicators <= ${LIMITS.maxIndent}`);
-  const brackets = bracketsInStrings(5000);
-  await loadRow('5,000 brackets in strings and comments (valid)', brackets, () => parse(brackets), (r) => (r.ok ? 'loads' : 'REFUSED'));
+  // 3,000: a title may hold at most 4,000 characters.
+  const brackets = bracketsInStrings(3000);
+  await loadRow('3,000 brackets in strings and comments (valid)', brackets, () => parse(brackets), (r) => (r.ok ? 'loads' : 'REFUSED'));
   const big = generateRoadmapYaml(100_000);
-  await loadRow('100,000 valid topics', big, () => undefined, (r) => (r.ok ? 'loads' : `refused: ${LIMITS.maxFileBytes / 1048576} MB per file, ${mb(LIMITS.maxRoadmapBytes)} per roadmap`));
+  let bigResult: LoadResult | undefined;
+  const bigMs = await medianMs(async () => (bigResult = await loadRoadmap(files(big), 'roadmap.yaml', { checkFiles: false })), 3);
+  rows.push({ figure: `100,000 valid topics (${mb(big.length)})`, value: ms(bigMs), goal: bigResult?.ok ? 'loads' : `refused unread: ${LIMITS.maxFileBytes / 1048576} MB per file, ${mb(LIMITS.maxRoadmapBytes)} per roadmap` });
   const heavy = heavyLayers();
   const heavyMs = await medianMs(() => loadRoadmap(heavy, 'roadmap.yaml', { checkFiles: false }), 3);
   rows.push({ figure: 'three 7 MB layer files', value: ms(heavyMs), goal: `third refused: ${mb(LIMITS.maxRoadmapBytes)} per roadmap` });
