@@ -10,7 +10,7 @@ type Renderer = typeof import('../core/render/renderNotes');
 
 const port = parentPort!;
 const send = (m: FromWorker) => port.postMessage(m);
-const pendingFiles = new Map<number, (value: string | number | undefined) => void>();
+const pendingFiles = new Map<number, { resolve: (value: string | number | undefined) => void; reject: (e: Error) => void }>();
 let nextFile = 0;
 let render: ((markdown: string) => string) | undefined;
 
@@ -22,9 +22,9 @@ const renderer = () => require('./render.js') as Renderer;
 
 function filesOf(load: number): RoadmapFiles {
   const ask = (op: 'readText' | 'size', rel: string) =>
-    new Promise<string | number | undefined>((resolve) => {
+    new Promise<string | number | undefined>((resolve, reject) => {
       const id = nextFile++;
-      pendingFiles.set(id, resolve);
+      pendingFiles.set(id, { resolve, reject });
       send({ kind: 'file', id, load, op, rel });
     });
   return {
@@ -41,8 +41,10 @@ function filesOf(load: number): RoadmapFiles {
 
 port.on('message', (m: ToWorker) => {
   if (m.kind === 'file') {
-    pendingFiles.get(m.id)?.(m.value);
+    const p = pendingFiles.get(m.id);
     pendingFiles.delete(m.id);
+    if (m.refused !== undefined) p?.reject(new Error(m.refused));
+    else p?.resolve(m.value);
   } else if (m.kind === 'render') {
     try {
       render ??= renderer().createNotesRenderer();

@@ -47,9 +47,10 @@ function worker() {
   worker.on('message', (m: FromWorker) => {
     if (m.kind === 'file') {
       const files = pending.get(m.load)?.files;
-      const answer = (value: string | number | undefined) => worker.postMessage({ kind: 'file', id: m.id, value } satisfies ToWorker);
+      const answer = (value: string | number | undefined, refused?: string) => worker.postMessage({ kind: 'file', id: m.id, value, refused } satisfies ToWorker);
       if (!files) return answer(undefined);
-      (m.op === 'readText' ? files.readText(m.rel) : files.size(m.rel)).then(answer, () => answer(undefined));
+      // A refusal of the reader (a link out of the folder, a file over its cap) keeps its sentence.
+      (m.op === 'readText' ? files.readText(m.rel) : files.size(m.rel)).then(answer, (e: Error) => answer(undefined, e.message));
       return;
     }
     const p = pending.get(m.id);

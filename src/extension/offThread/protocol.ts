@@ -4,7 +4,7 @@ import type { LoadResult } from '../../core/loading/loadRoadmap';
 export type ToWorker =
   | { kind: 'render'; id: number; markdown: string }
   | { kind: 'load'; id: number; entry: string }
-  | { kind: 'file'; id: number; value: string | number | undefined };
+  | { kind: 'file'; id: number; value: string | number | undefined; refused?: string };
 
 /** What the core worker answers, and the file reads it asks of the host (its files are the editor's). */
 export type FromWorker =
