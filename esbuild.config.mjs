@@ -84,6 +84,15 @@ const configs = [
     format: 'cjs',
     packages: 'external',
   },
+  {
+    // The VS Code host launcher, shared by `npm start` (scripts/start.mjs), the tests and the bench.
+    ...common,
+    entryPoints: { 'host/codeServer': 'tools/host/codeServer.ts' },
+    outdir: 'out/tools',
+    platform: 'node',
+    format: 'cjs',
+    packages: 'external',
+  },
 ];
 
 if (withTests) {

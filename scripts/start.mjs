@@ -8,7 +8,7 @@ const root = resolve(import.meta.dirname, '..');
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
 
 run('bash', ['scripts/install-host.sh']);
-run(process.execPath, ['esbuild.config.mjs', '--tests']);
+run(process.execPath, ['esbuild.config.mjs']);
 
 // A sample workspace the learner can scaffold exercises into; kept between runs.
 const workspace = join(root, '.vscode-test', 'sample-workspace');
@@ -16,7 +16,7 @@ if (!existsSync(workspace)) cpSync(join(root, 'test', 'fixtures', 'sample-worksp
 const profileDir = join(root, '.vscode-test', 'start-profile');
 mkdirSync(profileDir, { recursive: true });
 
-const { startCodeServer } = await import(join(root, 'out', 'test', 'host', 'codeServer.js'));
+const { startCodeServer } = await import(join(root, 'out', 'tools', 'host', 'codeServer.js'));
 const port = Number(process.env.PORT ?? 8080);
 const server = await startCodeServer({ port, profileDir });
 console.log(`\nAI Roadmap is running in VS Code 1.100.3. Open this address in a browser:\n\n  ${server.workbenchUrl(workspace)}\n\nPress Ctrl+C to stop.`);

@@ -1,4 +1,4 @@
-import { Workbench } from '../../test/ui/support/workbench';
+import { RoadmapTree, Workbench } from '../../test/ui/pages';
 import { ms, type Row } from './measure';
 
 /**
@@ -12,15 +12,12 @@ export async function activationRows(runs = 5): Promise<Row[]> {
   for (let i = 0; i < runs; i++) {
     const wb = await Workbench.open();
     try {
-      await wb.page.locator('.activitybar .action-item a[aria-label^="AI Roadmap"]').click();
-      await wb.page.locator('[id="workbench.view.extension.aiRoadmap"] .monaco-list-row').first().waitFor({ timeout: 30_000 });
+      await new RoadmapTree(wb).open();
       await wb.runCommand('Go to File...');
       await wb.pickQuickItem('README.md');
       await wb.runCommand('Developer: Show Running Extensions');
       const read = async (name: string | RegExp) => {
-        const row = wb.page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: name }).first();
-        await row.locator('.activation-time').waitFor({ timeout: 20_000 });
-        const text = (await row.locator('.activation-time').textContent()) ?? '';
+        const text = await wb.runningExtensionActivationTime(name);
         return Number(text.match(/([\d.]+)\s*ms/)?.[1] ?? NaN);
       };
       // A development extension is listed by its id, not its display name.

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { notesFrame, RoadmapTree, webviewFrame, Workbench } from '../../test/ui/support/workbench';
+import { markdownPreviewFrame, NotesPanel, RoadmapTree, Workbench } from '../../test/ui/pages';
 import { ms, type Row } from './measure';
 
 /**
@@ -26,17 +26,16 @@ export async function openNotesRows(topics: Array<{ layer: RegExp; title: string
       await row.waitFor();
       const t0 = Date.now();
       await row.click();
-      await notesFrame(wb.page, title, 10_000).catch(async (e) => {
+      await NotesPanel.find(wb, title, 10_000).catch(async (e) => {
         await wb.screenshot('bench-failure');
         throw e;
       });
       ours.push(Date.now() - t0);
       // Then the next topic in the panel that is now open: the common case while browsing.
-      const next = tree.rows().filter({ has: wb.page.locator('.label-name') }).nth((await tree.rows().allTextContents()).findIndex((t) => t.includes(title)) + 1);
-      const nextTitle = ((await next.locator('.label-name').textContent()) ?? '').trim();
+      const next = await tree.rowAfter(title);
       const t1 = Date.now();
-      await next.click();
-      await notesFrame(wb.page, nextTitle, 10_000);
+      await next.row.click();
+      await NotesPanel.find(wb, next.label, 10_000);
       reuse.push(Date.now() - t1);
       await tree.collapse(layer); // so the next layer's rows are in view
     }
@@ -45,10 +44,10 @@ export async function openNotesRows(topics: Array<{ layer: RegExp; title: string
       await wb.runCommand('View: Close All Editors');
       await wb.runCommand('Go to File...');
       await wb.pickQuickItem(name);
-      await wb.page.locator('.monaco-editor textarea').first().waitFor();
+      await wb.editorTextArea().waitFor();
       const t0 = Date.now();
       await wb.page.keyboard.press('Control+Shift+V'); // Markdown: Open Preview
-      await webviewFrame(wb.page, 'h1', title, 10_000);
+      await markdownPreviewFrame(wb.page, title, 10_000);
       floor.push(Date.now() - t0);
     }
   } finally {

@@ -55,7 +55,9 @@ export type NotesView = TopicView | LayerView;
 export type ToNotesPanel =
   | { type: 'show'; view: NotesView }
   /** A status changed elsewhere (tree, command): the panel updates in place. */
-  | { type: 'status'; id: string; status: Status };
+  | { type: 'status'; id: string; status: Status }
+  /** What came of an action started in the panel (a check's result), for its live region. */
+  | { type: 'feedback'; text: string };
 
 export type FromNotesPanel =
   | { type: 'ready' }
@@ -96,6 +98,7 @@ export function isToNotesPanel(m: unknown): m is ToNotesPanel {
   if (!m || typeof m !== 'object') return false;
   const msg = m as Record<string, unknown>;
   if (msg.type === 'status') return isId(msg.id) && typeof msg.status === 'string' && STATUS_VALUES.includes(msg.status);
+  if (msg.type === 'feedback') return typeof msg.text === 'string' && msg.text.length < 2000;
   if (msg.type !== 'show' || !msg.view || typeof msg.view !== 'object') return false;
   const view = msg.view as Record<string, unknown>;
   return (view.kind === 'topic' || view.kind === 'layer') && isId(view.id) && typeof view.title === 'string';

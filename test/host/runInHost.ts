@@ -4,8 +4,8 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser } from './browser';
-import { repoRoot, startCodeServer, webOnlyCopy } from './codeServer';
+import { launchBrowser } from '../../tools/host/browser';
+import { repoRoot, startCodeServer, webOnlyCopy } from '../../tools/host/codeServer';
 import { WEB_REPORT } from './webReport';
 
 const TIMEOUT_MS = 10 * 60_000;

@@ -1,7 +1,7 @@
 // Runs the integration suite (out/test/integration) inside real VS Code 1.100.3, twice: the main
 // suite in a trusted workspace, then the restricted-mode suite in an untrusted one.
 import { join } from 'node:path';
-import { repoRoot } from './codeServer';
+import { repoRoot } from '../../tools/host/codeServer';
 import { runTestsInHost } from './runInHost';
 
 async function main() {

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { installVsix, repoRoot } from './codeServer';
+import { installVsix, repoRoot } from '../../tools/host/codeServer';
 import { runTestsInHost } from './runInHost';
 
 async function main() {

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from './codeServer';
+import { repoRoot } from '../../tools/host/codeServer';
 import { runTestsInHost } from './runInHost';
 
 /** Links and a pipe for the suite to meet: the web worker cannot make them itself. */

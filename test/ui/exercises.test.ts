@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { useWorkbench } from './support/workbench';
+import { useWorkbench } from './pages';
 
 describe('Scaffolding an exercise in real VS Code', () => {
   const workbench = useWorkbench();
@@ -11,9 +11,8 @@ describe('Scaffolding an exercise in real VS Code', () => {
     const wb = workbench();
     await wb.runCommand('AI Roadmap: Scaffold Exercise...');
     await wb.pickQuickItem('Logistic regression from scratch');
-    const tabs = wb.page.locator('.tabs-container .tab');
-    await tabs.filter({ hasText: 'Preview README.md' }).first().waitFor({ timeout: 90_000 });
-    await tabs.filter({ hasText: 'logistic_regression.py' }).first().waitFor({ timeout: 90_000 });
+    await wb.editorTab('Preview README.md').waitFor({ timeout: 90_000 });
+    await wb.editorTab('logistic_regression.py').waitFor({ timeout: 90_000 });
     const folder = join(wb.workspace, 'exercises', 'logistic-regression-numpy');
     for (const f of ['README.md', 'logistic_regression.py', 'test_logistic_regression.py']) assert.ok(existsSync(join(folder, f)), f);
     await wb.screenshot('exercise-scaffolded');

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { layerDescription, progressStatus, RoadmapTree, webviewFrame, useWorkbench } from './support/workbench';
+import { Dashboard, layerDescription, ProgressStatusBar, RoadmapTree, useWorkbench } from './pages';
 
 /** The first layer's row after one of its topics is done. */
 const ONE_DONE = layerDescription('foundations', 1);
@@ -11,6 +11,7 @@ describe('Checking off a topic in real VS Code', () => {
   it('ticking a checkbox updates the layer count and the status bar, and survives a window reload', async () => {
     const wb = workbench();
     const tree = new RoadmapTree(wb);
+    const status = new ProgressStatusBar(wb.page);
     await tree.open();
     const layer = /^1\. Mathematical/;
     assert.equal(await tree.description(layer), layerDescription('foundations', 0));
@@ -18,30 +19,28 @@ describe('Checking off a topic in real VS Code', () => {
     const topic = /^Linear algebra/;
     await tree.row(topic).waitFor();
     await tree.checkbox(topic).click();
-    await wb.page.waitForFunction((d) => document.querySelector('[id="workbench.view.extension.aiRoadmap"]')?.textContent?.includes(d), ONE_DONE, { timeout: 60_000 });
+    await tree.waitText(ONE_DONE);
     assert.equal(await tree.description(layer), ONE_DONE);
-    await progressStatus(wb.page).getByText(/Roadmap 1%/).waitFor();
+    await status.waitText(/Roadmap 1%/);
+    assert.match(await status.accessibleLabel(), /^AI Roadmap progress: 1 percent, 1 of \d+ topics done$/, 'the status bar item says what it shows');
     await wb.screenshot('tree-progress');
 
     // A reload deactivates the extension and starts a new extension host.
-    const reloaded = wb.page.waitForEvent('load'); // listen first: the reload can be quick
-    await wb.runCommand('Developer: Reload Window');
-    await reloaded;
-    await wb.page.locator('.activitybar').waitFor({ timeout: 90_000 });
+    await wb.reload();
     await tree.open();
-    await wb.page.waitForFunction((d) => document.querySelector('[id="workbench.view.extension.aiRoadmap"]')?.textContent?.includes(d), ONE_DONE, { timeout: 60_000 });
+    await tree.waitText(ONE_DONE);
     await tree.expand(layer);
     assert.equal(await tree.checkbox(topic).getAttribute('aria-checked'), 'true');
   });
 
   it('the status bar opens the dashboard with the overall count, layer bars and next topics', async () => {
     const wb = workbench();
-    await progressStatus(wb.page).click();
-    const frame = await webviewFrame(wb.page, '[data-fact="done"]', /^1 \/ \d+$/);
-    assert.equal(await frame.locator('.layers li').count(), 8);
-    assert.ok((await frame.locator('.next li').count()) > 0);
-    assert.equal(await frame.locator('.weeks .col').count(), 12);
-    assert.equal(await frame.locator('[data-fact="streak"]').textContent(), '1 day');
+    await new ProgressStatusBar(wb.page).click();
+    const dashboard = await Dashboard.find(wb, /^1 \/ \d+$/);
+    assert.equal(await dashboard.layers().count(), 8);
+    assert.ok((await dashboard.nextTopics().count()) > 0);
+    assert.equal(await dashboard.weekColumns().count(), 12);
+    assert.equal(await dashboard.fact('streak'), '1 day');
     await wb.screenshot('dashboard');
   });
 });

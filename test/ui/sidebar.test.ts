@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { notesFrame, RoadmapTree, useWorkbench } from './support/workbench';
+import { NotesPanel, RoadmapTree, useWorkbench } from './pages';
 
 describe('Sidebar and notes panel in real VS Code', () => {
   const workbench = useWorkbench();
@@ -18,13 +18,9 @@ describe('Sidebar and notes panel in real VS Code', () => {
 
   it('Open Notes from the command palette shows the layer in the panel', async () => {
     const wb = workbench();
-    await wb.runCommand('AI Roadmap: Open Notes');
-    await wb.pickQuickItem('Deep Learning Core');
-    const frame = await notesFrame(wb.page, 'Deep Learning Core');
-    const context = await frame.locator('#root .context').textContent();
-    assert.equal(context?.trim(), 'Layer 3');
-    const goal = await frame.locator('#root .goal').textContent();
-    assert.match(goal ?? '', /^Goal: /);
+    const notes = await NotesPanel.open(wb, 'Deep Learning Core', 'Deep Learning Core');
+    assert.equal(await notes.context(), 'Layer 3');
+    assert.match(await notes.goal(), /^Goal: /);
     await wb.screenshot('notes-panel-layer');
   });
 });

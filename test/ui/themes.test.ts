@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { notesFrame, RoadmapTree, Workbench } from './support/workbench';
+import { NotesPanel, RoadmapTree, useWorkbench } from './pages';
 
 const THEMES: Array<[string, string, string]> = [
   ['Default Dark Modern', 'vscode-dark', 'theme-dark'],
@@ -9,26 +9,21 @@ const THEMES: Array<[string, string, string]> = [
 ];
 
 describe('Themes', () => {
+  // One window for every theme: the panel must follow a switch, as it does for a learner.
+  const workbench = useWorkbench();
+
   for (const [theme, bodyClass, shot] of THEMES) {
     it(`the notes panel follows ${theme}`, async () => {
-      const wb = await Workbench.open({ theme });
-      try {
-        await new RoadmapTree(wb).open();
-        await wb.runCommand('AI Roadmap: Open Notes');
-        await wb.pickQuickItem('The attention mechanism');
-        const frame = await notesFrame(wb.page, 'The attention mechanism: queries, keys and values');
-        const classes = await frame.evaluate(() => document.body.className);
-        assert.match(classes, new RegExp(`\\b${bodyClass}\\b`));
-        // Text and background come from the theme, so they differ whatever the theme.
-        const [fg, bg] = await frame.evaluate(() => {
-          const s = getComputedStyle(document.body);
-          return [s.color, s.backgroundColor];
-        });
-        assert.notEqual(fg, bg);
-        await wb.screenshot(shot);
-      } finally {
-        await wb.close();
-      }
+      const wb = workbench();
+      await wb.setTheme(theme);
+      await new RoadmapTree(wb).open();
+      const notes = await NotesPanel.open(wb, 'The attention mechanism', 'The attention mechanism: queries, keys and values');
+      await notes.frame.waitForFunction((c) => document.body.classList.contains(c), bodyClass, { timeout: 60_000 });
+      assert.match(await notes.bodyClasses(), new RegExp(`\\b${bodyClass}\\b`));
+      // Text and background come from the theme, so they differ whatever the theme.
+      const [fg, bg] = await notes.colours();
+      assert.notEqual(fg, bg);
+      await wb.screenshot(shot);
     });
   }
 });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { RoadmapTree, Workbench } from './support/workbench';
+import { RoadmapTree, Workbench } from './pages';
 
 const LAYER = /^1\. Mathematical/;
 const A_TOPIC = /^Linear algebra/;

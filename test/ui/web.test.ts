@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { notesFrame, RoadmapTree, useWorkbench } from './support/workbench';
+import { NotesPanel, RoadmapTree, useWorkbench } from './pages';
 
 describe('VS Code for the Web in Chromium (the web worker extension host)', () => {
   const workbench = useWorkbench({ kind: 'web' });
@@ -10,10 +10,8 @@ describe('VS Code for the Web in Chromium (the web worker extension host)', () =
     const tree = new RoadmapTree(wb);
     await tree.open();
     assert.equal((await tree.labels()).length >= 8, true);
-    await wb.runCommand('AI Roadmap: Open Notes');
-    await wb.pickQuickItem('The attention mechanism');
-    const frame = await notesFrame(wb.page, 'The attention mechanism: queries, keys and values');
-    assert.ok((await frame.locator('.notes .katex').count()) > 3, 'KaTeX rendered the math in the web build');
+    const notes = await NotesPanel.open(wb, 'The attention mechanism', 'The attention mechanism: queries, keys and values');
+    assert.ok((await notes.math().count()) > 3, 'KaTeX rendered the math in the web build');
     await wb.screenshot('web-notes');
   });
 
@@ -21,6 +19,6 @@ describe('VS Code for the Web in Chromium (the web worker extension host)', () =
     const wb = workbench();
     await wb.runCommand('AI Roadmap: Check Exercise...');
     await wb.pickQuickItem('Logistic regression from scratch');
-    await wb.page.locator('.notifications-toasts', { hasText: 'needs a desktop or remote window' }).first().waitFor({ timeout: 90_000 });
+    await wb.notification('needs a desktop or remote window').waitFor({ timeout: 90_000 });
   });
 });

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { repoRoot } from '../host/codeServer';
-import { notesFrame, RoadmapTree, Workbench } from './support/workbench';
+import { repoRoot } from '../../tools/host/codeServer';
+import { NotesPanel, RoadmapTree, Workbench } from './pages';
 
 describe('A hostile roadmap in real VS Code', () => {
   let wb: Workbench;
@@ -27,16 +27,14 @@ describe('A hostile roadmap in real VS Code', () => {
     const [layer] = await tree.labels();
     assert.equal(layer, "1. <script>alert('layer')</script> Hostile layer", 'the tree shows markup as text');
 
-    await wb.runCommand('AI Roadmap: Open Notes');
-    await wb.pickQuickItem('Payloads');
-    const frame = await notesFrame(wb.page, "Payloads <b onmouseover=alert('topic')>here</b>");
-    const text = (await frame.locator('.notes').textContent()) ?? '';
+    const notes = await NotesPanel.open(wb, 'Payloads', "Payloads <b onmouseover=alert('topic')>here</b>");
+    const text = await notes.text();
     assert.ok(text.includes("<script>window.parent.postMessage('pwned'"), 'the script payload is visible as text');
     assert.ok(text.includes('<img src=x onerror='), 'the img payload is visible as text');
 
     // Give any payload that could run time to run, then hover and click what there is.
-    await frame.locator('h1').first().hover();
-    for (const link of await frame.locator('.notes a').all()) await link.click({ modifiers: [] }).catch(() => undefined);
+    await notes.heading().first().hover();
+    for (const link of await notes.links().all()) await link.click({ modifiers: [] }).catch(() => undefined);
     await wb.page.waitForTimeout(1000);
 
     for (const f of wb.page.frames()) {
@@ -45,9 +43,9 @@ describe('A hostile roadmap in real VS Code', () => {
     }
     assert.deepEqual(dialogs, [], 'no alert, confirm or prompt opened');
     // VS Code's own bootstrap (#_vscodeApiScript) and our nonce'd bundle are the only scripts.
-    assert.equal(await frame.locator('script:not([nonce]):not(#_vscodeApiScript)').count(), 0, 'no other script element');
-    assert.equal(await frame.locator('.notes img, .notes iframe, .notes svg[onload], .notes details, .notes form').count(), 0);
-    const hrefs = await frame.locator('.notes a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    assert.equal(await notes.foreignScripts().count(), 0, 'no other script element');
+    assert.equal(await notes.dangerousElements().count(), 0);
+    const hrefs = await notes.links().evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     assert.ok(hrefs.every((h) => /^(https?:|mailto:|#)/.test(h)), `only safe links: ${hrefs.join(' ')}`);
     await wb.screenshot('xss-inert');
   });

@@ -138,8 +138,14 @@ export class NotesPanels implements vscode.Disposable, vscode.WebviewPanelSerial
       case 'openMyNotes':
         if (index.topic(m.id)) await this.myNotes.open(index.roadmap.id, index.topic(m.id)!);
         return this.refresh(open);
-      case 'exercise':
-        return void (await vscode.commands.executeCommand(m.action === 'scaffold' ? 'aiRoadmap.scaffoldExercise' : 'aiRoadmap.checkExercise', m.id));
+      case 'exercise': {
+        if (m.action === 'scaffold') return void (await vscode.commands.executeCommand('aiRoadmap.scaffoldExercise', m.id));
+        // The check's result goes back to the panel's live region as well as to a notification.
+        const result = await vscode.commands.executeCommand<{ reason?: string } | undefined>('aiRoadmap.checkExercise', m.id);
+        const text = result?.reason === 'cancelled' ? 'The check was cancelled.' : result?.reason;
+        if (text) this.post(open, { type: 'feedback', text });
+        return;
+      }
       case 'addPaper': {
         const notes = index.topic(m.id)?.notes;
         const ref = notes ? (await this.paperReferences(notes)).find((r) => r.arxivId === m.arxivId) : undefined;

@@ -28,7 +28,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, o
     <title>${escapeHtml(opts.title)}</title>
   </head>
   <body>
-    <main id="root" aria-live="polite"></main>
+    <main id="root"></main>
     <script nonce="${nonce}" src="${asset(opts.script)}"></script>
   </body>
 </html>`;

@@ -2,6 +2,7 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { isToDashboard, type DashboardData, type FromDashboard } from '../protocol';
 import { el, linkButton } from '../shared/dom';
+import '../shared/keepFocus';
 import { vscodeApi } from '../shared/vscodeApi';
 import { bar, ring, weekChart } from './charts';
 
@@ -13,6 +14,8 @@ function render(d: DashboardData) {
   const overallLabel = `${d.overall.done} of ${d.overall.total} topics done, ${d.overall.percent} percent`;
   const totalDone = d.weeks.reduce((n, w) => n + w.count, 0);
   const weeksLabel = `Topics done per week over the last ${d.weeks.length} weeks: ${totalDone} in all`;
+  // A refresh (progress changed elsewhere) gives the focus back to the same control.
+  const focusKey = root.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.focusKey : undefined;
   root.replaceChildren(
     el('h1', { text: 'Progress' }),
     el('p', { cls: 'meta', text: d.title }),
@@ -37,7 +40,7 @@ function render(d: DashboardData) {
         el(
           'li',
           {},
-          linkButton(`${l.number}. ${l.title}`, () => post({ type: 'open', id: l.id })),
+          keyed(linkButton(`${l.number}. ${l.title}`, () => post({ type: 'open', id: l.id })), `layer:${l.id}`),
           bar(l.tally.percent, `${l.title}: ${l.tally.done} of ${l.tally.total} done`),
           el('span', { cls: 'meta', text: `${l.tally.done}/${l.tally.total} · ${l.tally.percent}%` }),
         ),
@@ -56,10 +59,16 @@ function render(d: DashboardData) {
     ...(d.papers ? papersSection(d.papers) : []),
     el('h2', { text: 'Next topics' }),
     d.next.length
-      ? el('ol', { cls: 'next' }, ...d.next.map((n) => el('li', {}, linkButton(n.title, () => post({ type: 'open', id: n.id })), el('span', { cls: 'meta', text: ` ${n.layer}${n.hours ? ` · ${n.hours} h` : ''}` }))))
+      ? el('ol', { cls: 'next' }, ...d.next.map((n) => el('li', {}, keyed(linkButton(n.title, () => post({ type: 'open', id: n.id })), `next:${n.id}`), el('span', { cls: 'meta', text: ` ${n.layer}${n.hours ? ` · ${n.hours} h` : ''}` }))))
       : el('p', { text: 'Every topic is done or skipped. Congratulations!' }),
-    el('p', {}, button('Show Next Topics', () => post({ type: 'command', command: 'showNextTopics' })), button('Go to Topic...', () => post({ type: 'command', command: 'goToTopic' }), true)),
+    el('p', {}, keyed(button('Show Next Topics', () => post({ type: 'command', command: 'showNextTopics' })), 'show-next'), keyed(button('Go to Topic...', () => post({ type: 'command', command: 'goToTopic' }), true), 'go-to-topic')),
   );
+  if (focusKey) root.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus();
+}
+
+function keyed<T extends HTMLElement>(node: T, key: string): T {
+  node.dataset.focusKey = key;
+  return node;
 }
 
 const PASSES = [

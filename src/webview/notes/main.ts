@@ -1,6 +1,8 @@
 // Front end of the notes panel: renders what the extension sends and reports the learner's
 // actions back. It owns no state but its scroll position (kept with setState).
-import { isNotesPanelState, isToNotesPanel, type FromNotesPanel, type NotesPanelState } from '../protocol';
+import { isNotesPanelState, isToNotesPanel, STATUS_LABELS, type FromNotesPanel, type NotesPanelState } from '../protocol';
+import { announce } from '../shared/announce';
+import '../shared/keepFocus';
 import { vscodeApi } from '../shared/vscodeApi';
 import { renderLayer, renderTopic, updateStatus } from './renderTopic';
 
@@ -12,13 +14,24 @@ let restoreScroll = isNotesPanelState(vscode.getState()) ? vscode.getState()!.sc
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const msg = event.data;
   if (!isToNotesPanel(msg)) return console.warn('AI Roadmap: ignored a message the panel does not understand', msg);
-  if (msg.type === 'status') return updateStatus(root, msg.id, msg.status);
-  // A refresh of the same topic keeps the reader's place; a restored panel goes back to its place.
-  const scrollY = root.dataset.topic === msg.view.id ? window.scrollY : restoreScroll;
+  if (msg.type === 'feedback') return announce(msg.text);
+  if (msg.type === 'status') {
+    if (updateStatus(root, msg.id, msg.status)) announce(`${document.title}: ${STATUS_LABELS[msg.status]}`);
+    return;
+  }
+  // A refresh of the same topic keeps the reader's place and focus; another topic takes the focus
+  // to its heading when the focus was in the page (a keyboard user followed a link).
+  const same = root.dataset.topic === msg.view.id;
+  const scrollY = same ? window.scrollY : restoreScroll;
+  const focusKey = root.contains(document.activeElement) ? ((document.activeElement as HTMLElement).dataset.focusKey ?? '') : undefined;
   root.dataset.topic = msg.view.id;
   root.replaceChildren(msg.view.kind === 'topic' ? renderTopic(msg.view, post) : renderLayer(msg.view, post));
   document.title = msg.view.title;
   window.scrollTo(0, scrollY);
+  if (focusKey !== undefined) {
+    const again = same && focusKey ? root.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`) : null;
+    (again ?? root.querySelector<HTMLElement>('h1'))?.focus();
+  }
   restoreScroll = 0;
   saveState();
 });

@@ -12,8 +12,8 @@ export function renderTopic(view: TopicView, post: Post): HTMLElement {
   const header = el(
     'header',
     { cls: 'topic-header' },
-    el('p', { cls: 'context' }, linkButton(`Layer ${view.layer.number} · ${view.layer.title}`, () => post({ type: 'open', id: view.layer.id }))),
-    el('h1', { text: view.title, attrs: { id: 'topic-title' } }),
+    el('p', { cls: 'context' }, keyed(linkButton(`Layer ${view.layer.number} · ${view.layer.title}`, () => post({ type: 'open', id: view.layer.id })), 'layer')),
+    el('h1', { text: view.title, attrs: { id: 'topic-title', tabindex: '-1' } }),
     view.hours ? el('p', { cls: 'meta', text: `About ${view.hours} hours` }) : undefined,
     statusControl(view.id, view.status, post),
   );
@@ -22,7 +22,7 @@ export function renderTopic(view: TopicView, post: Post): HTMLElement {
 
   const aside = el('section', { cls: 'topic-links', attrs: { 'aria-label': 'Prerequisites, exercises and resources' } });
   if (view.prerequisites.length) {
-    aside.append(el('h2', { text: 'Prerequisites' }), list(view.prerequisites.map((p) => [linkButton(p.title, open(p)), el('span', { cls: `badge status-${p.status}`, text: STATUS_LABELS[p.status] })])));
+    aside.append(el('h2', { text: 'Prerequisites' }), list(view.prerequisites.map((p) => [keyed(linkButton(p.title, open(p)), `open:${p.id}`), el('span', { cls: `badge status-${p.status}`, text: STATUS_LABELS[p.status] })])));
   }
   if (view.exercises.length) {
     aside.append(
@@ -31,8 +31,8 @@ export function renderTopic(view: TopicView, post: Post): HTMLElement {
         view.exercises.map((x) => [
           el('span', { text: x.title, cls: 'exercise-title' }),
           el('span', { cls: 'meta', text: ` ${x.difficulty}${x.hours ? ` · ${x.hours} h` : ''} · ${STATUS_LABELS[x.status]} ` }),
-          button('Scaffold', `Scaffold exercise ${x.title}`, () => post({ type: 'exercise', action: 'scaffold', id: x.id })),
-          button('Check', `Check exercise ${x.title}`, () => post({ type: 'exercise', action: 'check', id: x.id }), true),
+          keyed(button('Scaffold', `Scaffold exercise ${x.title}`, () => post({ type: 'exercise', action: 'scaffold', id: x.id })), `scaffold:${x.id}`),
+          keyed(button('Check', `Check exercise ${x.title}`, () => post({ type: 'exercise', action: 'check', id: x.id }), true), `check:${x.id}`),
         ]),
       ),
     );
@@ -43,13 +43,15 @@ export function renderTopic(view: TopicView, post: Post): HTMLElement {
       list(view.resources.map((r) => [linkButton(r.title, () => post({ type: 'openLink', href: r.url }), `${r.title} (${r.kind}, opens in browser)`), el('span', { cls: 'meta', text: ` ${r.kind}${r.free === false ? ' · paid' : ''}` })])),
     );
   }
-  aside.append(el('h2', { text: 'My notes' }), el('p', {}, button(view.hasMyNotes ? 'Open my notes' : 'Start my notes', 'Open my notes for this topic in an editor', () => post({ type: 'openMyNotes', id: view.id }), true)));
+  const myNotes = view.hasMyNotes ? 'Open my notes' : 'Start my notes';
+  // The accessible name starts with the visible words, so speech input ("click Start my notes") finds it.
+  aside.append(el('h2', { text: 'My notes' }), el('p', {}, keyed(button(myNotes, `${myNotes} for this topic, in an editor`, () => post({ type: 'openMyNotes', id: view.id }), true), 'my-notes')));
 
   const nav = el(
     'nav',
     { cls: 'prev-next', attrs: { 'aria-label': 'Previous and next topic' } },
-    view.previous ? linkButton(`← ${view.previous.title}`, open(view.previous), `Previous topic: ${view.previous.title}`) : el('span'),
-    view.next ? linkButton(`${view.next.title} →`, open(view.next), `Next topic: ${view.next.title}`) : el('span'),
+    view.previous ? keyed(linkButton(`← ${view.previous.title}`, open(view.previous), `Previous topic: ${view.previous.title}`), 'previous') : el('span'),
+    view.next ? keyed(linkButton(`${view.next.title} →`, open(view.next), `Next topic: ${view.next.title}`), 'next') : el('span'),
   );
   return el('div', { cls: 'topic' }, header, notes, aside, nav);
 }
@@ -59,12 +61,12 @@ export function renderLayer(view: LayerView, post: Post): HTMLElement {
     'div',
     { cls: 'layer' },
     el('p', { cls: 'context', text: `Layer ${view.number}` }),
-    el('h1', { text: view.title }),
+    el('h1', { text: view.title, attrs: { tabindex: '-1' } }),
     el('p', { cls: 'goal', text: `Goal: ${view.goal}` }),
     view.summary ? el('p', { cls: 'summary', text: view.summary }) : undefined,
     el('p', { cls: 'meta', text: `${view.done} of ${view.total} topics done` }),
     el('h2', { text: 'Topics' }),
-    list(view.topics.map((t) => [linkButton(t.title, () => post({ type: 'open', id: t.id })), el('span', { cls: `badge status-${t.status}`, text: STATUS_LABELS[t.status] })])),
+    list(view.topics.map((t) => [keyed(linkButton(t.title, () => post({ type: 'open', id: t.id })), `open:${t.id}`), el('span', { cls: `badge status-${t.status}`, text: STATUS_LABELS[t.status] })])),
   );
 }
 
@@ -88,23 +90,40 @@ function markPaperReferences(notes: HTMLElement, view: TopicView, post: Post) {
 }
 
 function statusControl(id: string, current: Status, post: Post): HTMLElement {
-  const group = el('vscode-radio-group', { cls: 'status-control', attrs: { 'aria-label': 'Status of this topic' } });
+  const group = el('vscode-radio-group', { cls: 'status-control', attrs: { 'aria-label': 'Status of this topic', 'data-focus-key': 'status', 'data-status': current } });
+  // The group checks a radio on an arrow key without a change event (only click and Space send
+  // one), so the checked radio is read after either, and a new status is sent once.
+  const commit = () => {
+    const s = [...group.querySelectorAll('vscode-radio')].find((r) => r.checked)?.getAttribute('data-status') as Status | undefined;
+    if (!s || s === group.dataset.status) return;
+    group.dataset.status = s;
+    post({ type: 'setStatus', id, status: s });
+  };
   for (const s of STATUSES) {
     const radio = el('vscode-radio', { text: STATUS_LABELS[s], attrs: { name: 'status', value: s, 'data-status': s } });
     radio.checked = s === current;
-    radio.addEventListener('change', () => {
-      if (radio.checked) post({ type: 'setStatus', id, status: s });
-    });
+    radio.addEventListener('change', commit);
     group.append(radio);
   }
+  group.addEventListener('keydown', (e) => {
+    if (e.key.startsWith('Arrow')) window.setTimeout(commit, 0);
+  });
   return el('div', { cls: 'status-row' }, el('span', { cls: 'status-label', text: 'Status:' }), group);
 }
 
-/** Reflects a status changed elsewhere, without re-rendering the page or moving the scroll. */
-export function updateStatus(root: HTMLElement, id: string, status: Status) {
-  const group = root.querySelector('.status-control');
-  if (!group || root.dataset.topic !== id) return;
+/** Reflects a status changed elsewhere, without re-rendering the page or moving the scroll; true if shown. */
+export function updateStatus(root: HTMLElement, id: string, status: Status): boolean {
+  const group = root.querySelector<HTMLElement>('.status-control');
+  if (!group || root.dataset.topic !== id) return false;
+  group.dataset.status = status;
   for (const radio of group.querySelectorAll('vscode-radio')) radio.checked = radio.getAttribute('data-status') === status;
+  return true;
+}
+
+/** Marks a control so a refresh of the same topic gives it the focus back. */
+function keyed<T extends HTMLElement>(node: T, key: string): T {
+  node.dataset.focusKey = key;
+  return node;
 }
 
 function list(rows: Array<Array<Node>>): HTMLUListElement {

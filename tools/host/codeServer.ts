@@ -1,5 +1,5 @@
 // Starts VS Code 1.100.3 (code-server, installed by scripts/install-host.sh) on loopback with a
-// throw-away profile, for `npm start`, the integration tests and the UI tests.
+// throw-away profile, for `npm start`, the integration, web, smoke and UI tests and the bench.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';

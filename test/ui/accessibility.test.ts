@@ -1,0 +1,62 @@
+// The accessibility audit: axe-core (WCAG 2.1 A and AA, and the best-practice rules on landmarks
+// and headings) in every panel, once per panel per theme, in one window whose CSP is bypassed so
+// axe can be injected (this suite only). Rules turned off, with their reasons: RULES_OFF in
+// pages/axeAudit.ts. A new panel (quiz, review, map, plan) is one more row in PANELS.
+import * as assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import type { Frame } from 'playwright-core';
+import { audit, Dashboard, describeViolations, NotesPanel, useWorkbench, type Workbench } from './pages';
+
+/** A topic whose notes have math, code, exercises with buttons, resources and prerequisites. */
+const TOPIC = { pick: 'From scratch: logistic regression', heading: 'From scratch: logistic regression, softmax regression, basic backprop' };
+
+const PANELS: Array<{ name: string; open(wb: Workbench): Promise<Frame> }> = [
+  { name: 'notes panel (math, code, exercises)', open: async (wb) => (await NotesPanel.open(wb, TOPIC.pick, TOPIC.heading)).frame },
+  { name: 'dashboard', open: async (wb) => (await Dashboard.open(wb)).frame },
+];
+
+const THEMES = ['Default Light Modern', 'Default Dark Modern', 'Default High Contrast'];
+
+describe('Accessibility audit of the webviews (axe-core, WCAG 2.1 AA)', () => {
+  const workbench = useWorkbench({ bypassCsp: true });
+  // Every audit runs as for a learner who asked the system for less motion: nothing may move.
+  before(async () => workbench().page.emulateMedia({ reducedMotion: 'reduce' }));
+
+  for (const theme of THEMES) {
+    it(`${theme}: no serious or critical violation in any panel`, async (t) => {
+      const wb = workbench();
+      await wb.setTheme(theme);
+      const found: string[] = [];
+      for (const panel of PANELS) {
+        const frame = await panel.open(wb);
+        const motion = await frame.evaluate(() => ({ reduce: matchMedia('(prefers-reduced-motion: reduce)').matches, running: document.getAnimations().length }));
+        assert.deepEqual(motion, { reduce: true, running: 0 }, `${panel.name}: prefers-reduced-motion reaches the page and nothing moves`);
+        const violations = await audit(frame);
+        if (violations.length) t.diagnostic(describeViolations(`${theme}, ${panel.name}`, violations));
+        const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        if (blocking.length) found.push(describeViolations(`${theme}, ${panel.name}`, blocking));
+      }
+      assert.equal(found.length, 0, found.join('\n'));
+    });
+  }
+
+  it('at 200% zoom the notes panel reflows: only code and wide math scroll, each in its own box', async () => {
+    const wb = workbench();
+    const notes = await NotesPanel.open(wb, TOPIC.pick, TOPIC.heading);
+    // 200% zoom of the 1280 x 800 window: the same page laid out in half the CSS pixels.
+    await wb.page.setViewportSize({ width: 640, height: 400 });
+    try {
+      await notes.frame.waitForFunction(() => window.innerWidth < 600, undefined, { timeout: 60_000 });
+      assert.equal(await notes.scrollsSideways(), false, 'the page itself does not scroll sideways');
+      const wide = await notes.frame.evaluate(() =>
+        Array.from(document.querySelectorAll('#root *'))
+          .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+          .filter((e) => !e.closest('pre, .katex-display, .katex-mathml, .visually-hidden'))
+          .map((e) => `${e.tagName.toLowerCase()}.${e.className}`),
+      );
+      assert.deepEqual(wide, [], 'nothing but code and display math (each its own scroll box) reaches past the right edge');
+    } finally {
+      await wb.page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+});

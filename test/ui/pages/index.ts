@@ -1,0 +1,12 @@
+// Page objects for the real VS Code workbench in Chromium: UI tests and the bench reach the
+// workbench, the tree, the panels, the status bar and the quick pick only through these.
+export { audit, describeViolations, RULES_OFF, type AxeViolation } from './axeAudit';
+export { Dashboard } from './dashboard';
+export { NotesPanel, type Status } from './notesPanel';
+export { QuickPick } from './quickPick';
+export { layerDescription } from './roadmapData';
+export { RoadmapTree } from './roadmapTree';
+export { ProgressStatusBar } from './statusBar';
+export { Walkthrough } from './walkthrough';
+export { focusIn, markdownPreviewFrame, webviewFrame, type FocusInFrame } from './webview';
+export { resultsDir, themeKind, useWorkbench, Workbench, type WorkbenchOptions } from './workbench';

@@ -1,0 +1,110 @@
+import type { Frame } from 'playwright-core';
+import type { Workbench } from './workbench';
+import { webviewFrame } from './webview';
+
+export type Status = 'not-started' | 'in-progress' | 'done' | 'skipped';
+
+/** The notes panel's page, inside its webview frame. */
+export class NotesPanel {
+  private constructor(readonly frame: Frame) {}
+
+  /** The notes panel showing the layer or topic with this heading. */
+  static async find(wb: Workbench, heading: string, timeoutMs?: number): Promise<NotesPanel> {
+    return new NotesPanel(await webviewFrame(wb.page, '#root h1', heading, timeoutMs));
+  }
+
+  /** Opens a layer or topic through "AI Roadmap: Open Notes" and its quick pick. */
+  static async open(wb: Workbench, pick: string, heading: string): Promise<NotesPanel> {
+    await wb.runCommand('AI Roadmap: Open Notes');
+    await wb.pickQuickItem(pick);
+    return NotesPanel.find(wb, heading);
+  }
+
+  heading() {
+    return this.frame.locator('#root h1');
+  }
+
+  /** "Layer 3" above a layer's heading. */
+  async context(): Promise<string> {
+    return ((await this.frame.locator('#root .context').textContent()) ?? '').trim();
+  }
+
+  async goal(): Promise<string> {
+    return ((await this.frame.locator('#root .goal').textContent()) ?? '').trim();
+  }
+
+  notes() {
+    return this.frame.locator('.notes');
+  }
+
+  async text(): Promise<string> {
+    return (await this.notes().textContent()) ?? '';
+  }
+
+  math() {
+    return this.frame.locator('.notes .katex');
+  }
+
+  /** KaTeX's MathML, what a screen reader reads for a formula. */
+  mathml() {
+    return this.frame.locator('.notes .katex math');
+  }
+
+  codeKeywords() {
+    return this.frame.locator('.notes pre.hljs .hljs-keyword');
+  }
+
+  heading2(id: string) {
+    return this.frame.locator(`.notes h2#${id}`);
+  }
+
+  links() {
+    return this.frame.locator('.notes a');
+  }
+
+  /** Elements no rendered note may contain. */
+  dangerousElements() {
+    return this.frame.locator('.notes img, .notes iframe, .notes svg[onload], .notes details, .notes form');
+  }
+
+  /** Script elements other than VS Code's bootstrap (#_vscodeApiScript) and our nonce'd bundle. */
+  foreignScripts() {
+    return this.frame.locator('script:not([nonce]):not(#_vscodeApiScript)');
+  }
+
+  statusRadio(status: Status) {
+    return this.frame.locator(`vscode-radio[data-status="${status}"]`);
+  }
+
+  async setStatus(status: Status) {
+    await this.statusRadio(status).click();
+  }
+
+  async waitStatusChecked(status: Status) {
+    await this.frame.waitForFunction((s) => (document.querySelector(`vscode-radio[data-status="${s}"]`) as { checked?: boolean } | null)?.checked === true, status, { timeout: 60_000 });
+  }
+
+  /** The live region's text once it matches: what a screen reader announces. */
+  async waitAnnounced(text: RegExp): Promise<string> {
+    const region = this.frame.locator('#announcer');
+    await this.frame.waitForFunction((source) => new RegExp(source).test(document.getElementById('announcer')?.textContent ?? ''), text.source, { timeout: 90_000 });
+    return ((await region.textContent()) ?? '').trim();
+  }
+
+  async bodyClasses(): Promise<string> {
+    return this.frame.evaluate(() => document.body.className);
+  }
+
+  /** Text and background colours of the page. */
+  async colours(): Promise<[string, string]> {
+    return this.frame.evaluate(() => {
+      const s = getComputedStyle(document.body);
+      return [s.color, s.backgroundColor] as [string, string];
+    });
+  }
+
+  /** Whether the page scrolls sideways as a whole (code and wide math scroll in their own box). */
+  async scrollsSideways(): Promise<boolean> {
+    return this.frame.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+  }
+}

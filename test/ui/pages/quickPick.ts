@@ -1,0 +1,60 @@
+import type { Page } from 'playwright-core';
+
+/** VS Code's quick input: the command palette and every quick pick. */
+export class QuickPick {
+  constructor(private readonly page: Page) {}
+
+  input() {
+    return this.page.locator('.quick-input-widget input');
+  }
+
+  widget() {
+    return this.page.locator('.quick-input-widget');
+  }
+
+  /** The widget is reused: wait until something has shown it (a loaded machine can be slow). */
+  async waitOpen(timeout = 90_000) {
+    await this.input().waitFor({ state: 'visible', timeout });
+  }
+
+  async waitClosed(timeout = 60_000) {
+    await this.widget().waitFor({ state: 'hidden', timeout });
+  }
+
+  rows() {
+    return this.page.locator('.quick-input-list .monaco-list-row');
+  }
+
+  /** Types `text` and clicks the first row that contains it. */
+  async pick(text: string) {
+    await this.waitOpen();
+    await this.input().fill(text);
+    await this.rows().filter({ hasText: text }).first().click();
+  }
+
+  /** Types `filter` and clicks the row whose label is exactly `label` (Enter would take the first fuzzy match). */
+  async pickExact(filter: string, label: string) {
+    await this.waitOpen();
+    await this.input().fill(filter);
+    await this.rows().filter({ has: this.page.getByText(label, { exact: true }) }).first().click();
+  }
+
+  /**
+   * The keyboard way: types `filter`, moves down until the active row's label is `label`, presses
+   * Enter. No mouse event.
+   */
+  async chooseByKeyboard(filter: string, label: string | RegExp, timeout = 60_000) {
+    await this.waitOpen();
+    await this.page.keyboard.type(filter);
+    const active = this.page.locator('.quick-input-list .monaco-list-row.focused .label-name');
+    const matches = (t: string) => (typeof label === 'string' ? t.trim() === label : label.test(t.trim()));
+    // The list filters as the text arrives: wait for a row that matches before walking to it.
+    await this.rows().filter({ hasText: filter.replace(/^>/, '') }).first().waitFor({ timeout });
+    for (let i = 0; i < 30; i++) {
+      const text = (await active.first().textContent({ timeout })) ?? '';
+      if (matches(text)) return this.page.keyboard.press('Enter');
+      await this.page.keyboard.press('ArrowDown');
+    }
+    throw new Error(`No quick pick row "${label}" for "${filter}".`);
+  }
+}

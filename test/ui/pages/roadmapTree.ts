@@ -1,0 +1,85 @@
+import type { Workbench } from './workbench';
+
+/** The "Roadmap" view in the AI Roadmap sidebar. */
+export class RoadmapTree {
+  constructor(private readonly wb: Workbench) {}
+
+  async open() {
+    await this.wb.activityBarIcon().click();
+    await this.rows().first().waitFor({ timeout: 90_000 });
+  }
+
+  /**
+   * "Focus on Roadmap View" from the palette, by keyboard. On a first run it opens the view while the
+   * extension activates and the focus stays behind; a learner runs it again, and so does this.
+   */
+  async focusFromPalette() {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await this.wb.runCommandByKeyboard('Focus on Roadmap View', /Focus on Roadmap View$/);
+      await this.rows().first().waitFor({ timeout: 90_000 });
+      if (await this.view().locator('.monaco-list:focus').count()) return;
+    }
+    throw new Error('The Roadmap view did not take the focus.');
+  }
+
+  view() {
+    return this.wb.page.locator('[id="workbench.view.extension.aiRoadmap"]');
+  }
+
+  rows() {
+    return this.view().locator('.monaco-list-row');
+  }
+
+  async labels(): Promise<string[]> {
+    return (await this.rows().locator('.label-name').allTextContents()).map((s) => s.trim());
+  }
+
+  row(label: string | RegExp) {
+    return this.rows().filter({ has: this.wb.page.locator('.label-name', { hasText: label }) }).first();
+  }
+
+  /** The row after the one labelled `label`, and its label. */
+  async rowAfter(label: string): Promise<{ row: ReturnType<RoadmapTree['row']>; label: string }> {
+    const labelled = this.rows().filter({ has: this.wb.page.locator('.label-name') });
+    const row = labelled.nth((await this.rows().allTextContents()).findIndex((t) => t.includes(label)) + 1);
+    return { row, label: ((await row.locator('.label-name').textContent()) ?? '').trim() };
+  }
+
+  async expand(label: string | RegExp) {
+    const row = this.row(label);
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
+  }
+
+  async collapse(label: string | RegExp) {
+    const row = this.row(label);
+    if ((await row.getAttribute('aria-expanded')) === 'true') await row.locator('.monaco-tl-twistie').click();
+  }
+
+  async description(label: string | RegExp): Promise<string> {
+    return ((await this.row(label).locator('.label-description').textContent()) ?? '').trim();
+  }
+
+  checkbox(label: string | RegExp) {
+    return this.row(label).locator('.custom-view-tree-node-item-checkbox');
+  }
+
+  /** Waits until the view shows `text` somewhere (a layer's count after a change). */
+  async waitText(text: string) {
+    await this.wb.page.waitForFunction((d) => document.querySelector('[id="workbench.view.extension.aiRoadmap"]')?.textContent?.includes(d), text, { timeout: 60_000 });
+  }
+
+  /** The row that has the keyboard focus in the tree, and its label. */
+  async focusedLabel(): Promise<string> {
+    return ((await this.view().locator('.monaco-list-row.focused .label-name').first().textContent({ timeout: 60_000 })) ?? '').trim();
+  }
+
+  /** Moves the tree's focus down with the arrow key until the focused row is `label`. */
+  async arrowTo(label: string | RegExp, max = 60) {
+    const matches = (t: string) => (typeof label === 'string' ? t === label : label.test(t));
+    for (let i = 0; i < max; i++) {
+      if (matches(await this.focusedLabel())) return;
+      await this.wb.page.keyboard.press('ArrowDown');
+    }
+    throw new Error(`The tree's focus did not reach "${label}" in ${max} presses.`);
+  }
+}

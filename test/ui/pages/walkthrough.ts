@@ -1,0 +1,63 @@
+import * as assert from 'node:assert/strict';
+import type { Workbench } from './workbench';
+
+const WALKTHROUGH = 'Learn AI with AI Roadmap';
+
+/** The walkthrough page of the Welcome editor, as Get Started shows it. */
+export class Walkthrough {
+  constructor(private readonly wb: Workbench) {}
+
+  async open() {
+    // Back to its tab when it is open (keys typed while a webview has focus would go to the webview).
+    const tab = this.wb.editorTab(/^(Welcome|Walkthrough)/);
+    if (await tab.count()) {
+      await tab.click();
+      const title = this.wb.page.locator('.gettingStartedSlideDetails h2.category-title', { hasText: WALKTHROUGH });
+      if (await title.isVisible()) return;
+    }
+    await this.wb.runCommand('Welcome: Open Walkthrough...');
+    await this.wb.pickQuickItem(WALKTHROUGH);
+    await this.wb.page.locator('.gettingStartedSlideDetails h2.category-title', { hasText: WALKTHROUGH }).waitFor({ timeout: 90_000 });
+  }
+
+  step(id: string) {
+    return this.wb.page.locator(`.getting-started-step[data-step-id$="#${id}"]`);
+  }
+
+  /** Expands a step and presses its button, as a learner does. */
+  async press(id: string) {
+    await this.open();
+    const step = this.step(id);
+    await step.click();
+    await step.and(this.wb.page.locator('[aria-expanded="true"]')).waitFor({ timeout: 90_000 });
+    const button = step.locator('.button-container a').first();
+    await button.waitFor({ state: 'visible', timeout: 90_000 });
+    await button.click();
+  }
+
+  /**
+   * Presses a step's button and picks from the quick pick it opens. A panel that finishes loading
+   * takes the focus, which closes a quick pick; then the learner presses again (at most 3 times).
+   */
+  async pressAndPick(id: string, item: string) {
+    for (let attempt = 1; ; attempt++) {
+      await this.press(id);
+      const shown = await this.wb.quickPick.waitOpen(30_000).then(() => true, () => false);
+      if (shown) {
+        const picked = await this.wb.pickQuickItem(item).then(() => true, (e: Error) => (attempt >= 3 ? Promise.reject(e) : false));
+        if (picked) return;
+      }
+      assert.ok(attempt < 3, `the quick pick of "${id}" did not stay open in 3 presses`);
+    }
+  }
+
+  /** The steps this extension contributes. */
+  steps() {
+    return this.wb.page.locator('.getting-started-step[data-step-id*="aiRoadmap.gettingStarted"]');
+  }
+
+  async waitDone(id: string) {
+    await this.open();
+    await this.step(id).and(this.wb.page.locator('[aria-checked="true"]')).waitFor({ timeout: 90_000 });
+  }
+}

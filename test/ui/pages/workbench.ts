@@ -1,0 +1,184 @@
+// The real VS Code workbench in Chromium: one session per suite, driven as a person would.
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../../../tools/host/browser';
+import { repoRoot, startCodeServer, webOnlyCopy, type CodeServer } from '../../../tools/host/codeServer';
+import { QuickPick } from './quickPick';
+
+export const resultsDir = join(repoRoot, 'test-results');
+
+export interface WorkbenchOptions {
+  theme?: string;
+  settings?: Record<string, unknown>;
+  /** Folders to lay into the workspace: target (relative) -> source (absolute). */
+  copy?: Record<string, string>;
+  kind?: 'web';
+  /** Lets the accessibility audit inject axe-core into the webviews; for that suite only. */
+  bypassCsp?: boolean;
+}
+
+export class Workbench {
+  readonly quickPick: QuickPick;
+
+  private constructor(
+    readonly page: Page,
+    private readonly browser: Browser,
+    private readonly server: CodeServer,
+    readonly workspace: string,
+    private readonly url: string,
+    /** A second window shares the first one's browser and server, and closes only its page. */
+    private readonly owner = true,
+  ) {
+    this.quickPick = new QuickPick(page);
+  }
+
+  /** A fresh VS Code with this extension in development mode, opened on an empty workspace. */
+  static async open(opts: WorkbenchOptions = {}): Promise<Workbench> {
+    const workspace = mkdtempSync(join(tmpdir(), 'ai-roadmap-ui-'));
+    writeFileSync(join(workspace, 'README.md'), '# UI test workspace\n');
+    for (const [to, from] of Object.entries(opts.copy ?? {})) cpSync(from, join(workspace, to), { recursive: true });
+    const server = await startCodeServer({ settings: { ...opts.settings } });
+    const browser = await launchBrowser();
+    // A context of its own (not browser.newPage's), so a second window can open in it.
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: opts.bypassCsp ?? false })).newPage();
+    // The web kind runs the extension's `browser` bundle in the web worker host, as vscode.dev does.
+    const url = server.workbenchUrl(workspace, opts.kind === 'web' ? { kind: 'web', developmentPath: webOnlyCopy(repoRoot) } : {});
+    const wb = new Workbench(page, browser, server, workspace, url);
+    await wb.load();
+    // code-server's web client does not take workbench.colorTheme from the profile's settings file.
+    if (opts.theme) await wb.setTheme(opts.theme);
+    return wb;
+  }
+
+  private async load() {
+    await this.page.goto(this.url);
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // Our icon in the activity bar means the extension's contributions are registered, so the
+    // command palette (which lists commands as of its opening) will offer ours.
+    await this.activityBarIcon().waitFor({ timeout: 60_000 });
+  }
+
+  /**
+   * Another window on the same workspace and server: a second page of the same browser profile,
+   * so it shares the first one's global state as two desktop windows do. It has its own extension host.
+   */
+  async openSecondWindow(): Promise<Workbench> {
+    const second = new Workbench(await this.page.context().newPage(), this.browser, this.server, this.workspace, this.url, false);
+    await second.load();
+    return second;
+  }
+
+  activityBarIcon() {
+    return this.page.locator('.activitybar .action-item a[aria-label^="AI Roadmap"]');
+  }
+
+  /** Runs a command from the palette, clicking the row whose label is exactly `title`. */
+  async runCommand(title: string) {
+    await this.page.keyboard.press('F1');
+    await this.quickPick.pickExact(`>${title}`, title);
+  }
+
+  /** The same with the keyboard only; `label` when the row reads otherwise (a category before the title). */
+  async runCommandByKeyboard(title: string, label: string | RegExp = title) {
+    // An editor that finishes opening takes the focus and closes the palette; then press again, as a person does.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('F1');
+      const shown = await this.quickPick.waitOpen(30_000).then(() => true, () => false);
+      if (shown) {
+        const done = await this.quickPick.chooseByKeyboard(title, label, 20_000).then(() => true, (e: Error) => (attempt >= 3 ? Promise.reject(e) : false));
+        if (done) return;
+      }
+      if (attempt >= 3) throw new Error(`The command palette did not stay open for "${title}" in 3 tries.`);
+    }
+  }
+
+  async pickQuickItem(text: string) {
+    await this.quickPick.pick(text);
+  }
+
+  /** Switches the colour theme through its picker, as a person would. */
+  async setTheme(theme: string) {
+    await this.runCommand('Preferences: Color Theme');
+    await this.quickPick.pick(theme);
+    await this.page.locator(`.monaco-workbench.${themeKind(theme)}`).waitFor({ timeout: 60_000 });
+    await this.quickPick.waitClosed();
+  }
+
+  async reload() {
+    const reloaded = this.page.waitForEvent('load'); // listen first: the reload can be quick
+    await this.runCommand('Developer: Reload Window');
+    await reloaded;
+    await this.page.locator('.activitybar').waitFor({ timeout: 90_000 });
+  }
+
+  editorTab(text: string | RegExp) {
+    return this.page.locator('.tabs-container .tab', { hasText: text }).first();
+  }
+
+  /** The text area of the first code editor, which has the focus when a file opens. */
+  editorTextArea() {
+    return this.page.locator('.monaco-editor textarea').first();
+  }
+
+  /** An extension's activation time as "Developer: Show Running Extensions" prints it (open it first). */
+  async runningExtensionActivationTime(name: string | RegExp): Promise<string> {
+    const time = this.page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: name }).first().locator('.activation-time');
+    await time.waitFor({ timeout: 20_000 });
+    return (await time.textContent()) ?? '';
+  }
+
+  /**
+   * Counts the pointer events that reach the workbench from now on (a keyboard press makes none),
+   * so a keyboard-only test can prove it used no mouse.
+   */
+  async countPointerEvents() {
+    await this.page.evaluate(() => {
+      const w = window as unknown as { aiRoadmapPointerEvents: number };
+      w.aiRoadmapPointerEvents = 0;
+      for (const type of ['pointerdown', 'mousedown', 'mouseup', 'wheel']) window.addEventListener(type, () => w.aiRoadmapPointerEvents++, true);
+    });
+  }
+
+  async pointerEvents(): Promise<number> {
+    return this.page.evaluate(() => (window as unknown as { aiRoadmapPointerEvents: number }).aiRoadmapPointerEvents);
+  }
+
+  notification(text: string | RegExp) {
+    return this.page.locator('.notifications-toasts', { hasText: text }).first();
+  }
+
+  /** A picture of the workbench below its title bar, which names the test's temporary folder. */
+  async screenshot(name: string) {
+    mkdirSync(resultsDir, { recursive: true });
+    const title = await this.page.locator('.part.titlebar').boundingBox();
+    const viewport = this.page.viewportSize()!;
+    const top = title ? Math.ceil(title.y + title.height) : 0;
+    await this.page.screenshot({ path: join(resultsDir, `${name}.png`), clip: { x: 0, y: top, width: viewport.width, height: viewport.height - top } });
+  }
+
+  async close() {
+    if (!this.owner) return this.page.close();
+    await this.browser.close();
+    await this.server.stop();
+  }
+}
+
+/** The workbench class of a theme's kind, which it carries once the theme applies. */
+export function themeKind(theme: string): string {
+  return /High Contrast Light/.test(theme) ? 'hc-light' : /High Contrast/.test(theme) ? 'hc-black' : /Light/.test(theme) ? 'vs' : 'vs-dark';
+}
+
+/** Opens a fresh workbench before the suite's tests and closes it after; returns a getter. */
+export function useWorkbench(opts?: WorkbenchOptions): () => Workbench {
+  let wb: Workbench | undefined;
+  before(async () => {
+    wb = await Workbench.open(opts);
+  });
+  after(async () => {
+    await wb?.close();
+  });
+  return () => wb!;
+}
