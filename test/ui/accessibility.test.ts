@@ -1,11 +1,12 @@
-// The accessibility audit: axe-core (WCAG 2.1 A and AA, and the best-practice rules on landmarks
-// and headings) in every panel, once per panel per theme, in one window whose CSP is bypassed so
-// axe can be injected (this suite only). Rules turned off, with their reasons: RULES_OFF in
-// pages/axeAudit.ts. A new panel (quiz, review, map, plan) is one more row in PANELS.
+// The panels in every kind of theme, and the accessibility audit: axe-core (WCAG 2.1 A and AA, and
+// the best-practice rules on landmarks and headings) in every panel, once per panel per theme, in
+// one window whose CSP is bypassed so axe can be injected (this suite only). Rules turned off, with
+// their reasons: RULES_OFF in pages/axeAudit.ts. A new panel (quiz, review, map, plan) is one more
+// row in PANELS.
 import * as assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Frame } from 'playwright-core';
-import { audit, Dashboard, describeViolations, NotesPanel, useWorkbench, type Workbench } from './pages';
+import { audit, Dashboard, describeViolations, NotesPanel, RoadmapTree, useWorkbench, type Workbench } from './pages';
 
 /** A topic whose notes have math, code, exercises with buttons, resources and prerequisites. */
 const TOPIC = { pick: 'From scratch: logistic regression', heading: 'From scratch: logistic regression, softmax regression, basic backprop' };
@@ -15,23 +16,38 @@ const PANELS: Array<{ name: string; open(wb: Workbench): Promise<Frame> }> = [
   { name: 'dashboard', open: async (wb) => (await Dashboard.open(wb)).frame },
 ];
 
-const THEMES = ['Default Light Modern', 'Default Dark Modern', 'Default High Contrast'];
+/** Theme, the class VS Code gives the webview's body, the screenshot's name. */
+const THEMES: Array<[string, string, string]> = [
+  ['Default Light Modern', 'vscode-light', 'theme-light'],
+  ['Default Dark Modern', 'vscode-dark', 'theme-dark'],
+  ['Default High Contrast', 'vscode-high-contrast', 'theme-high-contrast'],
+  ['Default High Contrast Light', 'vscode-high-contrast-light', 'theme-high-contrast-light'],
+];
 
 describe('Accessibility audit of the webviews (axe-core, WCAG 2.1 AA)', () => {
   const workbench = useWorkbench({ bypassCsp: true });
   // Every audit runs as for a learner who asked the system for less motion: nothing may move.
-  before(async () => workbench().page.emulateMedia({ reducedMotion: 'reduce' }));
+  before(async () => {
+    await workbench().page.emulateMedia({ reducedMotion: 'reduce' });
+    await new RoadmapTree(workbench()).open(); // the screenshots show the tree beside the panel
+  });
 
-  for (const theme of THEMES) {
-    it(`${theme}: no serious or critical violation in any panel`, async (t) => {
+  for (const [theme, bodyClass, shot] of THEMES) {
+    it(`${theme}: the panels follow it, with no serious or critical violation`, async (t) => {
       const wb = workbench();
       await wb.setTheme(theme);
       const found: string[] = [];
       for (const panel of PANELS) {
         const frame = await panel.open(wb);
+        // The theme reaches the page: its class on the body, and text and background that differ.
+        await frame.waitForFunction((c) => document.body.classList.contains(c), bodyClass, { timeout: 60_000 });
+        const [fg, bg] = await frame.evaluate(() => [getComputedStyle(document.body).color, getComputedStyle(document.body).backgroundColor]);
+        assert.notEqual(fg, bg, `${panel.name}: text and background differ`);
+        if (panel === PANELS[0]) await wb.screenshot(shot);
         const motion = await frame.evaluate(() => ({ reduce: matchMedia('(prefers-reduced-motion: reduce)').matches, running: document.getAnimations().length }));
         assert.deepEqual(motion, { reduce: true, running: 0 }, `${panel.name}: prefers-reduced-motion reaches the page and nothing moves`);
-        const violations = await audit(frame);
+        const { violations, ran } = await audit(frame);
+        for (const rule of ['heading-order', 'landmark-one-main', 'page-has-heading-one', 'region']) assert.ok(ran.includes(rule), `${panel.name}: axe ran ${rule}`);
         if (violations.length) t.diagnostic(describeViolations(`${theme}, ${panel.name}`, violations));
         const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
         if (blocking.length) found.push(describeViolations(`${theme}, ${panel.name}`, blocking));
