@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { createNotesRenderer } from '../../src/core/render/renderNotes';
-import { launchBrowser } from '../host/browser';
-import { repoRoot } from '../host/codeServer';
+import { launchBrowser } from '../../tools/host/browser';
+import { repoRoot } from '../../tools/host/codeServer';
 
 describe('KaTeX fonts in the vsix', () => {
   let browser: Browser;

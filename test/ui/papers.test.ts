@@ -4,8 +4,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { repoRoot } from '../host/codeServer';
-import { notesFrame, RoadmapTree, useWorkbench, type Workbench } from './support/workbench';
+import { repoRoot } from '../../tools/host/codeServer';
+import { NotesPanel, RoadmapTree, useWorkbench, type Workbench } from './pages';
 
 const fixtures = join(repoRoot, 'test', 'fixtures', 'arxiv');
 
@@ -77,7 +77,7 @@ describe('The Papers view in real VS Code', async () => {
 
     await wb.runCommand('AI Roadmap: Open Notes');
     await wb.pickQuickItem('Multimodal understanding and world models');
-    const frame = await notesFrame(wb.page, 'Multimodal understanding and world models');
+    const { frame } = await NotesPanel.find(wb, 'Multimodal understanding and world models');
     const add = frame.locator('vscode-button[aria-label="Add \\"World Models\\" to your papers"]');
     await add.scrollIntoViewIfNeeded();
     await add.click();

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { repoRoot } from '../unit/support/paths';
-import { useWorkbench } from './support/workbench';
+import { useWorkbench } from './pages';
 
 const EXERCISE = 'Logistic regression from scratch with NumPy';
 
