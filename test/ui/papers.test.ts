@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { repoRoot } from '../../tools/host/codeServer';
-import { NotesPanel, RoadmapTree, useWorkbench, type Workbench } from './pages';
+import { NotesPanel, PapersView, RoadmapTree, useWorkbench } from './pages';
 
 const fixtures = join(repoRoot, 'test', 'fixtures', 'arxiv');
 
@@ -30,25 +30,6 @@ after(() => {
   server.close();
 });
 
-/** The Papers view in the AI Roadmap sidebar. */
-class PapersView {
-  constructor(private readonly wb: Workbench) {}
-  pane() {
-    return this.wb.page.locator('.pane', { has: this.wb.page.locator('.pane-header', { hasText: /^Papers/ }) });
-  }
-  row(label: string | RegExp) {
-    return this.pane().locator('.monaco-list-row').filter({ has: this.wb.page.locator('.label-name', { hasText: label }) }).first();
-  }
-  async addPaper(input: string, title: string | RegExp) {
-    await this.wb.runCommand('AI Roadmap: Add Paper...');
-    const box = this.wb.page.locator('.quick-input-widget input');
-    await box.waitFor({ state: 'visible', timeout: 90_000 });
-    await box.fill(input);
-    await box.press('Enter');
-    await this.row(title).waitFor({ timeout: 90_000 });
-  }
-}
-
 describe('The Papers view in real VS Code', async () => {
   const port = await listening;
   const workbench = useWorkbench({ settings: { 'aiRoadmap.papers.arxivApiUrl': `http://127.0.0.1:${port}/api`, 'aiRoadmap.papers.monthlyNudge': true } });
@@ -58,8 +39,7 @@ describe('The Papers view in real VS Code', async () => {
     const tree = new RoadmapTree(wb);
     await tree.open();
     const papers = new PapersView(wb);
-    await papers.pane().locator('.pane-header').waitFor({ timeout: 90_000 });
-    if ((await papers.pane().locator('.pane-header').getAttribute('aria-expanded')) !== 'true') await papers.pane().locator('.pane-header').click();
+    await papers.expand();
     await papers.row(/^This month: /).waitFor({ timeout: 90_000 });
 
     await papers.addPaper('1706.03762', 'Attention Is All You Need');
@@ -70,27 +50,23 @@ describe('The Papers view in real VS Code', async () => {
     await wb.runCommand('AI Roadmap: Mark Next Pass');
     await wb.pickQuickItem('LoRA: Low-Rank Adaptation');
     await papers.row(/^First pass/).waitFor({ timeout: 60_000 });
-    await papers.row(/^Scan a feed/).locator('.custom-view-tree-node-item-checkbox').click();
-    await papers.row(/^Scan a feed/).locator('.custom-view-tree-node-item-checkbox[aria-checked="true"]').waitFor({ timeout: 60_000 });
-    await papers.row(/^This month: /).locator('.label-description', { hasText: /^1 of 3 · streak 0 months$/ }).waitFor({ timeout: 60_000 });
-    assert.match((await papers.row(/^Read 2 papers/).locator('.label-description').textContent()) ?? '', /^1 of 2 so far/);
+    await papers.tick(/^Scan a feed/);
+    await papers.waitDescription(/^This month: /, /^1 of 3 · streak 0 months$/);
+    assert.match(await papers.description(/^Read 2 papers/), /^1 of 2 so far/);
 
     await wb.runCommand('AI Roadmap: Open Notes');
     await wb.pickQuickItem('Multimodal understanding and world models');
-    const { frame } = await NotesPanel.find(wb, 'Multimodal understanding and world models');
-    const add = frame.locator('vscode-button[aria-label="Add \\"World Models\\" to your papers"]');
+    const notes = await NotesPanel.find(wb, 'Multimodal understanding and world models');
+    const add = notes.addPaperButton('World Models');
     await add.scrollIntoViewIfNeeded();
     await add.click();
     await papers.row('World Models').waitFor({ timeout: 60_000 });
-    await frame.locator('.paper-listed[data-arxiv="1803.10122"]').waitFor({ timeout: 60_000 });
+    await notes.paperListed('1803.10122').waitFor({ timeout: 60_000 });
     assert.equal(requests.length, 3, 'a reference is added from the note, without a request');
 
     // The picture for the README: the notes' references beside the Papers view (Roadmap folded away).
-    const roadmapHeader = wb.page.locator('.pane-header', { hasText: /^Roadmap/ });
-    // The title, not the middle of the header, where its action buttons sit.
-    if ((await roadmapHeader.getAttribute('aria-expanded')) === 'true') await roadmapHeader.locator('h3.title').click();
-    await wb.page.locator('.pane-header[aria-expanded="false"]', { hasText: /^Roadmap/ }).waitFor({ timeout: 60_000 });
-    await frame.locator('.paper-listed[data-arxiv="1803.10122"]').scrollIntoViewIfNeeded();
+    await wb.setViewExpanded(/^Roadmap/, false);
+    await notes.paperListed('1803.10122').scrollIntoViewIfNeeded();
     await papers.row('LoRA: Low-Rank Adaptation of Large Language Models').waitFor({ timeout: 60_000 });
     await wb.screenshot('papers-view');
   });

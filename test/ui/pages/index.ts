@@ -3,10 +3,12 @@
 export { audit, describeViolations, RULES_OFF, type AxeViolation } from './axeAudit';
 export { Dashboard } from './dashboard';
 export { NotesPanel, type Status } from './notesPanel';
+export { PapersView } from './papersView';
 export { QuickPick } from './quickPick';
 export { layerDescription } from './roadmapData';
 export { RoadmapTree } from './roadmapTree';
 export { ProgressStatusBar } from './statusBar';
+export { TestExplorer } from './testExplorer';
 export { Walkthrough } from './walkthrough';
 export { focusIn, markdownPreviewFrame, webviewFrame, type FocusInFrame } from './webview';
 export { resultsDir, themeKind, useWorkbench, Workbench, type WorkbenchOptions } from './workbench';

@@ -62,6 +62,16 @@ export class NotesPanel {
     return this.frame.locator('.notes a');
   }
 
+  /** The button beside a reference that adds the paper to the Papers view. */
+  addPaperButton(title: string) {
+    return this.frame.locator(`vscode-button[aria-label="Add \\"${title}\\" to your papers"]`);
+  }
+
+  /** The mark beside a reference whose paper is in the Papers view. */
+  paperListed(arxivId: string) {
+    return this.frame.locator(`.paper-listed[data-arxiv="${arxivId}"]`);
+  }
+
   /** Elements no rendered note may contain. */
   dangerousElements() {
     return this.frame.locator('.notes img, .notes iframe, .notes svg[onload], .notes details, .notes form');

@@ -118,6 +118,27 @@ export class Workbench {
     return this.page.locator('.tabs-container .tab', { hasText: text }).first();
   }
 
+  /** "Go to Line/Column..." in the active editor. */
+  async goToLine(line: number) {
+    await this.runCommand('Go to Line/Column...');
+    await this.quickPick.waitOpen(60_000);
+    await this.quickPick.input().fill(`:${line}`);
+    await this.quickPick.input().press('Enter');
+  }
+
+  /** A line of the active editor that shows `text`. */
+  editorLine(text: string) {
+    return this.page.locator('.monaco-editor .view-line', { hasText: text }).first();
+  }
+
+  /** Folds or unfolds a view of the side bar by its header's title. */
+  async setViewExpanded(title: RegExp, expanded: boolean) {
+    const header = this.page.locator('.pane-header', { hasText: title });
+    // The title, not the middle of the header, where its action buttons sit.
+    if ((await header.getAttribute('aria-expanded')) !== String(expanded)) await header.locator('h3.title').click();
+    await this.page.locator(`.pane-header[aria-expanded="${expanded}"]`, { hasText: title }).waitFor({ timeout: 60_000 });
+  }
+
   /** The text area of the first code editor, which has the focus when a file opens. */
   editorTextArea() {
     return this.page.locator('.monaco-editor textarea').first();
