@@ -121,14 +121,14 @@ import type { DashboardData } from '../core/progress/dashboardStats';
 
 export type ToDashboard = { type: 'show'; data: DashboardData };
 
-export type FromDashboard = { type: 'ready' } | { type: 'open'; id: string } | { type: 'command'; command: 'showNextTopics' | 'goToTopic' };
+export type FromDashboard = { type: 'ready' } | { type: 'open'; id: string } | { type: 'command'; command: 'showNextTopics' | 'goToTopic' | 'startStudyPlan' };
 
 export function isFromDashboard(m: unknown): m is FromDashboard {
   if (!m || typeof m !== 'object') return false;
   const msg = m as Record<string, unknown>;
   if (msg.type === 'ready') return true;
   if (msg.type === 'open') return isId(msg.id);
-  return msg.type === 'command' && (msg.command === 'showNextTopics' || msg.command === 'goToTopic');
+  return msg.type === 'command' && (msg.command === 'showNextTopics' || msg.command === 'goToTopic' || msg.command === 'startStudyPlan');
 }
 
 export function isToDashboard(m: unknown): m is ToDashboard {

@@ -1,7 +1,11 @@
 import type { PapersSummary } from '../papers/paperStats';
+import { burnDown, type BurnDown } from '../plan/planSummary';
+import { planMonthsOf, topicStateOf } from '../plan/planInput';
+import { computeSchedule } from '../plan/schedule';
 import type { RoadmapIndex } from '../roadmapIndex';
+import { daysBetween, localDayKey, localDayOf, plusDays, weekStartOf, type WeekStart } from '../time/localDates';
 import type { RoadmapProgress } from './progressModel';
-import { hoursLeft, layerTally, nextTopics, overallTally, type Tally } from './progressStats';
+import { hoursLeft, layerTally, nextTopics, overallTally, unestimatedLeft, type Tally } from './progressStats';
 
 export interface DashboardData {
   title: string;
@@ -14,59 +18,63 @@ export interface DashboardData {
   hoursLeft: number;
   /** The reading list: papers per month and their passes (src/core/papers). */
   papers?: PapersSummary;
+  /** Topics left that have no estimate: their hours are not in `hoursLeft`. */
+  unestimatedLeft: number;
+  /** Planned against actual hours, when the learner has a study plan. */
+  plan?: BurnDown;
 }
 
-const DAY = 86_400_000;
-const dayKey = (d: Date) => d.toISOString().slice(0, 10);
-
-/** Everything the dashboard draws, from the roadmap, the progress and the clock. */
-export function dashboardData(index: RoadmapIndex, progress: RoadmapProgress | undefined, now: Date, weeks = 12): DashboardData {
+/** Everything the dashboard draws, from the roadmap, the progress and the clock, in local days. */
+export function dashboardData(index: RoadmapIndex, progress: RoadmapProgress | undefined, now: Date, weeks = 12, weekStartsOn: WeekStart = 1): DashboardData {
+  const plan = progress?.plan && index.roadmap.plan
+    ? burnDown(computeSchedule({ months: planMonthsOf(index), plan: progress.plan, state: topicStateOf(progress), now, weekStartsOn }))
+    : undefined;
   return {
     title: index.roadmap.title,
     overall: overallTally(index, progress),
     layers: index.roadmap.layers.map((l) => ({ id: l.id, number: l.number, title: l.title, tally: layerTally(l, progress) })),
-    weeks: weeklyCheckOffs(progress, now, weeks),
+    weeks: weeklyCheckOffs(progress, now, weeks, weekStartsOn),
     streakDays: streak(progress, now),
     next: nextTopics(index, progress, 5).map((id) => {
       const t = index.topic(id)!;
       return { id, title: t.title, layer: index.layerOf(id)?.title ?? '', hours: t.hours };
     }),
     hoursLeft: hoursLeft(index, progress),
+    unestimatedLeft: unestimatedLeft(index, progress),
+    ...(plan ? { plan } : {}),
   };
 }
 
-/** Days on which a topic was marked done, as UTC day keys. */
+/** Local days on which a topic was marked done. */
 function doneDays(progress: RoadmapProgress | undefined): Set<string> {
   const days = new Set<string>();
-  for (const e of progress?.history ?? []) if (e.kind === 'topic' && e.to === 'done') days.add(e.at.slice(0, 10));
+  for (const e of progress?.history ?? []) if (e.kind === 'topic' && e.to === 'done') days.add(localDayKey(new Date(e.at)));
   return days;
 }
 
-/** Topics marked done in each of the last `weeks` weeks (weeks start on Monday, UTC). */
-export function weeklyCheckOffs(progress: RoadmapProgress | undefined, now: Date, weeks: number): Array<{ start: string; count: number }> {
-  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const monday = new Date(today.getTime() - ((today.getUTCDay() + 6) % 7) * DAY);
-  const starts = Array.from({ length: weeks }, (_, i) => new Date(monday.getTime() - (weeks - 1 - i) * 7 * DAY));
-  const counts = starts.map((s) => ({ start: dayKey(s), count: 0 }));
-  const first = starts[0].getTime();
+/** Topics marked done in each of the last `weeks` local weeks (starting on `weekStartsOn`). */
+export function weeklyCheckOffs(progress: RoadmapProgress | undefined, now: Date, weeks: number, weekStartsOn: WeekStart = 1): Array<{ start: string; count: number }> {
+  const first = plusDays(weekStartOf(now, weekStartsOn), -7 * (weeks - 1));
+  const counts = Array.from({ length: weeks }, (_, i) => ({ start: localDayKey(plusDays(first, 7 * i)), count: 0 }));
   for (const e of progress?.history ?? []) {
     if (e.kind !== 'topic' || e.to !== 'done') continue;
-    const t = Date.parse(e.at);
-    if (t < first || t > now.getTime()) continue;
-    counts[Math.min(weeks - 1, Math.floor((t - first) / (7 * DAY)))].count++;
+    const at = new Date(e.at);
+    if (Number.isNaN(at.getTime()) || at.getTime() > now.getTime()) continue;
+    const week = Math.floor(daysBetween(localDayOf(at), first) / 7);
+    if (week >= 0) counts[Math.min(weeks - 1, week)].count++;
   }
   return counts;
 }
 
-/** Consecutive days with a check-off, ending today, or yesterday if today has none yet. */
+/** Consecutive local days with a check-off, ending today, or yesterday if today has none yet. */
 export function streak(progress: RoadmapProgress | undefined, now: Date): number {
   const days = doneDays(progress);
-  let day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  if (!days.has(dayKey(day))) day = new Date(day.getTime() - DAY);
+  let day = localDayOf(now);
+  if (!days.has(localDayKey(day))) day = plusDays(day, -1);
   let n = 0;
-  while (days.has(dayKey(day))) {
+  while (days.has(localDayKey(day))) {
     n++;
-    day = new Date(day.getTime() - DAY);
+    day = plusDays(day, -1);
   }
   return n;
 }

@@ -1,5 +1,6 @@
 import { isValidId, MAX_ID_LENGTH } from '../ids';
 import { decodeResearch, mergeResearch } from '../papers/researchCodec';
+import { decodePlanField, mergePlans } from '../plan/planCodec';
 import { dict, emptyRoadmapProgress, isStatus, MAX_HISTORY, own, type HistoryEvent, type ProgressState, type RoadmapProgress, type StatusEntry } from './progressModel';
 
 /** The file written by Export Progress and read by Import Progress. */
@@ -15,6 +16,8 @@ export interface Decoded {
   state: ProgressState;
   /** What was dropped, one sentence per refused entry (up to a cap, then a count), for the learner. */
   rejected: string[];
+  /** Study plans refused, one sentence each; an import with any is refused whole. */
+  planRejected: string[];
 }
 
 /** Years of daily check-offs in several roadmaps fit in well under this; parsing it takes well under a second. */
@@ -64,13 +67,14 @@ export function isProgressTime(v: unknown, now = Date.now()): v is string {
 export function decodeProgress(raw: unknown, now = Date.now()): Decoded {
   const rejected: string[] = [];
   let more = 0;
+  const planRejected: string[] = [];
   const reject = (msg: string) => {
     if (rejected.length < MAX_REPORTED) rejected.push(msg);
     else more++;
   };
   const done = (state: ProgressState): Decoded => {
     if (more > 0) rejected.push(`… and ${more.toLocaleString('en-US')} more refused entries.`);
-    return { state, rejected };
+    return { state, rejected, planRejected };
   };
   const state: ProgressState = { version: 1, roadmaps: dict() };
   if (!isObject(raw)) {
@@ -126,6 +130,10 @@ export function decodeProgress(raw: unknown, now = Date.now()): Decoded {
         p.history = byTime(p.history);
       }
     }
+    decodePlanField(value.plan, roadmapId, new Date(now), p, (msg) => {
+      planRejected.push(msg);
+      reject(msg);
+    });
     state.roadmaps[roadmapId] = p;
   }
   return done(state);
@@ -139,6 +147,17 @@ export function mergeStates(current: ProgressState, incoming: ProgressState): Pr
     roadmaps[id] = cur ? mergeRoadmap(cur, inc) : inc;
   }
   const research = mergeResearch(current.research, incoming.research);
+  return { version: 1, roadmaps, ...(research ? { research } : {}) };
+}
+
+/** Replace: the file's roadmaps as they are, but a file without a study plan keeps the learner's. */
+export function replaceRoadmaps(current: ProgressState, incoming: ProgressState): ProgressState {
+  const roadmaps = { ...current.roadmaps };
+  for (const [id, inc] of Object.entries(incoming.roadmaps)) {
+    const plan = inc.plan ?? current.roadmaps[id]?.plan;
+    roadmaps[id] = plan ? { ...inc, plan } : inc;
+  }
+  const research = incoming.research ?? current.research;
   return { version: 1, roadmaps, ...(research ? { research } : {}) };
 }
 
@@ -159,7 +178,8 @@ function mergeRoadmap(a: RoadmapProgress, b: RoadmapProgress): RoadmapProgress {
     seen.add(key);
     history.push(e);
   }
-  return { topics: newer(a.topics, b.topics), exercises: newer(a.exercises, b.exercises), history: byTime(history) };
+  const plan = mergePlans(a.plan, b.plan);
+  return { topics: newer(a.topics, b.topics), exercises: newer(a.exercises, b.exercises), history: byTime(history), ...(plan ? { plan } : {}) };
 }
 
 /** Oldest first by time (stable for equal times), the newest MAX_HISTORY kept. */

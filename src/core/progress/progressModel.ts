@@ -4,6 +4,7 @@ import type { ResearchState } from '../papers/paperModel';
  * Learner progress as plain data: the status of each topic and exercise and a history of every
  * change, per roadmap id. Functions here never mutate their input; the store swaps states.
  */
+import type { PlanSettings } from '../plan/planSettings';
 
 export const STATUSES = ['not-started', 'in-progress', 'done', 'skipped'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -27,6 +28,8 @@ export interface RoadmapProgress {
   topics: Record<string, StatusEntry>;
   exercises: Record<string, StatusEntry>;
   history: HistoryEvent[];
+  /** The learner's study plan for this roadmap, if they started one. */
+  plan?: PlanSettings;
 }
 
 export interface ProgressState {
@@ -94,7 +97,7 @@ export function applyChanges(state: ProgressState, roadmapId: string, changes: r
   if (applied.length === 0) return { state, applied };
   const trimmed = history.length > MAX_HISTORY ? history.slice(history.length - MAX_HISTORY) : history;
   const roadmaps = dict(state.roadmaps);
-  roadmaps[roadmapId] = { topics, exercises, history: trimmed };
+  roadmaps[roadmapId] = { ...before, topics, exercises, history: trimmed };
   return { state: { ...state, roadmaps }, applied };
 }
 
@@ -107,4 +110,14 @@ export function resetRoadmap(state: ProgressState, roadmapId: string, now: Date)
     ...Object.keys(p.exercises).map((id) => ({ kind: 'exercise' as const, id, status: 'not-started' as const })),
   ];
   return applyChanges(state, roadmapId, changes, now).state;
+}
+
+/** Sets or clears one roadmap's study plan; statuses and history stay as they are. */
+export function setPlan(state: ProgressState, roadmapId: string, plan: PlanSettings | undefined): ProgressState {
+  const before = own(state.roadmaps, roadmapId) ?? emptyRoadmapProgress();
+  const next: RoadmapProgress = { topics: before.topics, exercises: before.exercises, history: before.history };
+  if (plan) next.plan = plan;
+  const roadmaps = dict(state.roadmaps);
+  roadmaps[roadmapId] = next;
+  return { ...state, roadmaps };
 }

@@ -65,3 +65,13 @@ export function hoursLeft(index: RoadmapIndex, progress: RoadmapProgress | undef
   }
   return hours;
 }
+
+/** Topics not yet done or skipped that have no estimate, so "hours left" can say it is partial. */
+export function unestimatedLeft(index: RoadmapIndex, progress: RoadmapProgress | undefined): number {
+  let n = 0;
+  for (const t of index.topicOrder) {
+    const s = statusOf(progress, 'topic', t.id);
+    if (s !== 'done' && s !== 'skipped' && t.hours === undefined) n++;
+  }
+  return n;
+}

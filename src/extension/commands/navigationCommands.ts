@@ -6,10 +6,10 @@ import { parseElement } from '../../core/tree/treeRows';
 import type { ProgressStore } from '../progress/progressStore';
 import type { RoadmapService } from '../roadmapService';
 import { openWebLink } from '../openWebLink';
-import type { ProgressTreeProvider } from '../views/progressTree';
+import type { TreeOptions } from '../../core/tree/treeRows';
 
 /** Go to Topic, Show Next Topics, Open Resource, Hide/Show Completed. */
-export function registerNavigationCommands(roadmaps: RoadmapService, progress: ProgressStore, trees: ProgressTreeProvider[]): vscode.Disposable[] {
+export function registerNavigationCommands(roadmaps: RoadmapService, progress: ProgressStore, trees: Array<{ setOptions(options: Partial<TreeOptions>): void }>): vscode.Disposable[] {
   let search: Promise<TopicSearch> | undefined;
   // Built on first use (MiniSearch is a bundle of its own): it reads every note, which activation must not do.
   const getSearch = () => (search ??= Promise.all([roadmaps.current(), topicSearch()]).then(([index, m]) => m.TopicSearch.build(index, (p) => roadmaps.readNotes(p))));

@@ -67,9 +67,13 @@ export function registerProgressCommands(roadmaps: RoadmapService, progress: Pro
     }
     const raw = parsed.raw;
     const isProgressFile = !!raw && typeof raw === 'object' && (raw as { format?: unknown }).format === 'ai-roadmap-progress';
-    const { state, rejected } = decodeProgress(raw);
+    const { state, rejected, planRejected } = decodeProgress(raw);
     for (const r of rejected) log.warn(`Import from ${uri.fsPath}: ${r}`);
-    const items = Object.values(state.roadmaps).reduce((n, r) => n + Object.keys(r.topics).length + Object.keys(r.exercises).length + r.history.length, 0) + researchItemCount(state.research);
+    if (planRejected.length) {
+      void vscode.window.showErrorMessage(`Nothing was imported: ${planRejected[0]}`);
+      return false;
+    }
+    const items = Object.values(state.roadmaps).reduce((n, r) => n + Object.keys(r.topics).length + Object.keys(r.exercises).length + r.history.length + (r.plan ? 1 : 0), 0) + researchItemCount(state.research);
     if (!isProgressFile || items === 0) {
       const why = !isProgressFile ? 'it is not an AI Roadmap progress export' : 'it holds no progress';
       void vscode.window.showErrorMessage(`Nothing was imported: ${why}.${rejected.length ? ` ${rejected.slice(0, 3).join(' ')}` : ''}`);

@@ -5,6 +5,7 @@ import { papersSettings } from '../papers/papersSettings';
 import { isFromDashboard, type ToDashboard } from '../../webview/protocol';
 import type { ProgressStore } from '../progress/progressStore';
 import type { RoadmapService } from '../roadmapService';
+import { configuredWeekStart, PLAN_SETTINGS } from '../plan/planContext';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
 /** The progress dashboard: one panel, redrawn from the stores on every change. */
@@ -25,6 +26,7 @@ export class DashboardPanel implements vscode.Disposable, vscode.WebviewPanelSer
       progress.onDidChange(() => void this.refresh()),
       progress.onDidChangeResearch(() => void this.refresh()),
       roadmaps.onDidChange(() => void this.refresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => PLAN_SETTINGS.some((s) => e.affectsConfiguration(s)) && void this.refresh()),
     ];
   }
 
@@ -72,7 +74,7 @@ export class DashboardPanel implements vscode.Disposable, vscode.WebviewPanelSer
     const index = await this.roadmaps.current();
     const now = new Date();
     const papers = papersSummary(this.progress.research(), now, papersSettings().perMonth);
-    const message: ToDashboard = { type: 'show', data: { ...dashboardData(index, this.progress.get(index.roadmap.id), now), papers } };
+    const message: ToDashboard = { type: 'show', data: { ...dashboardData(index, this.progress.get(index.roadmap.id), now, 12, configuredWeekStart()), papers } };
     void this.panel.webview.postMessage(message);
   }
 

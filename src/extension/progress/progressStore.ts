@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { emptyResearch, type ResearchState } from '../../core/papers/paperModel';
-import { decodeProgress, mergeStates } from '../../core/progress/progressCodec';
-import { applyChanges, emptyState, resetRoadmap, type Change, type ProgressState, type RoadmapProgress } from '../../core/progress/progressModel';
+import type { PlanSettings } from '../../core/plan/planSettings';
+import { decodeProgress, mergeStates, replaceRoadmaps } from '../../core/progress/progressCodec';
+import { applyChanges, emptyState, resetRoadmap, setPlan, type Change, type ProgressState, type RoadmapProgress } from '../../core/progress/progressModel';
 import { changedRoadmaps } from '../../core/progress/progressDiff';
 import { CoalescingRunner } from '../../core/util/coalescingRunner';
 import { GlobalStateBackend, WorkspaceFileBackend, type ProgressBackend } from './progressBackends';
@@ -81,6 +82,11 @@ export class ProgressStore implements vscode.Disposable {
     return applied ?? [];
   }
 
+  /** Starts, changes or (with undefined) ends the roadmap's study plan. */
+  async setPlan(roadmapId: string, plan: PlanSettings | undefined): Promise<void> {
+    await this.update((stored) => ({ next: setPlan(stored, roadmapId, plan), event: { roadmapId, changes: 'all' }, result: undefined }));
+  }
+
   async reset(roadmapId: string): Promise<void> {
     await this.update((stored) => ({ next: resetRoadmap(stored, roadmapId, new Date()), event: { roadmapId, changes: 'all' }, result: undefined }));
   }
@@ -88,7 +94,7 @@ export class ProgressStore implements vscode.Disposable {
   /** Merge keeps the newer change per item; replace takes the imported roadmaps as they are. */
   async import(incoming: ProgressState, mode: 'merge' | 'replace'): Promise<void> {
     await this.update((stored) => ({
-      next: mode === 'merge' ? mergeStates(stored, incoming) : { version: 1 as const, roadmaps: { ...stored.roadmaps, ...incoming.roadmaps }, research: incoming.research ?? stored.research },
+      next: mode === 'merge' ? mergeStates(stored, incoming) : replaceRoadmaps(stored, incoming),
       event: undefined,
       result: undefined,
     }));

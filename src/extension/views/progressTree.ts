@@ -101,7 +101,7 @@ export class ProgressTreeProvider implements vscode.TreeDataProvider<string>, vs
   }
 }
 
-function toTreeItem(row: Row): vscode.TreeItem {
+export function toTreeItem(row: Row): vscode.TreeItem {
   const item = new vscode.TreeItem(row.label, row.expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = row.element;
   item.description = row.description;

@@ -58,3 +58,27 @@ export function weekChart(weeks: Array<{ start: string; count: number }>, label:
     ...cols,
   );
 }
+
+/**
+ * Hours left, week by week: the plan as a dashed line, what was done as a solid one (up to this
+ * week). Drawn in a fixed viewBox; the weeks stretch to fit.
+ */
+export function burnDownChart(weeks: Array<{ start: string; planned: number; actual?: number }>, total: number, label: string): SVGSVGElement {
+  const w = 600;
+  const h = 160;
+  const max = Math.max(1, total, ...weeks.map((x) => Math.max(x.planned, x.actual ?? 0)));
+  const x = (i: number) => (weeks.length <= 1 ? 0 : (i / (weeks.length - 1)) * w);
+  const y = (v: number) => h - (v / max) * (h - 4);
+  const points = (values: Array<number | undefined>) =>
+    values.flatMap((v, i) => (v === undefined ? [] : [`${x(i).toFixed(1)},${y(v).toFixed(1)}`])).join(' ');
+  const actual = weeks.filter((k) => k.actual !== undefined).length;
+  return svg(
+    'svg',
+    { viewBox: `0 0 ${w} ${h + 2}`, preserveAspectRatio: 'none', class: 'burn', role: 'img', 'aria-label': label },
+    title(label),
+    svg('line', { x1: 0, y1: h + 1, x2: w, y2: h + 1, class: 'axis' }),
+    svg('polyline', { points: points(weeks.map((k) => k.planned)), class: 'planned', fill: 'none', 'stroke-dasharray': '6 4', 'vector-effect': 'non-scaling-stroke' }),
+    svg('polyline', { points: points(weeks.map((k) => k.actual)), class: 'actual', fill: 'none', 'vector-effect': 'non-scaling-stroke' }),
+    ...(actual > 0 ? [svg('line', { x1: x(actual - 1), y1: 0, x2: x(actual - 1), y2: h, class: 'today', 'vector-effect': 'non-scaling-stroke' })] : []),
+  );
+}

@@ -4,7 +4,7 @@ import { isToDashboard, type DashboardData, type FromDashboard } from '../protoc
 import { el, linkButton } from '../shared/dom';
 import '../shared/keepFocus';
 import { vscodeApi } from '../shared/vscodeApi';
-import { bar, ring, weekChart } from './charts';
+import { bar, burnDownChart, ring, weekChart } from './charts';
 
 const vscode = vscodeApi<FromDashboard, undefined>();
 const root = document.getElementById('root')!;
@@ -28,7 +28,7 @@ function render(d: DashboardData) {
         { cls: 'facts' },
         el('dt', { text: 'Topics done' }), el('dd', { text: `${d.overall.done} / ${d.overall.total}`, attrs: { 'data-fact': 'done' } }),
         el('dt', { text: 'Current streak' }), el('dd', { text: `${d.streakDays} day${d.streakDays === 1 ? '' : 's'}`, attrs: { 'data-fact': 'streak' } }),
-        el('dt', { text: 'Hours left (estimate)' }), el('dd', { text: `${d.hoursLeft} h`, attrs: { 'data-fact': 'hours' } }),
+        el('dt', { text: 'Hours left (estimate)' }), el('dd', { text: hoursText(d), attrs: { 'data-fact': 'hours' } }),
         el('dt', { text: 'In progress' }), el('dd', { text: String(d.overall.inProgress) }),
       ),
     ),
@@ -57,6 +57,7 @@ function render(d: DashboardData) {
       ...d.weeks.map((w) => el('tr', {}, el('td', { text: w.start }), el('td', { text: String(w.count) }))),
     ),
     ...(d.papers ? papersSection(d.papers) : []),
+    ...planSection(d),
     el('h2', { text: 'Next topics' }),
     d.next.length
       ? el('ol', { cls: 'next' }, ...d.next.map((n) => el('li', {}, keyed(linkButton(n.title, () => post({ type: 'open', id: n.id })), `next:${n.id}`), el('span', { cls: 'meta', text: ` ${n.layer}${n.hours ? ` · ${n.hours} h` : ''}` }))))
@@ -94,6 +95,34 @@ function papersSection(p: NonNullable<DashboardData['papers']>): HTMLElement[] {
       el('caption', { text: 'Papers added and passes made per month' }),
       el('tr', {}, el('th', { text: 'Month' }), el('th', { text: 'Added' }), ...PASSES.map(([, label]) => el('th', { text: label }))),
       ...p.months.map((m) => el('tr', {}, el('td', { text: m.month }), el('td', { text: String(m.added) }), ...PASSES.map(([k]) => el('td', { text: String(m.passes[k]) })))),
+    ),
+  ];
+}
+
+/** "Hours left" never says 0 h for topics that have no estimate. */
+function hoursText(d: DashboardData): string {
+  if (d.unestimatedLeft === 0) return `${d.hoursLeft} h`;
+  const topics = `${d.unestimatedLeft} topic${d.unestimatedLeft === 1 ? '' : 's'} without an estimate`;
+  return d.hoursLeft > 0 ? `${d.hoursLeft} h + ${topics}` : `not estimated (${topics})`;
+}
+
+/** The burn-down of the study plan, or an offer to start one. */
+function planSection(d: DashboardData): Element[] {
+  const heading = el('h2', { text: 'Study plan' });
+  if (!d.plan) return [heading, el('p', {}, el('span', { text: 'No study plan yet. ' }), button('Start Study Plan...', () => post({ type: 'command', command: 'startStudyPlan' }), true))];
+  const p = d.plan;
+  const label = `Hours left, planned against actual, week by week: ${p.summary}`;
+  return [
+    heading,
+    el('p', { text: p.summary, attrs: { 'data-fact': 'plan' } }),
+    burnDownChart(p.weeks, p.totalHours, label),
+    el('p', { cls: 'legend' }, el('span', { cls: 'planned', text: 'planned' }), el('span', { cls: 'actual', text: 'actual' }), el('span', { text: `projected finish ${p.projectedFinishLabel}` , attrs: { 'data-fact': 'finish' } })),
+    el(
+      'table',
+      { cls: 'visually-hidden' },
+      el('caption', { text: label }),
+      el('tr', {}, el('th', { text: 'Week of' }), el('th', { text: 'Planned hours left' }), el('th', { text: 'Actual hours left' })),
+      ...p.weeks.map((w) => el('tr', {}, el('td', { text: w.start }), el('td', { text: String(w.planned) }), el('td', { text: w.actual === undefined ? '' : String(w.actual) }))),
     ),
   ];
 }

@@ -1,0 +1,135 @@
+import * as vscode from 'vscode';
+import { checkStudyTime, planToIcs } from '../../core/plan/calendarExport';
+import { checkDailyLoad, checkPace, checkPlanLength, checkStart, checkWeekdays, DEFAULT_WEEKDAYS, isPaused, pausePlan, resumePlan, WEEKDAY_NAMES, type PlanSettings } from '../../core/plan/planSettings';
+import { summaryLine } from '../../core/plan/planSummary';
+import type { RoadmapIndex } from '../../core/roadmapIndex';
+import { daysBetween, localDayKey, parseLocalDay } from '../../core/time/localDates';
+import type { ProgressStore } from '../progress/progressStore';
+import type { RoadmapService } from '../roadmapService';
+import { scheduleFor } from './planContext';
+
+/** What tests (and links) pass instead of answering the prompts. */
+export interface PlanArgs {
+  start?: unknown;
+  hoursPerWeek?: unknown;
+  weekdays?: unknown;
+}
+
+/**
+ * Start Study Plan, Change Pace, Pause and Resume Plan, Export Study Plan to Calendar. Each
+ * checks what it is given with the core's checks; a refusal is one sentence and stores nothing.
+ * Given arguments, a command asks nothing and returns true or the refusal.
+ */
+export function registerPlanCommands(roadmaps: RoadmapService, progress: ProgressStore): vscode.Disposable[] {
+  const refuse = (message: string, quiet: boolean) => {
+    if (!quiet) void vscode.window.showErrorMessage(`AI Roadmap: ${message}`);
+    return message;
+  };
+  const withPlan = async () => {
+    const index = await roadmaps.current();
+    return { index, plan: progress.get(index.roadmap.id)?.plan };
+  };
+
+  /** Checks the whole plan, its schedule included, and stores it. */
+  const save = async (index: RoadmapIndex, plan: PlanSettings, quiet: boolean): Promise<true | string> => {
+    const load = checkDailyLoad(plan.hoursPerWeek, plan.weekdays);
+    if (!load.ok) return refuse(load.message, quiet);
+    const schedule = scheduleFor(index, { ...(progress.get(index.roadmap.id) ?? { topics: {}, exercises: {}, history: [] }), plan });
+    if (!schedule) return refuse(`"${index.roadmap.title}" has no study plan to date.`, quiet);
+    const length = checkPlanLength(daysBetween(parseLocalDay(schedule.plannedFinish)!, parseLocalDay(schedule.start)!), plan.hoursPerWeek);
+    if (!length.ok) return refuse(length.message, quiet);
+    await progress.setPlan(index.roadmap.id, plan);
+    if (!quiet) void vscode.window.showInformationMessage(`Study plan: ${summaryLine(schedule)}.`);
+    return true;
+  };
+
+  const start = vscode.commands.registerCommand('aiRoadmap.startStudyPlan', async (args?: PlanArgs) => {
+    const quiet = args !== undefined;
+    const { index, plan: old } = await withPlan();
+    if (!index.roadmap.plan) return refuse(`"${index.roadmap.title}" has no study plan to date.`, quiet);
+    const now = new Date();
+    const startRaw = quiet ? (args.start ?? localDayKey(now)) : await vscode.window.showInputBox({
+      title: 'Start Study Plan (1/3): start date', prompt: 'The day you begin, as YYYY-MM-DD', value: old?.start ?? localDayKey(now),
+      validateInput: (v) => { const c = checkStart(v, new Date()); return c.ok ? undefined : c.message; },
+    });
+    if (startRaw === undefined) return;
+    const startDay = checkStart(startRaw, now);
+    if (!startDay.ok) return refuse(startDay.message, quiet);
+    const paceRaw = quiet ? (args.hoursPerWeek ?? 10) : await askPace(String(old?.hoursPerWeek ?? 10), 'Start Study Plan (2/3): pace');
+    if (paceRaw === undefined) return;
+    const pace = checkPace(paceRaw);
+    if (!pace.ok) return refuse(pace.message, quiet);
+    const daysRaw = quiet ? (args.weekdays ?? DEFAULT_WEEKDAYS) : await askWeekdays(old?.weekdays ?? DEFAULT_WEEKDAYS);
+    if (daysRaw === undefined) return;
+    const days = checkWeekdays(daysRaw);
+    if (!days.ok) return refuse(days.message, quiet);
+    if (old && !quiet) {
+      const answer = await vscode.window.showWarningMessage('Replace your study plan?', { modal: true, detail: `Your plan started on ${old.start} at ${old.hoursPerWeek} h a week. The new plan replaces it, pauses included; your progress stays.` }, 'Replace Plan');
+      if (answer !== 'Replace Plan') return;
+    }
+    return save(index, { start: startDay.value, hoursPerWeek: pace.value, weekdays: days.value, pauses: [], updated: now.toISOString() }, quiet);
+  });
+
+  const changePace = vscode.commands.registerCommand('aiRoadmap.changeStudyPace', async (hoursPerWeek?: unknown) => {
+    const quiet = hoursPerWeek !== undefined;
+    const { index, plan } = await withPlan();
+    if (!plan) return quiet ? refuse('There is no study plan to change; start one first.', quiet) : vscode.commands.executeCommand('aiRoadmap.startStudyPlan');
+    const raw = quiet ? hoursPerWeek : await askPace(String(plan.hoursPerWeek), 'Change Pace');
+    if (raw === undefined) return;
+    const pace = checkPace(raw);
+    if (!pace.ok) return refuse(pace.message, quiet);
+    return save(index, { ...plan, hoursPerWeek: pace.value, updated: new Date().toISOString() }, quiet);
+  });
+
+  const pause = vscode.commands.registerCommand('aiRoadmap.pauseStudyPlan', async () => {
+    const { index, plan } = await withPlan();
+    if (!plan) return refuse('There is no study plan to pause.', false);
+    if (isPaused(plan)) return true;
+    await progress.setPlan(index.roadmap.id, pausePlan(plan, new Date()));
+    void vscode.window.showInformationMessage('Study plan paused: every date moves on by each day of the pause. Resume Plan picks it up again.');
+    return true;
+  });
+
+  const resume = vscode.commands.registerCommand('aiRoadmap.resumeStudyPlan', async () => {
+    const { index, plan } = await withPlan();
+    if (!plan) return refuse('There is no study plan to resume.', false);
+    if (!isPaused(plan)) return true;
+    await progress.setPlan(index.roadmap.id, resumePlan(plan, new Date()));
+    return true;
+  });
+
+  const exportCalendar = vscode.commands.registerCommand('aiRoadmap.exportStudyPlanCalendar', async (target?: vscode.Uri) => {
+    const quiet = target !== undefined;
+    const index = await roadmaps.current();
+    const p = progress.get(index.roadmap.id);
+    const schedule = scheduleFor(index, p);
+    if (!schedule || !p?.plan) return refuse('There is no study plan to export; run "Start Study Plan..." first.', quiet);
+    const timeSetting = vscode.workspace.getConfiguration('aiRoadmap').get<string>('studyPlan.studyTime', '19:00');
+    const studyTime = checkStudyTime(timeSetting);
+    if (!studyTime) return refuse(`The setting aiRoadmap.studyPlan.studyTime must be a time like 19:00; "${timeSetting.slice(0, 20)}" is not.`, quiet);
+    const result = planToIcs(schedule, p.plan, { roadmapId: index.roadmap.id, roadmapTitle: index.roadmap.title, now: new Date(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, studyTime });
+    if (!result.ok) return refuse(result.message, quiet);
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    const uri = target ?? (await vscode.window.showSaveDialog({ defaultUri: folder && vscode.Uri.joinPath(folder.uri, 'ai-roadmap-study-plan.ics'), filters: { iCalendar: ['ics'] }, saveLabel: 'Export to Calendar' }));
+    if (!uri) return;
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(result.text));
+    if (!quiet) void vscode.window.showInformationMessage(`Study plan exported to ${vscode.workspace.asRelativePath(uri)}: ${result.blocks} study blocks and ${result.milestones} milestones. Importing it again updates the same events.`);
+    return true;
+  });
+
+  return [start, changePace, pause, resume, exportCalendar];
+}
+
+function askPace(value: string, title: string) {
+  return vscode.window.showInputBox({
+    title, prompt: 'Hours per week you can study (the built-in plan assumes about 18)', value,
+    validateInput: (v) => { const c = checkPace(v); return c.ok ? undefined : c.message; },
+  });
+}
+
+async function askWeekdays(current: readonly number[]): Promise<number[] | undefined> {
+  const order = [1, 2, 3, 4, 5, 6, 0];
+  const items = order.map((d) => ({ label: WEEKDAY_NAMES[d], day: d, picked: current.includes(d) }));
+  const picked = await vscode.window.showQuickPick(items, { title: 'Start Study Plan (3/3): study days', placeHolder: 'The days you study (Enter keeps the ticked ones)', canPickMany: true });
+  return picked?.map((p) => p.day);
+}
