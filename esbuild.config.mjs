@@ -46,13 +46,13 @@ const configs = [
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
-    external: ['vscode', './render.js', './loader.js', './search.js', './papers.js'],
+    external: ['vscode', './render.js', './loader.js', './search.js', './papers.js', './calendar.js'],
   },
   {
     // The heavy parts, built once for both hosts: CommonJS with no import at all, so the Node
     // host requires them and the web worker evaluates them (lazyModules.web.ts).
     ...common,
-    entryPoints: { render: 'src/core/render/renderNotes.ts', loader: 'src/core/loading/loadRoadmap.ts', search: 'src/core/search/topicSearch.ts', papers: 'src/core/papers/papersIo.ts' },
+    entryPoints: { render: 'src/core/render/renderNotes.ts', loader: 'src/core/loading/loadRoadmap.ts', search: 'src/core/search/topicSearch.ts', papers: 'src/core/papers/papersIo.ts', calendar: 'src/core/plan/calendarExport.ts' },
     outdir: 'dist',
     platform: 'browser',
     format: 'cjs',

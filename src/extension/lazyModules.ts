@@ -8,6 +8,7 @@ type Renderer = typeof import('../core/render/renderNotes');
 type Loader = typeof import('../core/loading/loadRoadmap');
 type Search = typeof import('../core/search/topicSearch');
 type PapersIo = typeof import('../core/papers/papersIo');
+type Calendar = typeof import('../core/plan/calendarExport');
 
 /** The Node host requires bundles next to extension.js; it needs no folder. */
 export function useBundlesFrom(_extensionUri: vscode.Uri): void {}
@@ -34,4 +35,10 @@ export async function topicSearch(): Promise<Search> {
 export async function papersInputOutput(): Promise<PapersIo> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('./papers.js') as PapersIo;
+}
+
+/** ics (with yup), for Export Study Plan to Calendar. */
+export async function calendarExport(): Promise<Calendar> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./calendar.js') as Calendar;
 }

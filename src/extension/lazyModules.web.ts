@@ -9,6 +9,7 @@ type Renderer = typeof import('../core/render/renderNotes');
 type Loader = typeof import('../core/loading/loadRoadmap');
 type Search = typeof import('../core/search/topicSearch');
 type PapersIo = typeof import('../core/papers/papersIo');
+type Calendar = typeof import('../core/plan/calendarExport');
 
 let distUri: vscode.Uri | undefined;
 const loaded = new Map<string, Promise<unknown>>();
@@ -54,4 +55,9 @@ export function topicSearch(): Promise<Search> {
 /** fast-xml-parser and citation-js, for the reading list's arXiv answers and BibTeX. */
 export function papersInputOutput(): Promise<PapersIo> {
   return bundle<PapersIo>('papers.js');
+}
+
+/** ics (with yup), for Export Study Plan to Calendar. */
+export function calendarExport(): Promise<Calendar> {
+  return bundle<Calendar>('calendar.js');
 }

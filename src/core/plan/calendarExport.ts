@@ -69,8 +69,36 @@ export function planToIcs(s: Schedule, plan: PlanSettings, o: CalendarOptions): 
   const { error, value } = createEvents(events, { productId: 'ai-roadmap/study-plan', calName: `${o.roadmapTitle}: study plan` });
   if (error || !value) return { ok: false, message: `The calendar could not be written: ${error?.message ?? 'no output'}.` };
   // X-WR-TIMEZONE names the learner's zone for calendar apps (an extension property RFC 5545 allows).
-  const text = value.replace(/\r\nBEGIN:VEVENT/, `\r\nX-WR-TIMEZONE:${o.timeZone.replace(/[^A-Za-z0-9_+\-/]/g, '')}\r\nBEGIN:VEVENT`);
+  const text = foldByOctets(value.replace(/\r\nBEGIN:VEVENT/, `\r\nX-WR-TIMEZONE:${o.timeZone.replace(/[^A-Za-z0-9_+\-/]/g, '')}\r\nBEGIN:VEVENT`));
   return { ok: true, text, blocks, milestones: s.months.length };
+}
+
+/**
+ * RFC 5545 (3.1) folds lines at 75 octets. The ics library folds event lines at 75 characters
+ * and header lines not at all, so non-ASCII text (a title in French, Chinese...) makes longer
+ * lines; this folds again by octets, never inside a UTF-8 character.
+ */
+export function foldByOctets(text: string): string {
+  const encoder = new TextEncoder();
+  const out: string[] = [];
+  for (const line of text.replace(/\r\n[ \t]/g, '').split('\r\n')) {
+    let part = '';
+    let size = 0;
+    let limit = 75;
+    for (const ch of line) {
+      const n = encoder.encode(ch).length;
+      if (size + n > limit) {
+        out.push(part);
+        part = ' ';
+        size = 1;
+        limit = 75;
+      }
+      part += ch;
+      size += n;
+    }
+    out.push(part);
+  }
+  return out.join('\r\n');
 }
 
 function dateArray(d: Date): DateArray {

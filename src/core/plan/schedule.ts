@@ -175,7 +175,8 @@ export function computeSchedule({ months, plan, state, now, weekStartsOn }: Sche
     });
   });
   const end = cursor;
-  const finishDay = remainingCost > 0 ? advance(Math.max(nowDay, 0), remainingCost) - EPS : Math.min(nowDay, end);
+  // From the start of today, so the projection (and the calendar built on it) holds all day.
+  const finishDay = remainingCost > 0 ? advance(Math.max(Math.floor(nowDay), 0), remainingCost) - EPS : Math.min(nowDay, end);
   return {
     start: plan.start, weekStartsOn, firstWeekStart: localDayKey(firstWeek),
     weeks: weekOf(Math.max(0, end - EPS)) + 1, currentWeek: weekOf(nowDay),

@@ -1,4 +1,4 @@
-import { addDays, differenceInCalendarDays, format, isValid, parse, startOfDay, startOfWeek } from 'date-fns';
+import { addDays, differenceInCalendarDays, isValid, lightFormat, startOfDay, startOfWeek } from 'date-fns';
 
 /**
  * Local calendar dates. Instants are stored in UTC (ISO strings); the learner's days, weeks and
@@ -9,13 +9,15 @@ export type WeekStart = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
 /** "2027-01-31": the local calendar day of an instant. */
 export function localDayKey(at: Date): string {
-  return format(at, 'yyyy-MM-dd');
+  return lightFormat(at, 'yyyy-MM-dd');
 }
 
 /** Local midnight of a "yyyy-MM-dd" day, or undefined when it is not a real date. */
 export function parseLocalDay(key: string): Date | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(key)) return undefined;
-  const d = parse(key, 'yyyy-MM-dd', new Date(2000, 0, 1));
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(key);
+  if (!m) return undefined;
+  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  // 2027-02-30 rolls over to March: not a real date.
   return isValid(d) && localDayKey(d) === key ? d : undefined;
 }
 
@@ -36,19 +38,18 @@ export function plusDays(day: Date, days: number): Date {
   return addDays(day, days);
 }
 
+// English month names, as the rest of the UI is English (date-fns' locale formatter would weigh
+// 60 KB at activation for these three lines).
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 /** "14 Dec 2027". */
 export function longDate(day: Date): string {
-  return format(day, 'd MMM yyyy');
+  return `${day.getDate()} ${MONTHS[day.getMonth()]} ${day.getFullYear()}`;
 }
 
 /** "14 Dec". */
 export function shortDate(day: Date): string {
-  return format(day, 'd MMM');
-}
-
-/** "Dec 2027". */
-export function monthLabel(day: Date): string {
-  return format(day, 'MMM yyyy');
+  return `${day.getDate()} ${MONTHS[day.getMonth()]}`;
 }
 
 interface WeekInfoLocale {

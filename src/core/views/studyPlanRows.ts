@@ -1,5 +1,5 @@
 import { statusOf, type RoadmapProgress } from '../progress/progressModel';
-import { longDate, monthLabel, parseLocalDay, shortDate } from '../time/localDates';
+import { longDate, parseLocalDay, shortDate } from '../time/localDates';
 import type { RoadmapIndex } from '../roadmapIndex';
 import { focusTopic, summaryLine, thisWeek, weekLabel } from '../plan/planSummary';
 import type { Schedule, ScheduledTopic, TopicFlag } from '../plan/schedule';
@@ -57,7 +57,7 @@ export function studyPlanRow(index: RoadmapIndex, progress: RoadmapProgress | un
     const m = schedule.months.find((x) => String(x.month) === ref);
     const base = rowFor(index, progress, element);
     if (!m || !base) return base;
-    const dates = `${monthLabel(parseLocalDay(m.start)!)} · milestone ${shortDate(parseLocalDay(m.target)!)}`;
+    const dates = `${shortDate(parseLocalDay(m.start)!)} – ${longDate(parseLocalDay(m.target)!)}`;
     return {
       ...base,
       description: `${m.current ? 'now · ' : ''}${dates} · ${base.description ?? ''}`,

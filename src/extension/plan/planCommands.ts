@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { checkStudyTime, planToIcs } from '../../core/plan/calendarExport';
 import { checkDailyLoad, checkPace, checkPlanLength, checkStart, checkWeekdays, DEFAULT_WEEKDAYS, isPaused, pausePlan, resumePlan, WEEKDAY_NAMES, type PlanSettings } from '../../core/plan/planSettings';
 import { summaryLine } from '../../core/plan/planSummary';
 import type { RoadmapIndex } from '../../core/roadmapIndex';
 import { daysBetween, localDayKey, parseLocalDay } from '../../core/time/localDates';
+import { calendarExport } from '../lazyModules';
 import type { ProgressStore } from '../progress/progressStore';
 import type { RoadmapService } from '../roadmapService';
 import { scheduleFor } from './planContext';
@@ -105,6 +105,7 @@ export function registerPlanCommands(roadmaps: RoadmapService, progress: Progres
     const schedule = scheduleFor(index, p);
     if (!schedule || !p?.plan) return refuse('There is no study plan to export; run "Start Study Plan..." first.', quiet);
     const timeSetting = vscode.workspace.getConfiguration('aiRoadmap').get<string>('studyPlan.studyTime', '19:00');
+    const { checkStudyTime, planToIcs } = await calendarExport();
     const studyTime = checkStudyTime(timeSetting);
     if (!studyTime) return refuse(`The setting aiRoadmap.studyPlan.studyTime must be a time like 19:00; "${timeSetting.slice(0, 20)}" is not.`, quiet);
     const result = planToIcs(schedule, p.plan, { roadmapId: index.roadmap.id, roadmapTitle: index.roadmap.title, now: new Date(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, studyTime });
