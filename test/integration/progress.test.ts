@@ -133,7 +133,7 @@ describe('Progress in the tree, the commands and the status bar', () => {
   });
 
   it('the Study Plan lists twelve months with their topics and a milestone', async () => {
-    const months = await api.planTree.getChildren();
+    const months = (await api.planTree.getChildren()).filter((e) => e.startsWith('month:'));
     assert.equal(months.length, 12);
     const first = await api.planTree.getChildren(months[0]);
     assert.ok(first.includes('topic:linear-algebra:1'));

@@ -108,7 +108,10 @@ export function registerPlanCommands(roadmaps: RoadmapService, progress: Progres
     const { checkStudyTime, planToIcs } = await calendarExport();
     const studyTime = checkStudyTime(timeSetting);
     if (!studyTime) return refuse(`The setting aiRoadmap.studyPlan.studyTime must be a time like 19:00; "${timeSetting.slice(0, 20)}" is not.`, quiet);
-    const result = planToIcs(schedule, p.plan, { roadmapId: index.roadmap.id, roadmapTitle: index.roadmap.title, now: new Date(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, studyTime });
+    const options = { roadmapId: index.roadmap.id, roadmapTitle: index.roadmap.title, now: new Date(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, studyTime };
+    // The ics library checks every event; a few hundred blocks take a moment.
+    const plan = p.plan;
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Writing the study plan calendar' }, async () => planToIcs(schedule, plan, options));
     if (!result.ok) return refuse(result.message, quiet);
     const folder = vscode.workspace.workspaceFolders?.[0];
     const uri = target ?? (await vscode.window.showSaveDialog({ defaultUri: folder && vscode.Uri.joinPath(folder.uri, 'ai-roadmap-study-plan.ics'), filters: { iCalendar: ['ics'] }, saveLabel: 'Export to Calendar' }));
