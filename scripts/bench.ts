@@ -14,6 +14,7 @@ import { builtInRoadmapRows, loaderRows } from './bench/loaderBench';
 import { printTable } from './bench/measure';
 import { openNotesRows } from './bench/openNotesBench';
 import { papersRows } from './bench/papersBench';
+import { planRows } from './bench/planBench';
 import { renderRows } from './bench/renderBench';
 import { treeRows } from './bench/treeBench';
 
@@ -31,6 +32,7 @@ async function main() {
   printTable('Built-in roadmap compile (median of 5, after a warm-up)', await builtInRoadmapRows(builtIn));
   printTable('Sidebar tree (median of 5, after a warm-up)', await treeRows());
   printTable('Hostile input, the worst case of each bound (median of 3, after a warm-up)', await hostileRows());
+  printTable('Study plan (median of 11, calendar of 3, after a warm-up)', await planRows());
   printTable('Notes rendering (median of 21, alternating with the floor, after 10 warm-ups)', await renderRows(root));
   printTable('Reading list (median, alternating with the floor, after warm-ups)', papersRows(root));
   if (!args.has('--no-host')) {

@@ -9,7 +9,7 @@ describe('The walkthrough', () => {
     const wb = workbench();
     const walk = new Walkthrough(wb);
     await walk.open();
-    assert.equal(await walk.steps().count(), 7);
+    assert.equal(await walk.steps().count(), 8);
 
     await walk.press('openRoadmap');
     await new RoadmapTree(wb).rows().first().waitFor({ timeout: 90_000 });
@@ -34,6 +34,15 @@ describe('The walkthrough', () => {
 
     await walk.pressAndPick('checkExercise', 'Logistic regression from scratch');
     await walk.waitDone('checkExercise');
+
+    // Plan your year: Enter keeps today, 10 h a week and Monday to Friday.
+    await walk.press('planYear');
+    const input = wb.page.locator('.quick-input-widget input');
+    for (const prompt of ['start date', 'pace', 'study days']) {
+      await wb.page.locator('.quick-input-widget', { hasText: prompt }).waitFor({ timeout: 90_000 });
+      await input.press('Enter');
+    }
+    await walk.waitDone('planYear');
 
     await walk.press('openDashboard');
     await walk.waitDone('openDashboard');

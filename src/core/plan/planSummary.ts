@@ -16,6 +16,11 @@ export function weekDays(s: Schedule, week: number): { first: Date; last: Date }
   return { first, last: plusDays(first, 6) };
 }
 
+/** The local day by which a topic is due: the last day of its stretch. Worked out on demand, as few rows show it. */
+export function dueDate(s: Schedule, t: ScheduledTopic): Date {
+  return plusDays(parseLocalDay(s.start)!, Math.floor(Math.max(t.startDay, t.endDay - 1e-9)));
+}
+
 /** "3–9 Feb" (or "27 Jan – 2 Feb"). */
 export function weekLabel(s: Schedule, week: number): string {
   const { first, last } = weekDays(s, week);

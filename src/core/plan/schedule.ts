@@ -53,7 +53,6 @@ export interface ScheduledTopic {
   doneDay?: number;
   /** Index of the week (from the start's week) in which the topic is due. */
   week: number;
-  due: string;
   flag: TopicFlag;
 }
 
@@ -127,12 +126,21 @@ export function computeSchedule({ months, plan, state, now, weekStartsOn }: Sche
   const firstWeek = weekStartOf(start, weekStartsOn);
   const weekOffset = daysBetween(start, firstWeek);
   const weekOf = (day: number) => Math.floor((day + weekOffset) / 7);
-  const dateOf = (day: number) => localDayKey(plusDays(start, Math.floor(day)));
+  // Many topics share a day: each day's key and each check-off instant is worked out once.
+  const dayKeys = new Map<number, string>();
+  const dateOf = (day: number) => {
+    const whole = Math.floor(day);
+    let key = dayKeys.get(whole);
+    if (key === undefined) dayKeys.set(whole, (key = localDayKey(plusDays(start, whole))));
+    return key;
+  };
   const startedAt = start.getTime();
+  const instantDays = new Map<string, number>();
   const dayOfInstant = (iso: string | undefined) => {
     if (!iso) return -Infinity;
-    const at = new Date(iso);
-    return daysBetween(localDayOf(at), start);
+    let day = instantDays.get(iso);
+    if (day === undefined) instantDays.set(iso, (day = daysBetween(localDayOf(new Date(iso)), start)));
+    return day;
   };
 
   const topics: ScheduledTopic[] = [];
@@ -150,12 +158,12 @@ export function computeSchedule({ months, plan, state, now, weekStartsOn }: Sche
       const hours = t.hours ?? fallback;
       const s = state(t.id);
       const doneAt = s.status === 'done' ? dayOfInstant(s.at) : Infinity;
-      const planned = s.status !== 'skipped' && !(s.status === 'done' && (!s.at || new Date(s.at).getTime() < startedAt));
+      const planned = s.status !== 'skipped' && !(s.status === 'done' && (!s.at || Date.parse(s.at) < startedAt));
       const from = cursor;
       if (planned) cursor = advance(cursor, hours * perHour);
       const topic: ScheduledTopic = {
         id: t.id, title: t.title, month: m.month, hours, estimated: t.hours !== undefined, status: s.status, planned,
-        startDay: from, endDay: cursor, doneDay: Number.isFinite(doneAt) ? doneAt : undefined, week: weekOf(Math.max(from, cursor - EPS)), due: dateOf(Math.max(from, cursor - EPS)), flag: 'on-track',
+        startDay: from, endDay: cursor, doneDay: Number.isFinite(doneAt) ? doneAt : undefined, week: weekOf(Math.max(from, cursor - EPS)), flag: 'on-track',
       };
       if (planned) {
         plannedHours += hours;

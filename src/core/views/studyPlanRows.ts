@@ -1,7 +1,7 @@
 import { statusOf, type RoadmapProgress } from '../progress/progressModel';
 import { longDate, parseLocalDay, shortDate } from '../time/localDates';
 import type { RoadmapIndex } from '../roadmapIndex';
-import { focusTopic, summaryLine, thisWeek, weekLabel } from '../plan/planSummary';
+import { dueDate, focusTopic, summaryLine, thisWeek, weekLabel } from '../plan/planSummary';
 import type { Schedule, ScheduledTopic, TopicFlag } from '../plan/schedule';
 import { parseElement, planChildren, rowFor, STATUS_ICON, type Row, type TreeOptions } from '../tree/treeRows';
 
@@ -80,7 +80,7 @@ export function studyPlanRow(index: RoadmapIndex, progress: RoadmapProgress | un
     return {
       ...base,
       description: [extra === 'week' ? `month ${t.month}` : undefined, when, `${Math.round(t.hours * 10) / 10} h`, t.planned ? FLAG_WORDS[t.flag] : undefined].filter(Boolean).join(' · '),
-      tooltip: `${base.tooltip}\n\n${t.planned ? `Planned for the week of ${weekLabel(schedule, t.week)}, due ${longDate(parseLocalDay(t.due)!)}: ${FLAG_WORDS[t.flag]}.` : t.status === 'skipped' ? 'Skipped: its hours are freed.' : 'Done before the plan began: its hours are freed.'}${t.estimated ? '' : `\n\nNo estimate in the roadmap; ${Math.round(t.hours)} h assumed.`}`,
+      tooltip: `${base.tooltip}\n\n${t.planned ? `Planned for the week of ${weekLabel(schedule, t.week)}, due ${longDate(dueDate(schedule, t))}: ${FLAG_WORDS[t.flag]}.` : t.status === 'skipped' ? 'Skipped: its hours are freed.' : 'Done before the plan began: its hours are freed.'}${t.estimated ? '' : `\n\nNo estimate in the roadmap; ${Math.round(t.hours)} h assumed.`}`,
       iconColor: t.flag === 'behind' ? 'charts.orange' : base.iconColor,
       ariaLabel: `${base.ariaLabel}${t.planned ? `, week ${t.week + 1}, ${FLAG_WORDS[t.flag]}` : ''}`,
     };
