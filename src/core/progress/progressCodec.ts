@@ -154,7 +154,7 @@ export function mergeStates(current: ProgressState, incoming: ProgressState): Pr
 export function replaceRoadmaps(current: ProgressState, incoming: ProgressState): ProgressState {
   const roadmaps = { ...current.roadmaps };
   for (const [id, inc] of Object.entries(incoming.roadmaps)) {
-    const plan = inc.plan ?? current.roadmaps[id]?.plan;
+    const plan = inc.plan ?? (Object.hasOwn(current.roadmaps, id) ? current.roadmaps[id].plan : undefined);
     roadmaps[id] = plan ? { ...inc, plan } : inc;
   }
   const research = incoming.research ?? current.research;
