@@ -16,12 +16,11 @@ class StudyPlanView {
     if ((await header.getAttribute('aria-expanded')) !== 'true') await header.locator('h3.title').click();
   }
 
-  /** Folds the Roadmap view above, so the Study Plan has the sidebar's height. */
+  /** Folds the other views of the sidebar (Roadmap, Papers), so the Study Plan has its height. */
   async foldRoadmap() {
-    const header = this.wb.page.locator('[id="workbench.view.extension.aiRoadmap"] .pane-header').filter({ hasText: /^Roadmap/ }).first();
-    // On its title: the middle of the header holds the view's action buttons.
-    if ((await header.getAttribute('aria-expanded')) === 'true') await header.locator('h3.title').click();
-    await this.wb.page.locator('[id="workbench.view.extension.aiRoadmap"] .pane-header[aria-expanded="false"]').filter({ hasText: /^Roadmap/ }).waitFor({ timeout: 90_000 });
+    const headers = this.wb.page.locator('[id="workbench.view.extension.aiRoadmap"] .pane-header[aria-expanded="true"]').filter({ hasNotText: 'Study Plan' });
+    // On its title: the middle of a header holds the view's action buttons.
+    while ((await headers.count()) > 0) await headers.first().locator('h3.title').click();
   }
 
   /** Drags the sidebar's edge to the right, so the dates in the rows can be read whole. */
