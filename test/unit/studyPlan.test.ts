@@ -195,7 +195,7 @@ describe('study plan in the progress store', () => {
     let s = setPlan(emptyState(), 'r', plan());
     s = applyChanges(s, 'r', [{ kind: 'topic', id: 'a', status: 'done' }], now).state;
     assert.deepEqual(s.roadmaps.r.plan, plan(), 'a status change keeps the plan');
-    const round = decodeProgress(JSON.parse(encodeProgressFile(s, now)), now);
+    const round = decodeProgress(JSON.parse(encodeProgressFile(s, now)), now.getTime());
     assert.deepEqual(round.rejected, []);
     assert.deepEqual(round.state.roadmaps.r.plan, plan());
     const old = decodeProgress({ version: 1, roadmaps: { r: { topics: { a: { status: 'done', updated: now.toISOString() } }, exercises: {}, history: [] } } });
@@ -205,7 +205,7 @@ describe('study plan in the progress store', () => {
 
   it('refuses an imported plan with a bad field, saying why, and keeps the statuses readable', () => {
     const raw = { format: 'ai-roadmap-progress', version: 1, roadmaps: { r: { topics: {}, exercises: {}, history: [], plan: { ...plan(), hoursPerWeek: -2 } } } };
-    const d = decodeProgress(raw, now);
+    const d = decodeProgress(raw, now.getTime());
     assert.equal(d.planRejected.length, 1);
     assert.match(d.planRejected[0], /^Roadmap "r": the study plan was refused\. The pace must be at least 0\.5 h a week; -2 h would never finish\.$/);
     assert.equal(d.state.roadmaps.r.plan, undefined);

@@ -152,7 +152,7 @@ export function mergeStates(current: ProgressState, incoming: ProgressState): Pr
 
 /** Replace: the file's roadmaps as they are, but a file without a study plan keeps the learner's. */
 export function replaceRoadmaps(current: ProgressState, incoming: ProgressState): ProgressState {
-  const roadmaps = { ...current.roadmaps };
+  const roadmaps = dict(current.roadmaps);
   for (const [id, inc] of Object.entries(incoming.roadmaps)) {
     const plan = inc.plan ?? (Object.hasOwn(current.roadmaps, id) ? current.roadmaps[id].plan : undefined);
     roadmaps[id] = plan ? { ...inc, plan } : inc;
