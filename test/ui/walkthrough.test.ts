@@ -37,11 +37,7 @@ describe('The walkthrough', () => {
 
     // Plan your year: Enter keeps today, 10 h a week and Monday to Friday.
     await walk.press('planYear');
-    const input = wb.page.locator('.quick-input-widget input');
-    for (const prompt of ['start date', 'pace', 'study days']) {
-      await wb.page.locator('.quick-input-widget', { hasText: prompt }).waitFor({ timeout: 90_000 });
-      await input.press('Enter');
-    }
+    for (const prompt of ['start date', 'pace', 'study days']) await wb.quickPick.answer(prompt);
     await walk.waitDone('planYear');
 
     await walk.press('openDashboard');

@@ -11,6 +11,11 @@ export class Dashboard {
     return new Dashboard(await webviewFrame(wb.page, '[data-fact="done"]', done, timeoutMs));
   }
 
+  /** The dashboard once its study plan line reads `summary`. */
+  static async findPlan(wb: Workbench, summary: string | RegExp, timeoutMs?: number): Promise<Dashboard> {
+    return new Dashboard(await webviewFrame(wb.page, '[data-fact="plan"]', summary, timeoutMs));
+  }
+
   static async open(wb: Workbench): Promise<Dashboard> {
     await wb.runCommand('AI Roadmap: Open Progress Dashboard');
     return Dashboard.find(wb);
@@ -28,7 +33,17 @@ export class Dashboard {
     return this.frame.locator('.weeks .col');
   }
 
-  async fact(name: 'done' | 'streak' | 'hours'): Promise<string> {
+  /** The burn-down's polylines, as their `points` attributes. */
+  async burnDownPoints(): Promise<{ planned: string; actual: string }> {
+    const points = async (kind: string) => (await this.frame.locator(`.burn polyline.${kind}`).getAttribute('points')) ?? '';
+    return { planned: await points('planned'), actual: await points('actual') };
+  }
+
+  async scrollToSection(heading: string) {
+    await this.frame.locator('h2', { hasText: heading }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+  }
+
+  async fact(name: 'done' | 'streak' | 'hours' | 'plan' | 'finish'): Promise<string> {
     return ((await this.frame.locator(`[data-fact="${name}"]`).textContent()) ?? '').trim();
   }
 

@@ -8,6 +8,7 @@ export { QuickPick } from './quickPick';
 export { layerDescription } from './roadmapData';
 export { RoadmapTree } from './roadmapTree';
 export { ProgressStatusBar } from './statusBar';
+export { StudyPlanView } from './studyPlanView';
 export { TestExplorer } from './testExplorer';
 export { Walkthrough } from './walkthrough';
 export { focusIn, markdownPreviewFrame, webviewFrame, type FocusInFrame } from './webview';

@@ -57,4 +57,22 @@ export class QuickPick {
     }
     throw new Error(`No quick pick row "${label}" for "${filter}".`);
   }
+
+  /**
+   * Answers the step whose title or prompt contains `prompt`: fills `value` (if given) and presses
+   * Enter, then waits until that step has gone. Enter that lands while the widget is still being
+   * filled in is lost on a loaded machine, so it is pressed again while the step stays.
+   */
+  async answer(prompt: string, value?: string, timeout = 90_000) {
+    const step = this.page.locator('.quick-input-widget', { hasText: prompt });
+    await step.waitFor({ state: 'visible', timeout });
+    if (value !== undefined) await this.input().fill(value);
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      await this.input().press('Enter');
+      const gone = await step.waitFor({ state: 'hidden', timeout: 10_000 }).then(() => true, () => false);
+      if (gone) return;
+      if (Date.now() > deadline) throw new Error(`The quick input "${prompt}" did not take Enter.`);
+    }
+  }
 }
