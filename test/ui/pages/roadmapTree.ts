@@ -22,8 +22,10 @@ export class RoadmapTree {
     throw new Error('The Roadmap view did not take the focus.');
   }
 
+  /** The Roadmap pane alone: the sidebar holds the Study Plan and Papers views too. */
   view() {
-    return this.wb.page.locator('[id="workbench.view.extension.aiRoadmap"]');
+    const sidebar = this.wb.page.locator('[id="workbench.view.extension.aiRoadmap"]');
+    return sidebar.locator('.pane').filter({ has: this.wb.page.locator('.pane-header', { hasText: /^Roadmap/ }) });
   }
 
   rows() {
