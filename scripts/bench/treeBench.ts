@@ -1,7 +1,7 @@
 import type { Roadmap } from '../../src/core/model';
 import { applyChanges, emptyState } from '../../src/core/progress/progressModel';
 import { RoadmapIndex } from '../../src/core/roadmapIndex';
-import { roadmapChildren, rowFor } from '../../src/core/tree/treeRows';
+import { roadmapChildren, rowFor } from '../../src/core/views/treeRows';
 import { medianMs, ms, type Row } from './measure';
 
 /**

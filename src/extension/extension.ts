@@ -1,29 +1,35 @@
-// Entry point: wires the services to the editor. Activation builds objects and registers
-// providers only: the compiled roadmap index is read once, when the tree or the status bar first
-// asks; notes, the renderer and the YAML loader load when first needed.
+// Entry point: builds the services and hands them to the views, panels and commands. Activation
+// builds objects and registers providers only: the compiled roadmap index is read once, when the
+// tree or the status bar first asks; notes, the renderer and the YAML loader load when first needed.
 import * as vscode from 'vscode';
-import { roadmapChildren } from '../core/tree/treeRows';
-import { registerNavigationCommands } from './commands/navigationCommands';
-import { registerOpenNotes } from './commands/openNotes';
-import { registerProgressCommands } from './commands/progressCommands';
-import { registerRoadmapCommands } from './commands/roadmapCommands';
-import { registerPlanCommands } from './plan/planCommands';
-import { registerPlanContextKeys } from './plan/planContext';
+import { papersSummary } from '../core/papers/paperStats';
+import { roadmapChildren } from '../core/views/treeRows';
+import { setContext } from './base/editorContext';
+import { Settings } from './base/settings';
+import { VIEWS } from './base/viewIds';
+import { commandId } from './commands/commandTable';
+import { showNotes } from './commands/navigationCommands';
+import { registerCommands } from './commands/registerCommands';
+import type { Services } from './commands/services';
 import { ExerciseChecker } from './exercises/checkExercise';
-import { registerCheckEnvironment } from './exercises/checkEnvironment';
+import { checkEnvironment } from './exercises/checkEnvironment';
 import { registerDebugProfile } from './exercises/debugProfile';
+import { ExerciseHelp } from './exercises/exerciseHelp';
 import { ExerciseTestTree } from './exercises/exerciseTestTree';
-import { registerExerciseHelp } from './exercises/exerciseHelp';
-import { registerScaffoldExercise } from './exercises/scaffoldExercise';
+import { scaffoldExercise } from './exercises/scaffoldExercise';
 import { WatchMode } from './exercises/watchMode';
-import { useBundlesFrom } from './lazyModules';
-import { MyNotes } from './myNotes';
+import { TopicNavigation } from './navigation/topicNavigation';
 import { offThread } from './offThread/offThread';
 import { DashboardPanel } from './panels/dashboardPanel';
+import { useBundlesFrom } from './base/lazyModules';
+import { MyNotes } from './panels/myNotes';
 import { NotesPanels } from './panels/notesPanels';
+import { papersSettings } from './papers/papersSettings';
 import { registerPapers, type Papers } from './papers/registerPapers';
-import { configuredLocation, ProgressStore } from './progress/progressStore';
-import { RoadmapService } from './roadmapService';
+import { registerPlanCommands, startStudyPlan } from './plan/planCommands';
+import { configuredWeekStart, PLAN_SETTINGS, registerPlanContextKeys } from './plan/planContext';
+import { ProgressStore } from './progress/progressStore';
+import { RoadmapService } from './roadmap/roadmapService';
 import { registerCheckboxes } from './views/checkboxes';
 import { ProgressTreeProvider } from './views/progressTree';
 import { PlanFocusStatusBar } from './views/planStatusBar';
@@ -51,43 +57,53 @@ let openStore: ProgressStore | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<AiRoadmapApi> {
   useBundlesFrom(context.extensionUri);
   const log = vscode.window.createOutputChannel('AI Roadmap', { log: true });
-  const roadmaps = new RoadmapService(context.extensionUri, log);
-  const progress = await ProgressStore.open(context, log);
+  const settings = new Settings();
+  const roadmaps = new RoadmapService(context.extensionUri, settings, log);
+  const progress = await ProgressStore.open(context, settings, log);
   openStore = progress;
-  const roadmapTree = new ProgressTreeProvider(roadmaps, progress, roadmapChildren);
-  const planTree = new StudyPlanTreeProvider(roadmaps, progress);
-  const notesPanel = new NotesPanels(context.extensionUri, roadmaps, progress, new MyNotes(context.globalStorageUri), log);
-  const statusBar = new ProgressStatusBar(roadmaps, progress);
+  const rowCommands = { openNotes: commandId('openNotes'), openResource: commandId('openResource') };
+  const roadmapTree = new ProgressTreeProvider(roadmaps, progress, roadmapChildren, rowCommands);
+  const planTree = new StudyPlanTreeProvider(roadmaps, progress, rowCommands);
   const planFocus = new PlanFocusStatusBar(roadmaps, progress);
-  const dashboard = new DashboardPanel(context.extensionUri, roadmaps, progress, log);
+  const help = new ExerciseHelp(roadmaps, context.globalState);
+  const scaffold = (id: string) => scaffoldExercise(roadmaps, progress, id);
   const exerciseTests = new ExerciseTestTree(roadmaps);
-  const checker = new ExerciseChecker(roadmaps, progress, log, exerciseTests);
+  const checker = new ExerciseChecker(roadmaps, progress, settings, { scaffold, showHint: (id) => help.showHint(id), checkEnvironment: () => checkEnvironment(settings, log) }, log, exerciseTests);
   const watch = new WatchMode(roadmaps, checker);
+  const notes: NotesPanels = new NotesPanels(context.extensionUri, roadmaps, progress, settings, new MyNotes(context.globalStorageUri), {
+    exercise: (action, id) => (action === 'scaffold' ? scaffold(id) : checker.check(id)),
+    addPaper: (arxivId, topicId, title) => papers.addFromNote(arxivId, topicId, title),
+    listedPapers: () => progress.research().papers,
+  }, log);
+  const open = (id: string) => showNotes({ notes }, id);
+  const navigation = new TopicNavigation(roadmaps, progress, open);
+  const dashboard = new DashboardPanel(context.extensionUri, roadmaps, progress, {
+    openNotes: open,
+    showNextTopics: () => navigation.showNextTopics(),
+    goToTopic: () => navigation.goToTopic(),
+    papers: (now) => papersSummary(progress.research(), now, papersSettings().perMonth),
+    startStudyPlan: async () => startStudyPlan(),
+    weekStart: configuredWeekStart,
+  }, log);
+  const statusBar = new ProgressStatusBar(roadmaps, progress, settings, commandId('openDashboard'));
   const papers = registerPapers(context, progress, roadmaps, log);
-  const roadmapView = vscode.window.createTreeView('aiRoadmap.roadmap', { treeDataProvider: roadmapTree, showCollapseAll: true, canSelectMany: true, manageCheckboxStateManually: true });
-  const planView = vscode.window.createTreeView('aiRoadmap.studyPlan', { treeDataProvider: planTree, showCollapseAll: true, canSelectMany: true, manageCheckboxStateManually: true });
+  const treeOptions = { showCollapseAll: true, canSelectMany: true, manageCheckboxStateManually: true };
+  const roadmapView = vscode.window.createTreeView(VIEWS.roadmap, { treeDataProvider: roadmapTree, ...treeOptions });
+  const planView = vscode.window.createTreeView(VIEWS.studyPlan, { treeDataProvider: planTree, ...treeOptions });
+  const services: Services = { log, settings, roadmaps, progress, trees: [roadmapTree, planTree], notes, dashboard, navigation, checker, help };
 
   context.subscriptions.push(
-    log, roadmaps, progress, roadmapTree, planTree, notesPanel, statusBar, planFocus, dashboard, offThread,
-    vscode.commands.registerCommand('aiRoadmap.openDashboard', () => dashboard.show()), roadmapView, planView,
+    log, settings, roadmaps, progress, roadmapTree, planTree, notes, statusBar, planFocus, dashboard, offThread, checker, navigation, roadmapView, planView,
     registerCheckboxes([roadmapView, planView], roadmaps, progress),
-    registerOpenNotes(roadmaps, notesPanel),
-    exerciseTests, checker, watch, registerDebugProfile(exerciseTests, log),
-    registerCheckEnvironment(log),
-    registerScaffoldExercise(roadmaps, progress),
-    ...registerExerciseHelp(roadmaps, context.globalState),
-    ...registerProgressCommands(roadmaps, progress, () => notesPanel.currentId, log),
-    ...registerNavigationCommands(roadmaps, progress, [roadmapTree, planTree]),
-    ...registerRoadmapCommands(roadmaps),
-    ...papers.disposables,
+    exerciseTests, watch, registerDebugProfile(exerciseTests, settings, log),
+    registerCommands(services),
     ...registerPlanCommands(roadmaps, progress),
     registerPlanContextKeys(roadmaps, progress),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('aiRoadmap.progress.location')) void progress.switchTo(configuredLocation());
-    }),
+    vscode.workspace.onDidChangeConfiguration((e) => PLAN_SETTINGS.some((name) => e.affectsConfiguration(name)) && void dashboard.refresh()),
+    ...papers.disposables,
   );
-  void vscode.commands.executeCommand('setContext', 'aiRoadmap.hideCompleted', false);
-  return { roadmaps, progress, roadmapTree, planTree, planFocus, notesPanel, statusBar, dashboard, checker, watch, papers };
+  setContext('hideCompleted', false);
+  return { roadmaps, progress, roadmapTree, planTree, planFocus, notesPanel: notes, statusBar, dashboard, checker, watch, papers };
 }
 
 /** VS Code awaits this before it disposes context.subscriptions: pending writes land first. */

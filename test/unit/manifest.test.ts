@@ -1,7 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { describe, it } from 'node:test';
+import { isStatus } from '../../src/core/progress/progressModel';
+import { ROW_KINDS } from '../../src/core/views/elementIds';
+import { CONTEXT_KEYS } from '../../src/extension/base/contextKeys';
+import { SETTINGS, SETTINGS_SECTION, type SettingName } from '../../src/extension/base/settingsTable';
+import { VIEWS } from '../../src/extension/base/viewIds';
+import { COMMANDS, commandId, type CommandName } from '../../src/extension/commands/commandTable';
 import { repoRoot } from './support/paths';
 
 interface Manifest {
@@ -11,18 +17,35 @@ interface Manifest {
   contributes: {
     commands: Array<{ command: string; title: string; category?: string; icon?: string }>;
     views: Record<string, Array<{ id: string }>>;
-    menus: Record<string, Array<{ command: string }>>;
-    configuration: { properties: Record<string, unknown> };
+    viewsWelcome: Array<{ view: string; contents: string; when?: string }>;
+    menus: Record<string, Array<{ command: string; when?: string }>>;
+    configuration: { properties: Record<string, { default?: unknown; enum?: unknown[] }> };
     walkthroughs: Array<{ id: string; steps: Array<{ id: string; description: string; media: { markdown?: string; image?: string }; completionEvents: string[] }> }>;
   };
 }
 
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as Manifest;
-const source = readdirSync(join(repoRoot, 'src'), { recursive: true })
+const sourceFiles = readdirSync(join(repoRoot, 'src'), { recursive: true })
   .map(String)
   .filter((f) => f.endsWith('.ts'))
-  .map((f) => readFileSync(join(repoRoot, 'src', f), 'utf8'))
-  .join('\n');
+  .map((f) => ({ path: f.split(sep).join('/'), text: readFileSync(join(repoRoot, 'src', f), 'utf8') }));
+/**
+ * Papers, the exercises' watch mode and the dated study plan landed while the command table was
+ * built: their commands, settings and context keys still register, read and set themselves in these files. Listed here, so nothing
+ * else may, until they move into the table and the settings module.
+ */
+const NOT_YET_FOLDED = {
+  ids: ['aiRoadmap.papers', 'aiRoadmap.watchExercise', 'aiRoadmap.stopWatchingExercise', 'aiRoadmap.exercises.watch', 'aiRoadmap.watchAll', 'aiRoadmap.watchedExercises',
+    'aiRoadmap.startStudyPlan', 'aiRoadmap.changeStudyPace', 'aiRoadmap.pauseStudyPlan', 'aiRoadmap.resumeStudyPlan', 'aiRoadmap.exportStudyPlanCalendar',
+    'aiRoadmap.studyPlan.firstDayOfWeek', 'aiRoadmap.studyPlan.studyTime', 'aiRoadmap.statusBar.planFocus', 'aiRoadmap.planStarted', 'aiRoadmap.planPaused'],
+  files: ['extension/papers/', 'extension/exercises/watchMode.ts', 'extension/plan/', 'extension/views/planStatusBar.ts'],
+};
+const folded = (id: string) => !NOT_YET_FOLDED.ids.some((p) => id === p || id.startsWith(`${p}.`));
+const notFoldedFile = (path: string) => NOT_YET_FOLDED.files.some((f) => path.startsWith(f));
+const commandIds = (Object.keys(COMMANDS) as CommandName[]).map(commandId);
+const contextKeys: string[] = Object.values(CONTEXT_KEYS);
+const viewIds: string[] = Object.values(VIEWS);
+const whenClauses = [...Object.values(pkg.contributes.menus).flat(), ...pkg.contributes.viewsWelcome].flatMap((i) => (i.when ? [i.when] : []));
 
 describe('package.json and the code agree', () => {
   it('pins @types/vscode to the engine minimum and activates lazily', () => {
@@ -32,9 +55,7 @@ describe('package.json and the code agree', () => {
     assert.ok(!pkg.activationEvents.includes('*'));
   });
 
-  it('the walkthrough steps have their media, and complete on commands and views that exist', () => {
-    const commands = new Set(pkg.contributes.commands.map((c) => c.command));
-    const views = new Set(Object.values(pkg.contributes.views).flat().map((v) => v.id));
+  it('the walkthrough steps have their media, and complete on commands, views and context keys that exist', () => {
     const [walkthrough] = pkg.contributes.walkthroughs;
     assert.ok(walkthrough.steps.length >= 7);
     for (const step of walkthrough.steps) {
@@ -43,42 +64,91 @@ describe('package.json and the code agree', () => {
       assert.ok(step.completionEvents.length > 0, `${step.id}: completes on an event`);
       for (const e of step.completionEvents) {
         const [kind, name] = e.split(':');
-        if (kind === 'onCommand') assert.ok(commands.has(name), `${step.id}: ${e}`);
-        else if (kind === 'onView') assert.ok(views.has(name), `${step.id}: ${e}`);
-        else if (kind === 'onContext') assert.ok(source.includes(`'${name}'`), `${step.id}: the code sets ${name}`);
+        if (kind === 'onCommand') assert.ok(commandIds.includes(name) || !folded(name), `${step.id}: ${e}`);
+        else if (kind === 'onView') assert.ok(viewIds.includes(name), `${step.id}: ${e}`);
+        else if (kind === 'onContext') assert.ok(contextKeys.includes(name) || !folded(name), `${step.id}: the code sets ${name}`);
         else assert.fail(`${step.id}: unexpected event ${e}`);
       }
       for (const [, command] of step.description.matchAll(/\(command:([\w.]+)/g)) {
-        assert.ok(commands.has(command) || command.endsWith('.focus'), `${step.id}: button runs ${command}`);
+        assert.ok(commandIds.includes(command) || command.endsWith('.focus') || !folded(command), `${step.id}: button runs ${command}`);
       }
     }
   });
 
-  it('every registered command is contributed with a title, the category and an icon, and vice versa', () => {
-    const registered = new Set([...source.matchAll(/registerCommand\(\s*['"`](aiRoadmap\.[\w.]+)['"`]/g)].map((m) => m[1]));
-    for (const [, , name] of source.matchAll(/\[('|")(aiRoadmap\.mark\w+)\1, '/g)) registered.add(name);
-    const contributed = new Set(pkg.contributes.commands.map((c) => c.command));
-    assert.deepEqual([...registered].filter((c) => !contributed.has(c)).sort(), [], 'registered but not contributed');
-    assert.deepEqual([...contributed].filter((c) => !registered.has(c)).sort(), [], 'contributed but not registered');
+  it('the command table and the contributed commands are the same, each with a title, the category and an icon', () => {
+    const contributed = pkg.contributes.commands.map((c) => c.command).filter(folded);
+    assert.deepEqual([...commandIds].sort(), [...contributed].sort());
     for (const c of pkg.contributes.commands) {
       assert.equal(c.category, 'AI Roadmap', c.command);
       assert.ok(c.title && c.icon, c.command);
     }
   });
 
-  it('every tree view the code creates is contributed, and menus name known commands', () => {
-    const created = [...source.matchAll(/createTreeView\(\s*'([\w.]+)'/g)].map((m) => m[1]).sort();
-    const views = Object.values(pkg.contributes.views).flat().map((v) => v.id).sort();
-    assert.deepEqual(created, views);
-    const commands = new Set(pkg.contributes.commands.map((c) => c.command));
-    for (const [menu, items] of Object.entries(pkg.contributes.menus)) for (const i of items) assert.ok(commands.has(i.command), `${menu}: ${i.command}`);
+  it('menus and welcome links name commands of the table', () => {
+    for (const [menu, items] of Object.entries(pkg.contributes.menus)) for (const i of items) assert.ok(commandIds.includes(i.command) || !folded(i.command), `${menu}: ${i.command}`);
+    for (const w of pkg.contributes.viewsWelcome) {
+      for (const [, command] of w.contents.matchAll(/\(command:([\w.]+)\)/g)) assert.ok(commandIds.includes(command) || command.endsWith('.focus') || !folded(command), `${w.view}: ${command}`);
+    }
   });
 
-  it('every setting the code reads is contributed', () => {
-    const read = new Set([...source.matchAll(/getConfiguration\('aiRoadmap'(?:, [\w]+)?\)\.get<[^>]+>\('([\w.]+)'/g)].map((m) => `aiRoadmap.${m[1]}`));
-    const contributed = new Set(Object.keys(pkg.contributes.configuration.properties));
-    assert.ok(read.size >= 4);
-    for (const s of read) assert.ok(contributed.has(s), s);
+  it('the command ids are spelled only in the table, and commands are registered only in src/extension/commands', () => {
+    for (const f of sourceFiles.filter((x) => !notFoldedFile(x.path))) {
+      // The context key aiRoadmap.hideCompleted shares its name with the command that sets it.
+      const ids = f.path === 'extension/base/contextKeys.ts' ? commandIds.filter((id) => !contextKeys.includes(id)) : commandIds;
+      for (const id of ids) assert.ok(!f.text.includes(`'${id}'`) && !f.text.includes(`\`${id}\``), `${f.path} spells ${id}`);
+      // Features reach each other through services, never through our own commands.
+      assert.doesNotMatch(f.text, /executeCommand\(\s*[`'"]aiRoadmap\./, f.path);
+      if (/registerCommand\(/.test(f.text)) assert.equal(f.path, 'extension/commands/registerCommands.ts');
+    }
+  });
+
+  it('the views the code creates are the contributed ones', () => {
+    const contributed = Object.values(pkg.contributes.views).flat().map((v) => v.id).filter(folded).sort();
+    assert.deepEqual([...viewIds].sort(), contributed);
+    const extension = sourceFiles.find((f) => f.path === 'extension/extension.ts')!.text;
+    for (const key of Object.keys(VIEWS)) assert.match(extension, new RegExp(`createTreeView\\(VIEWS\\.${key}\\b`));
+  });
+
+  it('every context key a when clause names is one the code sets, and each key the code sets is used', () => {
+    const named = new Set<string>();
+    for (const when of whenClauses) {
+      // A name right after == is a value (a view or test controller id), not a key.
+      for (const [key] of when.matchAll(/(?<![\w.]|== )aiRoadmap\.[\w]+/g)) if (!viewIds.includes(key) && folded(key)) named.add(key);
+    }
+    for (const key of named) assert.ok(contextKeys.includes(key), `a when clause names ${key}, which the code never sets`);
+    const completions = pkg.contributes.walkthroughs.flatMap((w) => w.steps.flatMap((s) => s.completionEvents));
+    for (const key of contextKeys) assert.ok(named.has(key) || completions.includes(`onContext:${key}`), `${key} is set but used nowhere`);
+    const setter = sourceFiles.filter((f) => f.text.includes("'setContext'") && !notFoldedFile(f.path)).map((f) => f.path);
+    assert.deepEqual(setter, ['extension/base/editorContext.ts'], 'context keys are set in one place');
+  });
+
+  it('menus match on tree rows the presenter makes: a row kind, then a status', () => {
+    const kinds: readonly string[] = ROW_KINDS;
+    for (const when of whenClauses.filter((w) => !w.includes('view == aiRoadmap.papers'))) {
+      for (const [, value] of when.matchAll(/viewItem [!=]= ([\w.-]+)/g)) {
+        const [kind, status] = value.split('.');
+        assert.ok(kinds.includes(kind) && (status === undefined || isStatus(status)), `${when}: ${value}`);
+      }
+      for (const [, alternatives] of when.matchAll(/viewItem =~ \/\^\(?([\w|]+)\)?\//g)) {
+        for (const kind of alternatives.split('|')) assert.ok(kinds.includes(kind), `${when}: ${kind}`);
+      }
+    }
+  });
+
+  it('the settings table and the contributed settings are the same, with the same defaults and values', () => {
+    const contributed = pkg.contributes.configuration.properties;
+    assert.deepEqual(Object.keys(SETTINGS).map((n) => `${SETTINGS_SECTION}.${n}`).sort(), Object.keys(contributed).filter(folded).sort());
+    for (const [name, spec] of Object.entries(SETTINGS) as Array<[SettingName, { default: unknown; values?: readonly unknown[] }]>) {
+      const c = contributed[`${SETTINGS_SECTION}.${name}`];
+      assert.deepEqual(c.default, spec.default, name);
+      assert.deepEqual(c.enum, spec.values, name);
+    }
+    // when clauses read settings as config.aiRoadmap.x
+    for (const when of whenClauses) for (const [, name] of when.matchAll(/config\.aiRoadmap\.([\w.]+)/g)) assert.ok(name in SETTINGS || !folded(`aiRoadmap.${name}`), `${when}: ${name}`);
+  });
+
+  it('settings are read only through the settings module', () => {
+    for (const f of sourceFiles) if (f.text.includes('getConfiguration(') && !notFoldedFile(f.path)) assert.equal(f.path, 'extension/base/settings.ts');
   });
 });
 

@@ -136,7 +136,7 @@ describe('progress files', () => {
 describe('dashboard statistics', () => {
   const at = (iso: string) => new Date(iso);
   it('counts check-offs per week and the current streak', async () => {
-    const { weeklyCheckOffs, streak, dashboardData } = await import('../../src/core/progress/dashboardStats');
+    const { weeklyCheckOffs, streak, dashboardData } = await import('../../src/core/views/dashboardView');
     let s = emptyState();
     for (const [id, day] of [['a', '2026-03-02T09:00:00Z'], ['b', '2026-03-09T09:00:00Z'], ['c', '2026-03-10T09:00:00Z'], ['d', '2026-03-11T23:00:00Z']] as const) {
       s = applyChanges(s, 'r', [{ kind: 'topic', id, status: 'done' }], at(day)).state;

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decodeProgress, encodeProgressFile, mergeStates, replaceRoadmaps } from '../../src/core/progress/progressCodec';
 import { applyChanges, emptyState, setPlan } from '../../src/core/progress/progressModel';
-import { dashboardData } from '../../src/core/progress/dashboardStats';
+import { dashboardData } from '../../src/core/views/dashboardView';
 import { burnDown, focusTopic, summaryLine, thisWeek } from '../../src/core/plan/planSummary';
 import { checkDailyLoad, checkPace, checkPlan, checkPlanLength, checkStart, checkWeekdays, pausePlan, resumePlan } from '../../src/core/plan/planSettings';
 import { RoadmapIndex } from '../../src/core/roadmapIndex';

@@ -5,7 +5,7 @@ import ICAL from 'ical.js';
 import { planToIcs } from '../../src/core/plan/calendarExport';
 import { weekDays } from '../../src/core/plan/planSummary';
 import { applyChanges, emptyState, type ProgressState } from '../../src/core/progress/progressModel';
-import { streak, weeklyCheckOffs } from '../../src/core/progress/dashboardStats';
+import { streak, weeklyCheckOffs } from '../../src/core/views/dashboardView';
 import { localDayKey } from '../../src/core/time/localDates';
 import { builtInMonths, local, plan, schedule } from './support/planFixtures';
 

@@ -3,7 +3,7 @@ import { it } from 'node:test';
 import type { Roadmap } from '../../src/core/model';
 import { applyChanges, emptyState } from '../../src/core/progress/progressModel';
 import { RoadmapIndex } from '../../src/core/roadmapIndex';
-import { planChildren, roadmapChildren, rowFor } from '../../src/core/tree/treeRows';
+import { planChildren, roadmapChildren, rowFor } from '../../src/core/views/treeRows';
 
 const topic = (id: string, extra: object = {}) => ({ id, title: id.toUpperCase(), prerequisites: [], tags: [], resources: [], exercises: [], ...extra });
 const roadmap: Roadmap = {

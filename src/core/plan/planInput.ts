@@ -1,6 +1,6 @@
 import type { RoadmapProgress } from '../progress/progressModel';
 import type { RoadmapIndex } from '../roadmapIndex';
-import { monthTopicIds } from '../tree/treeRows';
+import { monthTopicIds } from '../views/elementIds';
 import type { PlanMonthInput, TopicState } from './schedule';
 
 /** The roadmap's plan as the scheduler takes it: each topic once, in the first month that names it. */

@@ -3,7 +3,9 @@ import { longDate, parseLocalDay, shortDate } from '../time/localDates';
 import type { RoadmapIndex } from '../roadmapIndex';
 import { dueDate, focusTopic, summaryLine, thisWeek, weekLabel } from '../plan/planSummary';
 import type { Schedule, ScheduledTopic, TopicFlag } from '../plan/schedule';
-import { parseElement, planChildren, rowFor, STATUS_ICON, type Row, type TreeOptions } from '../tree/treeRows';
+import { statusWords } from '../progress/statusWords';
+import { splitElement as parseElement } from './elementIds';
+import { planChildren, rowFor, type Row, type TreeOptions } from './treeRows';
 
 /**
  * The Study Plan view with a plan: a summary line, "this week" with its topics, then the dated
@@ -97,5 +99,5 @@ function topicWhen(s: Schedule, t: ScheduledTopic): string | undefined {
 export function focusText(s: Schedule): { id: string; text: string; tooltip: string } | undefined {
   const t = focusTopic(s);
   if (!t) return undefined;
-  return { id: t.id, text: `$(target) ${t.title}`, tooltip: `This week's focus: ${t.title} (${STATUS_ICON[t.status].words}, ${FLAG_WORDS[t.flag]}).\n\n${summaryLine(s)}` };
+  return { id: t.id, text: `$(target) ${t.title}`, tooltip: `This week's focus: ${t.title} (${statusWords(t.status)}, ${FLAG_WORDS[t.flag]}).\n\n${summaryLine(s)}` };
 }

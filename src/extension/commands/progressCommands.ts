@@ -2,37 +2,30 @@ import * as vscode from 'vscode';
 import { researchItemCount } from '../../core/papers/researchCodec';
 import { decodeProgress, encodeProgressFile, MAX_PROGRESS_BYTES, parseProgressText, tooLarge } from '../../core/progress/progressCodec';
 import type { Status } from '../../core/progress/progressModel';
-import type { ProgressStore } from '../progress/progressStore';
-import type { RoadmapService } from '../roadmapService';
-import { topicTargets } from './targets';
-
-const MARKS: Array<[string, Status]> = [
-  ['aiRoadmap.markDone', 'done'],
-  ['aiRoadmap.markInProgress', 'in-progress'],
-  ['aiRoadmap.markSkipped', 'skipped'],
-  ['aiRoadmap.markNotStarted', 'not-started'],
-];
+import { statusWords } from '../../core/progress/statusWords';
+import { topicIdsOf, uriOf } from './commandArgs';
+import type { CommandHandlers } from './commandTable';
+import type { Services } from './services';
 
 /** Mark …, Reset, Export and Import Progress. */
-export function registerProgressCommands(roadmaps: RoadmapService, progress: ProgressStore, currentTopic: () => string | undefined, log: vscode.LogOutputChannel): vscode.Disposable[] {
-  const marks = MARKS.map(([command, status]) =>
-    vscode.commands.registerCommand(command, async (clicked?: unknown, selected?: unknown) => {
-      const index = await roadmaps.current();
-      let ids = topicTargets(clicked, selected);
-      if (ids.length === 0 && currentTopic()) ids = [currentTopic()!];
-      if (ids.length === 0) {
-        const picked = await vscode.window.showQuickPick(
-          index.topicOrder.map((t) => ({ label: t.title, description: index.layerOf(t.id)?.title, id: t.id })),
-          { placeHolder: `Mark which topics ${status.replace('-', ' ')}?`, canPickMany: true, matchOnDescription: true },
-        );
-        ids = picked?.map((p) => p.id) ?? [];
-      }
-      const known = ids.filter((id) => index.topic(id));
-      if (known.length) await progress.apply(index.roadmap.id, known.map((id) => ({ kind: 'topic', id, status })));
-    }),
-  );
+export function progressHandlers({ roadmaps, progress, notes, log }: Services): Pick<CommandHandlers, 'markDone' | 'markInProgress' | 'markSkipped' | 'markNotStarted' | 'resetProgress' | 'exportProgress' | 'importProgress'> {
+  /** The rows given, else the topic of the notes panel, else a pick. */
+  const mark = (status: Status) => async (clicked?: unknown, selected?: unknown) => {
+    const index = await roadmaps.current();
+    let ids = topicIdsOf(clicked, selected);
+    if (ids.length === 0 && notes.currentId) ids = [notes.currentId];
+    if (ids.length === 0) {
+      const picked = await vscode.window.showQuickPick(
+        index.topicOrder.map((t) => ({ label: t.title, description: index.layerOf(t.id)?.title, id: t.id })),
+        { placeHolder: `Mark which topics ${statusWords(status)}?`, canPickMany: true, matchOnDescription: true },
+      );
+      ids = picked?.map((p) => p.id) ?? [];
+    }
+    const known = ids.filter((id) => index.topic(id));
+    if (known.length) await progress.apply(index.roadmap.id, known.map((id) => ({ kind: 'topic', id, status })));
+  };
 
-  const reset = vscode.commands.registerCommand('aiRoadmap.resetProgress', async () => {
+  const reset = async () => {
     const index = await roadmaps.current();
     const answer = await vscode.window.showWarningMessage(
       `Reset all progress on "${index.roadmap.title}"?`,
@@ -40,17 +33,17 @@ export function registerProgressCommands(roadmaps: RoadmapService, progress: Pro
       'Reset Progress',
     );
     if (answer === 'Reset Progress') await progress.reset(index.roadmap.id);
-  });
+  };
 
-  const exportCmd = vscode.commands.registerCommand('aiRoadmap.exportProgress', async (target?: vscode.Uri) => {
-    const uri = target ?? (await vscode.window.showSaveDialog({ defaultUri: defaultExportUri(), filters: { 'AI Roadmap progress': ['json'] }, saveLabel: 'Export Progress' }));
+  const exportProgress = async (target?: unknown) => {
+    const uri = uriOf(target) ?? (await vscode.window.showSaveDialog({ defaultUri: defaultExportUri(), filters: { 'AI Roadmap progress': ['json'] }, saveLabel: 'Export Progress' }));
     if (!uri) return;
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(encodeProgressFile(progress.snapshot(), new Date())));
     void vscode.window.showInformationMessage(`Progress exported to ${vscode.workspace.asRelativePath(uri)}.`);
-  });
+  };
 
-  const importCmd = vscode.commands.registerCommand('aiRoadmap.importProgress', async (target?: vscode.Uri, modeArg?: 'merge' | 'replace') => {
-    const uri = target ?? (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'AI Roadmap progress': ['json'] }, openLabel: 'Import Progress' }))?.[0];
+  const importProgress = async (target?: unknown, modeArg?: unknown): Promise<boolean | undefined> => {
+    const uri = uriOf(target) ?? (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'AI Roadmap progress': ['json'] }, openLabel: 'Import Progress' }))?.[0];
     if (!uri) return;
     const name = vscode.workspace.asRelativePath(uri);
     let parsed: ReturnType<typeof parseProgressText>;
@@ -80,7 +73,7 @@ export function registerProgressCommands(roadmaps: RoadmapService, progress: Pro
       return false;
     }
     const mode =
-      modeArg ??
+      (typeof modeArg === 'string' ? modeArg : undefined) ??
       (await vscode.window.showInformationMessage(
         'How should the imported progress be combined with yours?',
         { modal: true, detail: `Merge keeps the newer status of each topic. Replace takes the file's progress for the roadmaps it contains.${rejected.length ? `\n\n${rejected.length} entr${rejected.length === 1 ? 'y was' : 'ies were'} rejected: ${rejected.slice(0, 5).join(' ')}` : ''}` },
@@ -91,9 +84,17 @@ export function registerProgressCommands(roadmaps: RoadmapService, progress: Pro
     await progress.import(state, mode);
     void vscode.window.showInformationMessage(`Progress imported (${mode}).${rejected.length ? ` ${rejected.length} malformed entr${rejected.length === 1 ? 'y was' : 'ies were'} skipped; see the AI Roadmap output.` : ''}`);
     return true;
-  });
+  };
 
-  return [...marks, reset, exportCmd, importCmd];
+  return {
+    markDone: mark('done'),
+    markInProgress: mark('in-progress'),
+    markSkipped: mark('skipped'),
+    markNotStarted: mark('not-started'),
+    resetProgress: reset,
+    exportProgress,
+    importProgress,
+  };
 }
 
 function defaultExportUri(): vscode.Uri | undefined {

@@ -2,12 +2,15 @@ import * as vscode from 'vscode';
 import { parseJUnitReport } from '../../core/exercises/junitReport';
 import { installHint, pythonVersionIn, type PytestReport } from '../../core/exercises/pytestReport';
 import type { ExerciseEntry } from '../../core/model';
-import { statusOf, type Change } from '../../core/progress/progressModel';
+import { changesOnAllPassed } from '../../core/progress/exerciseRules';
+import { statusOf } from '../../core/progress/progressModel';
 import type { RoadmapIndex } from '../../core/roadmapIndex';
+import { exerciseIdOf } from '../../core/views/rowTargets';
+import type { Settings } from '../base/settings';
+import { exists } from '../files/exists';
 import type { ProgressStore } from '../progress/progressStore';
-import { exerciseTarget } from '../commands/targets';
-import type { RoadmapService } from '../roadmapService';
-import { exists, pickExercise, workspaceTarget } from './exerciseFolders';
+import type { RoadmapService } from '../roadmap/roadmapService';
+import { pickExercise, workspaceTarget } from './exerciseFolders';
 import { ExerciseTestTree } from './exerciseTestTree';
 import { publishResults } from './publishResults';
 import { runPytest } from './pytestProcess';
@@ -43,16 +46,19 @@ export class ExerciseChecker implements vscode.Disposable {
   constructor(
     private readonly roadmaps: RoadmapService,
     private readonly progress: ProgressStore,
+    private readonly settings: Settings,
+    /** What the learner's buttons lead to, wired by the caller: other features, not commands. */
+    private readonly followUps: { scaffold(exerciseId: string): Promise<unknown>; showHint(exerciseId: string): Promise<unknown>; checkEnvironment(): Promise<unknown> },
     private readonly log: vscode.LogOutputChannel,
     readonly tree: ExerciseTestTree,
   ) {
     const runProfile = tree.controller.createRunProfile('Run', vscode.TestRunProfileKind.Run, (request, token) => this.runRequest(request, token), true);
-    this.disposables = [runProfile, this.ran, vscode.commands.registerCommand('aiRoadmap.checkExercise', (target?: unknown, folder?: vscode.Uri) => this.check(target, folder))];
+    this.disposables = [runProfile, this.ran];
   }
 
   async check(target?: unknown, folderArg?: vscode.Uri): Promise<CheckResult> {
     const index = await this.roadmaps.current();
-    const id = exerciseTarget(target);
+    const id = exerciseIdOf(target);
     const exercise = id ? index.exercise(id) : await pickExercise(this.roadmaps, 'Check which exercise?');
     if (!exercise) return { ran: false, reason: id ? `There is no exercise "${id}".` : 'cancelled' };
     const cannot = whyPythonCannotRun('Checking an exercise', undefined);
@@ -63,7 +69,7 @@ export class ExerciseChecker implements vscode.Disposable {
     if (notLocal) return { ran: false, reason: notLocal };
     if (!(await exists(folder))) {
       const reason = `"${exercise.title}" is not scaffolded in ${vscode.workspace.asRelativePath(folder)} yet.`;
-      void vscode.window.showWarningMessage(reason, 'Scaffold It').then((c) => c && vscode.commands.executeCommand('aiRoadmap.scaffoldExercise', exercise.id));
+      void vscode.window.showWarningMessage(reason, 'Scaffold It').then((c) => c && this.followUps.scaffold(exercise.id));
       return { ran: false, reason };
     }
     return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Checking ${exercise.title}`, cancellable: true }, (_p, token) =>
@@ -131,7 +137,7 @@ export class ExerciseChecker implements vscode.Disposable {
   }
 
   private async runExercise(exercise: ExerciseEntry, folder: vscode.Uri, item: vscode.TestItem, nodeIds: string[], run: vscode.TestRun, caller: Caller, token: vscode.CancellationToken): Promise<CheckResult> {
-    const python = await pythonFor(folder, this.log);
+    const python = await pythonFor(folder, this.settings, this.log);
     const timeoutMs = (exercise.template?.timeoutSeconds ?? 120) * 1000;
     this.processesStarted++;
     const { run: proc, xml } = await runPytest(python.command, folder.fsPath, nodeIds, timeoutMs, token);
@@ -167,7 +173,7 @@ export class ExerciseChecker implements vscode.Disposable {
     if (report.missingModules.length) {
       const hints = report.missingModules.map((m) => `${m}: ${installHint(m)}`).join('; ');
       const msg = `The tests of "${exercise.title}" need Python packages that are missing: ${hints}.`;
-      if (say) void vscode.window.showErrorMessage(msg, 'Check Environment').then((c) => c && vscode.commands.executeCommand('aiRoadmap.checkEnvironment'));
+      if (say) void vscode.window.showErrorMessage(msg, 'Check Environment').then((c) => c && this.followUps.checkEnvironment());
       return msg;
     }
     if (timedOut) {
@@ -182,7 +188,7 @@ export class ExerciseChecker implements vscode.Disposable {
     }
     if (report.failed > 0) {
       const msg = `${report.passed} of ${report.tests.length} tests pass. Keep going: the Test Explorer shows what fails, at its line.`;
-      if (say) void vscode.window.showInformationMessage(msg, 'Show Hint').then((c) => c && vscode.commands.executeCommand('aiRoadmap.showHint', exercise.id));
+      if (say) void vscode.window.showInformationMessage(msg, 'Show Hint').then((c) => c && this.followUps.showHint(exercise.id));
       return msg;
     }
     if (!whole) return `${report.passed} of ${report.tests.length} tests pass. Run the whole exercise to mark it done.`;
@@ -190,10 +196,7 @@ export class ExerciseChecker implements vscode.Disposable {
     const roadmapId = index.roadmap.id;
     const p = this.progress.get(roadmapId);
     const wasDone = statusOf(p, 'exercise', exercise.id) === 'done';
-    const changes: Change[] = [{ kind: 'exercise', id: exercise.id, status: 'done' }];
-    const topic = index.topic(exercise.topic);
-    if (topic && topic.exercises.every((x) => x === exercise.id || statusOf(p, 'exercise', x) === 'done')) changes.push({ kind: 'topic', id: topic.id, status: 'done' });
-    await this.progress.apply(roadmapId, changes);
+    await this.progress.apply(roadmapId, changesOnAllPassed(index, p, exercise));
     const msg = `All ${report.tests.length} tests of "${exercise.title}" pass. Exercise done!`;
     if (say || !wasDone) void vscode.window.showInformationMessage(msg);
     return msg;

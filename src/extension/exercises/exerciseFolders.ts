@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ExerciseEntry } from '../../core/model';
 import { defaultExerciseFolder } from '../../core/exercises/scaffoldPlan';
-import type { RoadmapService } from '../roadmapService';
+import type { RoadmapService } from '../roadmap/roadmapService';
 
 /** The template folder of an exercise inside the shown roadmap. */
 export function templateFolder(roadmaps: RoadmapService, exercise: ExerciseEntry): vscode.Uri {
@@ -20,15 +20,6 @@ export async function workspaceTarget(exerciseId: string, purpose: string): Prom
     base = picked?.[0];
   }
   return base && vscode.Uri.joinPath(base, ...defaultExerciseFolder(exerciseId).split('/'));
-}
-
-export async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** A quick pick of the roadmap's exercises, grouped by layer, with difficulty and hours. */

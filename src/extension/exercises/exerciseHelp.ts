@@ -1,38 +1,44 @@
 import * as vscode from 'vscode';
 import { MAX_TEMPLATE_FILE_BYTES } from '../../core/loading/limits';
 import { join } from '../../core/util/posixPath';
+import { exists } from '../files/exists';
 import { containedFiles } from '../files/containedFiles';
-import { exerciseTarget } from '../commands/targets';
-import type { RoadmapService } from '../roadmapService';
-import { exists, pickExercise, templateFolder, workspaceTarget } from './exerciseFolders';
+import type { RoadmapService } from '../roadmap/roadmapService';
+import { pickExercise, templateFolder, workspaceTarget } from './exerciseFolders';
 
 const HINTS_SEEN = 'aiRoadmap.hintsSeen';
 
 /** "Show Hint" reveals the next hint; "Show Solution" asks first, then diffs it against the learner's file. */
-export function registerExerciseHelp(roadmaps: RoadmapService, state: vscode.Memento): vscode.Disposable[] {
-  const exerciseFrom = async (target: unknown, placeHolder: string) => {
-    const index = await roadmaps.current();
-    const id = exerciseTarget(target);
-    return id ? index.exercise(id) : pickExercise(roadmaps, placeHolder);
-  };
+export class ExerciseHelp {
+  constructor(
+    private readonly roadmaps: RoadmapService,
+    private readonly state: vscode.Memento,
+  ) {}
 
-  const hint = vscode.commands.registerCommand('aiRoadmap.showHint', async (target?: unknown) => {
-    const exercise = await exerciseFrom(target, 'A hint for which exercise?');
+  private async exerciseFrom(id: string | undefined, placeHolder: string) {
+    const index = await this.roadmaps.current();
+    return id ? index.exercise(id) : pickExercise(this.roadmaps, placeHolder);
+  }
+
+  /** The number of the hint shown, counting those seen before. */
+  async showHint(id?: string): Promise<number | undefined> {
+    const exercise = await this.exerciseFrom(id, 'A hint for which exercise?');
     const hints = exercise?.template?.hints ?? [];
     if (!exercise) return undefined;
     if (!hints.length) return void vscode.window.showInformationMessage(`"${exercise.title}" has no hints.`);
-    const seen = state.get<Record<string, number>>(HINTS_SEEN, {});
+    const seen = this.state.get<Record<string, number>>(HINTS_SEEN, {});
     const n = Math.min((seen[exercise.id] ?? 0) + 1, hints.length);
-    await state.update(HINTS_SEEN, { ...seen, [exercise.id]: n });
+    await this.state.update(HINTS_SEEN, { ...seen, [exercise.id]: n });
     const more = n < hints.length ? ['Next Hint'] : [];
     void vscode.window.showInformationMessage(`Hint ${n} of ${hints.length} for "${exercise.title}"`, { modal: true, detail: hints[n - 1] }, ...more).then((c) => {
-      if (c === 'Next Hint') void vscode.commands.executeCommand('aiRoadmap.showHint', exercise.id);
+      if (c === 'Next Hint') void this.showHint(exercise.id);
     });
     return n;
-  });
+  }
 
-  const solution = vscode.commands.registerCommand('aiRoadmap.showSolution', async (target?: unknown, confirmed?: boolean) => {
-    const exercise = await exerciseFrom(target, 'The solution of which exercise?');
+  /** Opens the solution beside the learner's file; asks first unless `confirmed`. */
+  async showSolution(id?: string, confirmed?: boolean): Promise<vscode.Uri | undefined> {
+    const exercise = await this.exerciseFrom(id, 'The solution of which exercise?');
     if (!exercise?.template) return undefined;
     if (confirmed !== true) {
       const answer = await vscode.window.showWarningMessage(
@@ -43,10 +49,10 @@ export function registerExerciseHelp(roadmaps: RoadmapService, state: vscode.Mem
       if (answer !== 'Show Solution') return undefined;
     }
     const main = exercise.template.main;
-    const solutionUri = vscode.Uri.joinPath(templateFolder(roadmaps, exercise), 'solution', ...main.split('/'));
+    const solutionUri = vscode.Uri.joinPath(templateFolder(this.roadmaps, exercise), 'solution', ...main.split('/'));
     // The editor would follow a link anywhere: the solution must be a plain file inside the roadmap.
     try {
-      await containedFiles(roadmaps.contentRoot, 'the roadmap folder').read(join(exercise.path!, 'solution', main), MAX_TEMPLATE_FILE_BYTES);
+      await containedFiles(this.roadmaps.contentRoot, 'the roadmap folder').read(join(exercise.path!, 'solution', main), MAX_TEMPLATE_FILE_BYTES);
     } catch (e) {
       void vscode.window.showErrorMessage(`The solution of "${exercise.title}" cannot be shown: ${(e as Error).message}`);
       return undefined;
@@ -56,6 +62,5 @@ export function registerExerciseHelp(roadmaps: RoadmapService, state: vscode.Mem
     if (mine && (await exists(mine))) await vscode.commands.executeCommand('vscode.diff', solutionUri, mine, `${main}: solution ↔ yours`);
     else await vscode.window.showTextDocument(solutionUri, { preview: true });
     return solutionUri;
-  });
-  return [hint, solution];
+  }
 }

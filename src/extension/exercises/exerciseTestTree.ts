@@ -3,8 +3,8 @@ import type { SourceLocation } from '../../core/exercises/pytestReport';
 import { defaultExerciseFolder } from '../../core/exercises/scaffoldPlan';
 import { discoverTests, isTestFile, MAX_TEST_FILE_CHARS, withoutParameters } from '../../core/exercises/testDiscovery';
 import { CoalescingRunner } from '../../core/util/coalescingRunner';
-import type { RoadmapService } from '../roadmapService';
-import { exists } from './exerciseFolders';
+import type { RoadmapService } from '../roadmap/roadmapService';
+import { exists } from '../files/exists';
 
 export const CONTROLLER_ID = 'aiRoadmap.exercises';
 

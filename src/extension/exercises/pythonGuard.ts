@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CANNOT_RUN_PROGRAMS, canRunPrograms } from '../platform';
+import { CANNOT_RUN_PROGRAMS, canRunPrograms } from '../base/platform';
 
 /**
  * Why Python cannot run here for `action` ("Checking an exercise"), or undefined when it can: on

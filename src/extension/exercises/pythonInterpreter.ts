@@ -1,13 +1,14 @@
 import { PVSC_EXTENSION_ID, PythonExtension } from '@vscode/python-extension';
 import * as vscode from 'vscode';
+import type { Settings } from '../base/settings';
 import { chooseInterpreter, type ExtensionInterpreter, type InterpreterChoice } from '../../core/exercises/interpreterChoice';
 
 /**
  * The Python to run tests with (see chooseInterpreter): the Python extension is asked through
  * its typed API only when it is installed, so a learner without it gets the fallbacks quietly.
  */
-export async function pythonFor(folder: vscode.Uri, log: vscode.LogOutputChannel): Promise<InterpreterChoice> {
-  const setting = vscode.workspace.getConfiguration('aiRoadmap', folder).get<string>('pythonPath', '');
+export async function pythonFor(folder: vscode.Uri, settings: Settings, log: vscode.LogOutputChannel): Promise<InterpreterChoice> {
+  const setting = settings.get('pythonPath', folder);
   return chooseInterpreter(await fromPythonExtension(folder, log), setting);
 }
 

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { CANNOT_RUN_PROGRAMS } from '../platform';
+import { CANNOT_RUN_PROGRAMS } from '../base/platform';
 import type { ProcessRun } from './runProcess';
 
 /** VS Code for the Web starts no program; callers check `canRunPrograms` first and say why. */

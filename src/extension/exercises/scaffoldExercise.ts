@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import { planScaffold, type ConflictChoice } from '../../core/exercises/scaffoldPlan';
 import type { ExerciseEntry } from '../../core/model';
+import { changesOnScaffold } from '../../core/progress/exerciseRules';
+import { exists } from '../files/exists';
 import type { ProgressStore } from '../progress/progressStore';
-import { exerciseTarget } from '../commands/targets';
-import type { RoadmapService } from '../roadmapService';
-import { exists, pickExercise, workspaceTarget } from './exerciseFolders';
+import type { RoadmapService } from '../roadmap/roadmapService';
+import { pickExercise, workspaceTarget } from './exerciseFolders';
 import { prepareCopy } from './scaffoldFiles';
 
-/** Arguments tests and other commands may pass instead of answering prompts. */
+/** Answers tests and other features may give instead of prompts. */
 export interface ScaffoldOptions {
   target?: vscode.Uri;
   onConflict?: ConflictChoice;
@@ -21,30 +22,28 @@ export interface ScaffoldOptions {
  * workspace.fs. Nothing existing is overwritten without asking; if a write fails, every file
  * this run created is removed and every file it replaced is put back.
  */
-export function registerScaffoldExercise(roadmaps: RoadmapService, progress: ProgressStore): vscode.Disposable {
-  return vscode.commands.registerCommand('aiRoadmap.scaffoldExercise', async (target?: unknown, options: ScaffoldOptions = {}) => {
-    const index = await roadmaps.current();
-    const id = exerciseTarget(target);
-    const exercise = id ? index.exercise(id) : await pickExercise(roadmaps, 'Scaffold which exercise into your workspace?');
-    if (!exercise) {
-      if (id) void vscode.window.showErrorMessage(`There is no exercise "${id}" in this roadmap.`);
-      return undefined;
-    }
-    const folder = options.target ?? (await workspaceTarget(exercise.id, `to scaffold "${exercise.title}" into`));
-    if (!folder) return undefined;
-    try {
-      const written = await scaffold(roadmaps, exercise, folder, options.onConflict);
-      if (!written) return undefined;
-      await markStarted(progress, index.roadmap.id, exercise);
-      if (options.open !== false) await openExercise(folder, exercise);
-      return folder;
-    } catch (e) {
-      const message = `Could not scaffold "${exercise.title}": ${(e as Error).message}`;
-      if (options.onError === 'throw') throw new Error(message);
-      void vscode.window.showErrorMessage(message);
-      return undefined;
-    }
-  });
+export async function scaffoldExercise(roadmaps: RoadmapService, progress: ProgressStore, id: string | undefined, options: ScaffoldOptions = {}): Promise<vscode.Uri | undefined> {
+  const index = await roadmaps.current();
+  const exercise = id ? index.exercise(id) : await pickExercise(roadmaps, 'Scaffold which exercise into your workspace?');
+  if (!exercise) {
+    if (id) void vscode.window.showErrorMessage(`There is no exercise "${id}" in this roadmap.`);
+    return undefined;
+  }
+  const folder = options.target ?? (await workspaceTarget(exercise.id, `to scaffold "${exercise.title}" into`));
+  if (!folder) return undefined;
+  try {
+    const written = await scaffold(roadmaps, exercise, folder, options.onConflict);
+    if (!written) return undefined;
+    const changes = changesOnScaffold(progress.get(index.roadmap.id), exercise);
+    if (changes.length) await progress.apply(index.roadmap.id, changes);
+    if (options.open !== false) await openExercise(folder, exercise);
+    return folder;
+  } catch (e) {
+    const message = `Could not scaffold "${exercise.title}": ${(e as Error).message}`;
+    if (options.onError === 'throw') throw new Error(message);
+    void vscode.window.showErrorMessage(message);
+    return undefined;
+  }
 }
 
 async function scaffold(roadmaps: RoadmapService, exercise: ExerciseEntry, folder: vscode.Uri, onConflict?: ConflictChoice): Promise<boolean> {
@@ -89,14 +88,6 @@ async function scaffold(roadmaps: RoadmapService, exercise: ExerciseEntry, folde
   if (copy.left.length) notes.push(`Left out ${copy.left.length} entr${copy.left.length === 1 ? 'y' : 'ies'} of the template that ${copy.left.length === 1 ? 'is' : 'are'} not a plain file (links are never copied): ${copy.left.slice(0, 5).join(', ')}.`);
   if (notes.length) void vscode.window.showInformationMessage(notes.join(' '));
   return true;
-}
-
-async function markStarted(progress: ProgressStore, roadmapId: string, exercise: ExerciseEntry) {
-  const p = progress.get(roadmapId);
-  const changes = [];
-  if ((p?.exercises[exercise.id]?.status ?? 'not-started') === 'not-started') changes.push({ kind: 'exercise' as const, id: exercise.id, status: 'in-progress' as const });
-  if ((p?.topics[exercise.topic]?.status ?? 'not-started') === 'not-started') changes.push({ kind: 'topic' as const, id: exercise.topic, status: 'in-progress' as const });
-  if (changes.length) await progress.apply(roadmapId, changes);
 }
 
 /** The main file to work in, and the README beside it to read while working. */

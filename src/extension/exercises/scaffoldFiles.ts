@@ -5,7 +5,7 @@ import { MAX_TEMPLATE_BYTES, MAX_TEMPLATE_FILE_BYTES } from '../../core/loading/
 import type { ExerciseEntry } from '../../core/model';
 import { join } from '../../core/util/posixPath';
 import { containedFiles } from '../files/containedFiles';
-import type { RoadmapService } from '../roadmapService';
+import type { RoadmapService } from '../roadmap/roadmapService';
 
 /** Everything a scaffold needs, checked before the first byte is written. */
 export interface PreparedCopy {

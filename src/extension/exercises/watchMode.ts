@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { PytestReport } from '../../core/exercises/pytestReport';
 import { WatchScheduler } from '../../core/exercises/watchScheduler';
-import { exerciseTarget } from '../commands/targets';
-import type { RoadmapService } from '../roadmapService';
+import { exerciseIdOf as exerciseTarget } from '../../core/views/rowTargets';
+import type { RoadmapService } from '../roadmap/roadmapService';
 import type { ExerciseChecker } from './checkExercise';
 import { pickExercise } from './exerciseFolders';
 

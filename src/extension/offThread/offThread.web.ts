@@ -1,6 +1,6 @@
 import type { LoadResult } from '../../core/loading/loadRoadmap';
 import type { RoadmapFiles } from '../../core/loading/roadmapFiles';
-import { notesRenderer, roadmapLoader } from '../lazyModules';
+import { notesRenderer, roadmapLoader } from '../base/lazyModules';
 
 let render: ((markdown: string) => string) | undefined;
 

@@ -1,85 +1,84 @@
 import * as vscode from 'vscode';
-import { papersSummary } from '../../core/papers/paperStats';
-import { dashboardData } from '../../core/progress/dashboardStats';
-import { papersSettings } from '../papers/papersSettings';
-import { isFromDashboard, type ToDashboard } from '../../webview/protocol';
+import type { PapersSummary } from '../../core/papers/paperStats';
+import type { WeekStart } from '../../core/time/localDates';
+import { dashboardData } from '../../core/views/dashboardView';
+import { isFromDashboard, type FromDashboard, type ToDashboard } from '../../webview/dashboard/protocol';
+import { Disposable } from '../base/lifecycle';
+import { WebviewHost, type WebviewSpec } from '../base/webviewHost';
 import type { ProgressStore } from '../progress/progressStore';
-import type { RoadmapService } from '../roadmapService';
-import { configuredWeekStart, PLAN_SETTINGS } from '../plan/planContext';
-import { webviewHtml, webviewOptions } from './webviewHtml';
+import type { RoadmapService } from '../roadmap/roadmapService';
+
+const DASHBOARD: WebviewSpec<FromDashboard> = {
+  viewType: 'aiRoadmap.dashboard',
+  name: 'dashboard',
+  title: 'Roadmap Progress',
+  script: 'dist/webview/dashboard.js',
+  styles: ['media/webview/base.css', 'media/webview/dashboard.css'],
+  isMessage: isFromDashboard,
+};
+
+/** What the dashboard's links and buttons do; wired by the caller. */
+export interface DashboardActions {
+  openNotes(id: string): Promise<unknown>;
+  showNextTopics(): Promise<unknown>;
+  goToTopic(): Promise<unknown>;
+  /** The reading list's month, drawn beside the topics. */
+  papers(now: Date): PapersSummary;
+  startStudyPlan(): Promise<unknown>;
+  /** The first day of the week the study plan's settings name. */
+  weekStart(): WeekStart;
+}
 
 /** The progress dashboard: one panel, redrawn from the stores on every change. */
-export class DashboardPanel implements vscode.Disposable, vscode.WebviewPanelSerializer {
-  static readonly viewType = 'aiRoadmap.dashboard';
-  private panel: vscode.WebviewPanel | undefined;
-  private ready = false;
-  private readonly subscriptions: vscode.Disposable[];
+export class DashboardPanel extends Disposable {
+  static readonly viewType = DASHBOARD.viewType;
+  private host: WebviewHost<FromDashboard, ToDashboard> | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly roadmaps: RoadmapService,
     private readonly progress: ProgressStore,
+    private readonly actions: DashboardActions,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.subscriptions = [
-      vscode.window.registerWebviewPanelSerializer(DashboardPanel.viewType, this),
-      progress.onDidChange(() => void this.refresh()),
-      progress.onDidChangeResearch(() => void this.refresh()),
-      roadmaps.onDidChange(() => void this.refresh()),
-      vscode.workspace.onDidChangeConfiguration((e) => PLAN_SETTINGS.some((s) => e.affectsConfiguration(s)) && void this.refresh()),
-    ];
-  }
-
-  get isOpen(): boolean {
-    return !!this.panel;
+    super();
+    this._register(WebviewHost.registerSerializer(extensionUri, DASHBOARD, async (panel) => this.attach(panel)));
+    this._register(progress.onDidChange(() => void this.refresh()));
+    this._register(roadmaps.onDidChange(() => void this.refresh()));
+    this._register(progress.onDidChangeResearch(() => void this.refresh()));
+    this._register({ dispose: () => this.host?.dispose() });
   }
 
   show() {
-    if (this.panel) return this.panel.reveal();
-    this.attach(vscode.window.createWebviewPanel(DashboardPanel.viewType, 'Roadmap Progress', vscode.ViewColumn.Active, webviewOptions(this.extensionUri)));
-  }
-
-  async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
-    panel.webview.options = webviewOptions(this.extensionUri);
-    this.attach(panel);
+    if (this.host) return this.host.panel.reveal();
+    this.attach(WebviewHost.createPanel(this.extensionUri, DASHBOARD));
   }
 
   private attach(panel: vscode.WebviewPanel) {
-    this.panel = panel;
-    this.ready = false;
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activity-bar.svg');
-    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, {
-      title: 'Roadmap Progress',
-      script: 'dist/webview/dashboard.js',
-      styles: ['media/webview/base.css', 'media/webview/dashboard.css'],
+    const host = new WebviewHost<FromDashboard, ToDashboard>(
+      panel,
+      this.extensionUri,
+      DASHBOARD,
+      {
+        open: (m) => this.actions.openNotes(m.id),
+        command: (m) => (m.command === 'showNextTopics' ? this.actions.showNextTopics() : m.command === 'goToTopic' ? this.actions.goToTopic() : this.actions.startStudyPlan()),
+      },
+      () => this.refresh(),
+      this.log,
+    );
+    this.host = host;
+    host.onDidClose(() => {
+      if (this.host === host) this.host = undefined;
     });
-    const subs = [
-      panel.webview.onDidReceiveMessage(async (m: unknown) => {
-        if (!isFromDashboard(m)) return this.log.warn('The dashboard sent a message that was ignored:', JSON.stringify(m).slice(0, 200));
-        if (m.type === 'ready') {
-          this.ready = true;
-          await this.refresh();
-        } else if (m.type === 'open') await vscode.commands.executeCommand('aiRoadmap.openNotes', m.id);
-        else await vscode.commands.executeCommand(`aiRoadmap.${m.command}`);
-      }),
-      panel.onDidDispose(() => {
-        this.panel = undefined;
-        vscode.Disposable.from(...subs).dispose();
-      }),
-    ];
+    void this.refresh();
   }
 
-  private async refresh() {
-    if (!this.panel || !this.ready) return;
+  /** Draws again from the stores (a study plan setting changed, say). */
+  async refresh() {
+    const host = this.host;
+    if (!host) return;
     const index = await this.roadmaps.current();
     const now = new Date();
-    const papers = papersSummary(this.progress.research(), now, papersSettings().perMonth);
-    const message: ToDashboard = { type: 'show', data: { ...dashboardData(index, this.progress.get(index.roadmap.id), now, 12, configuredWeekStart()), papers } };
-    void this.panel.webview.postMessage(message);
-  }
-
-  dispose() {
-    this.panel?.dispose();
-    vscode.Disposable.from(...this.subscriptions).dispose();
+    await host.post({ type: 'show', data: { ...dashboardData(index, this.progress.get(index.roadmap.id), now, 12, this.actions.weekStart()), papers: this.actions.papers(now) } });
   }
 }

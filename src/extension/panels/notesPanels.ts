@@ -1,174 +1,193 @@
 import * as vscode from 'vscode';
-import { isFromNotesPanel, isNotesPanelState, type FromNotesPanel, type NotesView, type ToNotesPanel } from '../../webview/protocol';
-import { openWebLink } from '../openWebLink';
-import { notesRenderer } from '../lazyModules';
-import type { MyNotes } from '../myNotes';
-import type { ProgressStore } from '../progress/progressStore';
-import type { RoadmapService } from '../roadmapService';
 import { noteReferences } from '../../core/papers/noteReferences';
-import { notesViewFor } from './notesViews';
+import type { NotesView } from '../../core/views/notesView';
+import { notesViewFor } from '../../core/views/notesView';
+import { isFromNotesPanel, isNotesPanelState, type FromNotesPanel, type NotesPanelState, type ToNotesPanel } from '../../webview/notes/protocol';
+import { notesRenderer } from '../base/lazyModules';
+import { escapeHtml } from '../base/webviewHtml';
 import { offThread } from '../offThread/offThread';
-import { escapeHtml, webviewHtml, webviewOptions } from './webviewHtml';
+import { Disposable } from '../base/lifecycle';
+import { openWebLink } from '../base/openWebLink';
+import type { Settings } from '../base/settings';
+import { WebviewHost, type WebviewSpec } from '../base/webviewHost';
+import type { ProgressStore } from '../progress/progressStore';
+import type { RoadmapService } from '../roadmap/roadmapService';
+import type { MyNotes } from './myNotes';
+
+const NOTES: WebviewSpec<FromNotesPanel, NotesPanelState> = {
+  viewType: 'aiRoadmap.notes',
+  name: 'notes panel',
+  title: 'AI Roadmap notes',
+  script: 'dist/webview/notes.js',
+  styles: ['dist/webview/katex/katex.min.css', 'media/webview/base.css', 'media/webview/notes.css', 'media/webview/highlight.css'],
+  isMessage: isFromNotesPanel,
+  isState: isNotesPanelState,
+};
+
+/** What the notes panel's exercise buttons do; wired by the caller so panels need no exercise code. */
+export interface NotesPanelActions {
+  exercise(action: 'scaffold' | 'check', exerciseId: string): Promise<unknown>;
+  /** Adds a paper a note cites to the reading list. */
+  addPaper(arxivId: string, topicId: string, title: string): Promise<unknown>;
+  /** Whether each of these arXiv ids is in the reading list. */
+  listedPapers(): Record<string, unknown>;
+}
 
 interface OpenPanel {
-  panel: vscode.WebviewPanel;
+  host: WebviewHost<FromNotesPanel, ToNotesPanel>;
   id: string;
-  ready: boolean;
   /** The view being built for `id`, started before the page is ready so the two overlap. */
   pending?: Promise<NotesView | undefined>;
 }
 
 /**
- * The notes panels: one reused panel by default (aiRoadmap.notes.openInNewPanel opens one per
- * topic), restored after a reload by the serializer. A panel holds only the id it shows.
+ * The notes panels: one reused panel by default (notes.openInNewPanel opens one per topic),
+ * restored after a reload by the serializer. A panel holds only the id it shows.
  */
-export class NotesPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
-  static readonly viewType = 'aiRoadmap.notes';
+export class NotesPanels extends Disposable implements vscode.WebviewPanelSerializer {
+  static readonly viewType = NOTES.viewType;
   private readonly panels = new Set<OpenPanel>();
   private render: ((md: string) => string) | undefined;
   /** Rendered notes by path: notes are read-only content, so one render per session suffices. */
   private readonly rendered = new Map<string, string>();
   /** arXiv references per notes path, read with the notes. */
   private readonly references = new Map<string, ReturnType<typeof noteReferences>>();
-  private readonly subscriptions: vscode.Disposable[] = [];
-  /** Resolves each time a panel has posted its content, for tests and the bench. */
-  private readonly shown = new vscode.EventEmitter<string>();
+  /** Fires each time a panel has posted its content, for tests and the bench. */
+  private readonly shown = this._register(new vscode.EventEmitter<string>());
   readonly onDidShow = this.shown.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly roadmaps: RoadmapService,
     private readonly progress: ProgressStore,
+    private readonly settings: Settings,
     private readonly myNotes: MyNotes,
+    private readonly actions: NotesPanelActions,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.subscriptions.push(
-      vscode.window.registerWebviewPanelSerializer(NotesPanels.viewType, this),
-      roadmaps.onDidChange(async (index) => {
+    super();
+    this._register(WebviewHost.registerSerializer(extensionUri, NOTES, (panel, state) => this.revive(panel, state)));
+    this._register(
+      roadmaps.onDidChange((index) => {
         // Another roadmap, or an author edited theirs: render afresh; ids that left go to layer 1.
         this.rendered.clear();
+        this.references.clear();
         this.references.clear();
         for (const p of this.panels) {
           if (!index.topic(p.id) && !index.layer(p.id)) p.id = index.roadmap.layers[0].id;
           void this.refresh(p);
         }
       }),
+    );
+    this._register(
       progress.onDidChange((e) => {
         for (const p of this.panels) {
           const own = e.changes !== 'all' && e.changes.length === 1 && e.changes[0].kind === 'topic' && e.changes[0].id === p.id ? e.changes[0] : undefined;
           // The panel's own status updates in place; anything else may touch what it lists.
-          if (own) this.post(p, { type: 'status', id: own.id, status: own.status });
+          if (own) void p.host.post({ type: 'status', id: own.id, status: own.status });
           else void this.refresh(p);
         }
       }),
-      // A paper added or removed changes the references' "In your papers" marks.
+    );
+    // A paper added or removed changes the references' "In your papers" marks.
+    this._register(
       progress.onDidChangeResearch(() => {
         for (const p of this.panels) void this.refresh(p);
       }),
     );
+    this._register({ dispose: () => [...this.panels].forEach((p) => p.host.dispose()) });
   }
 
-  /** The id shown in the most recently active panel. */
+  /** The id shown in the active notes panel, else in the one opened last. */
   get currentId(): string | undefined {
-    const active = [...this.panels].find((p) => p.panel.active) ?? [...this.panels].pop();
+    const active = [...this.panels].find((p) => p.host.panel.active) ?? [...this.panels].pop();
     return active?.id;
   }
 
   async show(id: string): Promise<void> {
     const index = await this.roadmaps.current();
     if (!index.layer(id) && !index.topic(id)) throw new Error(`There is no layer or topic "${id}" in this roadmap.`);
-    const reuse = !vscode.workspace.getConfiguration('aiRoadmap').get<boolean>('notes.openInNewPanel', false);
+    const reuse = !this.settings.get('notes.openInNewPanel');
     let target = [...this.panels].find((p) => p.id === id) ?? (reuse ? [...this.panels][0] : undefined);
     if (!target) {
-      const panel = vscode.window.createWebviewPanel(NotesPanels.viewType, 'AI Roadmap', vscode.ViewColumn.Active, webviewOptions(this.extensionUri));
-      target = this.attach(panel, id);
+      target = this.attach(WebviewHost.createPanel(this.extensionUri, NOTES), id);
     } else {
       target.id = id;
-      target.panel.reveal(undefined, false);
+      target.host.panel.reveal(undefined, false);
     }
     await this.refresh(target);
   }
 
+  /** VS Code restores a panel after a reload; tests call this too, so the state is checked here. */
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    return this.revive(panel, WebviewHost.restoredState(this.extensionUri, NOTES, panel, state));
+  }
+
+  private async revive(panel: vscode.WebviewPanel, state: NotesPanelState | undefined) {
     const index = await this.roadmaps.current();
-    const id = isNotesPanelState(state) && (index.topic(state.id) || index.layer(state.id)) ? state.id : index.roadmap.layers[0].id;
-    panel.webview.options = webviewOptions(this.extensionUri);
+    const id = state && (index.topic(state.id) || index.layer(state.id)) ? state.id : index.roadmap.layers[0].id;
     await this.refresh(this.attach(panel, id));
   }
 
   private attach(panel: vscode.WebviewPanel, id: string): OpenPanel {
-    const open: OpenPanel = { panel, id, ready: false };
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activity-bar.svg');
-    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, {
-      title: 'AI Roadmap notes',
-      script: 'dist/webview/notes.js',
-      styles: ['dist/webview/katex/katex.min.css', 'media/webview/base.css', 'media/webview/notes.css', 'media/webview/highlight.css'],
-    });
-    const subscriptions = [
-      panel.webview.onDidReceiveMessage((m: unknown) => {
-        if (!isFromNotesPanel(m)) return this.log.warn('The notes panel sent a message that was ignored:', JSON.stringify(m).slice(0, 200));
-        void this.handle(open, m).catch((e: Error) => this.log.error(`Notes panel: ${e.message}`));
-      }),
-      panel.onDidDispose(() => {
-        this.panels.delete(open);
-        vscode.Disposable.from(...subscriptions).dispose();
-      }),
-    ];
+    const open = { id } as OpenPanel;
+    open.host = new WebviewHost<FromNotesPanel, ToNotesPanel>(
+      panel,
+      this.extensionUri,
+      NOTES,
+      {
+        open: async (m) => {
+          const index = await this.roadmaps.current();
+          if (!index.topic(m.id) && !index.layer(m.id)) return;
+          open.id = m.id;
+          await this.refresh(open);
+        },
+        setStatus: async (m) => {
+          const index = await this.roadmaps.current();
+          if (index.topic(m.id)) await this.progress.apply(index.roadmap.id, [{ kind: 'topic', id: m.id, status: m.status }]);
+        },
+        openLink: (m) => openWebLink(m.href),
+        openMyNotes: async (m) => {
+          const index = await this.roadmaps.current();
+          const topic = index.topic(m.id);
+          if (topic) await this.myNotes.open(index.roadmap.id, topic);
+          await this.refresh(open);
+        },
+        exercise: async (m) => {
+          if (m.action === 'scaffold') return this.actions.exercise('scaffold', m.id);
+          // The check's result goes back to the panel's live region as well as to a notification.
+          const result = (await this.actions.exercise('check', m.id)) as { reason?: string } | undefined;
+          const text = result?.reason === 'cancelled' ? 'The check was cancelled.' : result?.reason;
+          if (text) await open.host.post({ type: 'feedback', text });
+        },
+        addPaper: async (m) => {
+          const index = await this.roadmaps.current();
+          const notes = index.topic(m.id)?.notes;
+          const ref = notes ? (await this.paperReferences(notes)).find((r) => r.arxivId === m.arxivId) : undefined;
+          if (ref) await this.actions.addPaper(ref.arxivId, m.id, ref.title);
+        },
+      },
+      () => this.refresh(open, true),
+      this.log,
+    );
+    open.host.onDidClose(() => this.panels.delete(open));
     this.panels.add(open);
     return open;
   }
 
-  private async handle(open: OpenPanel, m: FromNotesPanel) {
-    const index = await this.roadmaps.current();
-    switch (m.type) {
-      case 'ready':
-        open.ready = true;
-        return this.refresh(open, true);
-      case 'open':
-        if (index.topic(m.id) || index.layer(m.id)) {
-          open.id = m.id;
-          return this.refresh(open);
-        }
-        return;
-      case 'setStatus':
-        if (index.topic(m.id)) await this.progress.apply(index.roadmap.id, [{ kind: 'topic', id: m.id, status: m.status }]);
-        return;
-      case 'openLink':
-        return void (await openWebLink(m.href));
-      case 'openMyNotes':
-        if (index.topic(m.id)) await this.myNotes.open(index.roadmap.id, index.topic(m.id)!);
-        return this.refresh(open);
-      case 'exercise': {
-        if (m.action === 'scaffold') return void (await vscode.commands.executeCommand('aiRoadmap.scaffoldExercise', m.id));
-        // The check's result goes back to the panel's live region as well as to a notification.
-        const result = await vscode.commands.executeCommand<{ reason?: string } | undefined>('aiRoadmap.checkExercise', m.id);
-        const text = result?.reason === 'cancelled' ? 'The check was cancelled.' : result?.reason;
-        if (text) this.post(open, { type: 'feedback', text });
-        return;
-      }
-      case 'addPaper': {
-        const notes = index.topic(m.id)?.notes;
-        const ref = notes ? (await this.paperReferences(notes)).find((r) => r.arxivId === m.arxivId) : undefined;
-        if (ref) await vscode.commands.executeCommand('aiRoadmap.papers.add', `arXiv:${ref.arxivId}`, { topicId: m.id, title: ref.title, fetch: false });
-        return;
-      }
-    }
-  }
-
   /**
-   * Builds the view for the panel's id (even before the page is ready) and posts it once it is.
-   * With `reuse`, a build already under way is awaited instead of started again.
+   * Builds the view for the panel's id (even before the page is ready) and posts it, the host
+   * keeping it until the page is ready. With `reuse`, a build already under way is awaited
+   * instead of started again.
    */
   private async refresh(open: OpenPanel, reuse = false) {
     const id = open.id;
     const pending = reuse && open.pending ? open.pending : (open.pending = this.buildView(id));
     const view = await pending;
     if (!view || open.id !== id || open.pending !== pending) return; // a newer request took over
-    open.panel.title = view.title;
-    if (!open.ready) return; // posted by the 'ready' handler
     open.pending = undefined;
-    this.post(open, { type: 'show', view });
-    this.shown.fire(id);
+    open.host.panel.title = view.title;
+    if (await open.host.post({ type: 'show', view })) this.shown.fire(id);
   }
 
   private async buildView(id: string): Promise<NotesView | undefined> {
@@ -211,15 +230,5 @@ export class NotesPanels implements vscode.Disposable, vscode.WebviewPanelSerial
   /** The HTML a notes file was rendered to in this session, if it was (the smoke test reads it). */
   renderedHtml(notesPath: string): string | undefined {
     return this.rendered.get(notesPath);
-  }
-
-  private post(open: OpenPanel, message: ToNotesPanel) {
-    if (open.ready) void open.panel.webview.postMessage(message);
-  }
-
-  dispose() {
-    for (const p of this.panels) p.panel.dispose();
-    vscode.Disposable.from(...this.subscriptions).dispose();
-    this.shown.dispose();
   }
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { noteFileName } from '../../core/papers/paperIds';
 import type { Paper } from '../../core/papers/paperModel';
-import { exists } from '../exercises/exerciseFolders';
+import { exists } from '../files/exists';
 
 /**
  * A markdown note per paper, kept like My notes: a file in the extension's global storage,

@@ -6,10 +6,10 @@ import { addPaper, isPaperStatus, nextStatus, PAPER_STATUS_LABELS, PAPER_STATUSE
 import type { PaperNode } from '../../core/papers/paperRows';
 import { readingLog } from '../../core/papers/readingLog';
 import { setCheck } from '../../core/papers/monthlyHabit';
-import { papersInputOutput } from '../lazyModules';
-import { openWebLink } from '../openWebLink';
+import { papersInputOutput } from '../base/lazyModules';
+import { openWebLink } from '../base/openWebLink';
 import type { ProgressStore } from '../progress/progressStore';
-import type { RoadmapService } from '../roadmapService';
+import type { RoadmapService } from '../roadmap/roadmapService';
 import type { PaperNotes } from './paperNotes';
 import { papersSettings } from './papersSettings';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { PaperNode } from '../../core/papers/paperRows';
 import type { ProgressStore } from '../progress/progressStore';
-import type { RoadmapService } from '../roadmapService';
+import type { RoadmapService } from '../roadmap/roadmapService';
 import { PaperNotes } from './paperNotes';
 import { registerPapersCommands } from './papersCommands';
 import { PapersTreeProvider } from './papersView';
@@ -13,6 +13,8 @@ export interface Papers {
   notes: PaperNotes;
   nudge: ResearchNudge;
   disposables: vscode.Disposable[];
+  /** The notes panel's one click on a reference (the Papers commands are not in the command table yet). */
+  addFromNote(arxivId: string, topicId: string, title: string): Promise<unknown>;
 }
 
 /** The Papers view, its commands, the habit's checkboxes and the monthly nudge. */
@@ -26,5 +28,6 @@ export function registerPapers(context: vscode.ExtensionContext, progress: Progr
       if (node.kind === 'habit' && node.item !== 'papers') await vscode.commands.executeCommand('aiRoadmap.papers.checkHabit', node.item, state === vscode.TreeItemCheckboxState.Checked);
     }
   });
-  return { tree, view, notes, nudge, disposables: [tree, view, nudge, checkboxes, ...registerPapersCommands(progress, roadmaps, notes, log)] };
+  const addFromNote = (arxivId: string, topicId: string, title: string) => Promise.resolve(vscode.commands.executeCommand('aiRoadmap.papers.add', `arXiv:${arxivId}`, { topicId, title, fetch: false }));
+  return { tree, view, notes, nudge, addFromNote, disposables: [tree, view, nudge, checkboxes, ...registerPapersCommands(progress, roadmaps, notes, log)] };
 }

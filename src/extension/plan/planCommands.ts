@@ -3,9 +3,9 @@ import { checkDailyLoad, checkPace, checkPlanLength, checkStart, checkWeekdays, 
 import { summaryLine } from '../../core/plan/planSummary';
 import type { RoadmapIndex } from '../../core/roadmapIndex';
 import { daysBetween, localDayKey, parseLocalDay } from '../../core/time/localDates';
-import { calendarExport } from '../lazyModules';
+import { calendarExport } from '../base/lazyModules';
 import type { ProgressStore } from '../progress/progressStore';
-import type { RoadmapService } from '../roadmapService';
+import type { RoadmapService } from '../roadmap/roadmapService';
 import { scheduleFor } from './planContext';
 
 /** What tests (and links) pass instead of answering the prompts. */
@@ -20,6 +20,11 @@ export interface PlanArgs {
  * checks what it is given with the core's checks; a refusal is one sentence and stores nothing.
  * Given arguments, a command asks nothing and returns true or the refusal.
  */
+/** Start Study Plan from another feature's button (the Study Plan commands are not in the command table yet). */
+export function startStudyPlan(): Thenable<unknown> {
+  return vscode.commands.executeCommand('aiRoadmap.startStudyPlan');
+}
+
 export function registerPlanCommands(roadmaps: RoadmapService, progress: ProgressStore): vscode.Disposable[] {
   const refuse = (message: string, quiet: boolean) => {
     if (!quiet) void vscode.window.showErrorMessage(`AI Roadmap: ${message}`);

@@ -5,7 +5,7 @@ import { computeSchedule, type Schedule } from '../../core/plan/schedule';
 import type { RoadmapProgress } from '../../core/progress/progressModel';
 import type { RoadmapIndex } from '../../core/roadmapIndex';
 import type { ProgressStore } from '../progress/progressStore';
-import type { RoadmapService } from '../roadmapService';
+import type { RoadmapService } from '../roadmap/roadmapService';
 import { weekStartFrom, type FirstDaySetting, type WeekStart } from '../../core/time/localDates';
 
 /** The first day of the week: the setting, or the display language's custom. */

@@ -5,6 +5,9 @@ import { decodeProgress, mergeStates, replaceRoadmaps } from '../../core/progres
 import { applyChanges, emptyState, resetRoadmap, setPlan, type Change, type ProgressState, type RoadmapProgress } from '../../core/progress/progressModel';
 import { changedRoadmaps } from '../../core/progress/progressDiff';
 import { CoalescingRunner } from '../../core/util/coalescingRunner';
+import { Disposable } from '../base/lifecycle';
+import type { Settings } from '../base/settings';
+import type { SettingValue } from '../base/settingsTable';
 import { GlobalStateBackend, WorkspaceFileBackend, type ProgressBackend } from './progressBackends';
 
 export interface ProgressChange {
@@ -13,7 +16,7 @@ export interface ProgressChange {
   changes: Change[] | 'all';
 }
 
-export type StoreLocation = 'global' | 'workspace';
+export type StoreLocation = SettingValue<'progress.location'>;
 
 /**
  * The single owner of learner progress. Views read from it and listen to onDidChange; they
@@ -21,7 +24,7 @@ export type StoreLocation = 'global' | 'workspace';
  * what is stored at that moment (read, change, write), inside one queue, and the store is
  * re-read when the backend says someone else may have written it.
  */
-export class ProgressStore implements vscode.Disposable {
+export class ProgressStore extends Disposable {
   private state: ProgressState = emptyState();
   private backend!: ProgressBackend;
   private writes: Promise<unknown> = Promise.resolve();
@@ -30,22 +33,27 @@ export class ProgressStore implements vscode.Disposable {
   private lastAside: string | undefined;
   /** The copy kept of the last store that could not be read whole. */
   lastBackup: vscode.Uri | undefined;
-  private readonly changed = new vscode.EventEmitter<ProgressChange>();
+  private readonly changed = this._register(new vscode.EventEmitter<ProgressChange>());
   readonly onDidChange = this.changed.event;
-  private readonly reloader = new CoalescingRunner(() => this.reload(), 100);
-  private readonly researchChanged = new vscode.EventEmitter<void>();
+  private readonly reloader = this._register(new CoalescingRunner(() => this.reload(), 100));
+  private readonly researchChanged = this._register(new vscode.EventEmitter<void>());
   /** The reading list or the monthly habit changed (src/core/papers): here, by another window too. */
   readonly onDidChangeResearch = this.researchChanged.event;
 
   private constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+  ) {
+    super();
+    this._register({ dispose: () => this.watching?.dispose() });
+  }
 
-  static async open(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<ProgressStore> {
+  /** Opens the store the progress.location setting names, and follows the setting when it changes. */
+  static async open(context: vscode.ExtensionContext, settings: Settings, log: vscode.LogOutputChannel): Promise<ProgressStore> {
     const store = new ProgressStore(context, log);
-    store.use(store.backendFor(configuredLocation()));
+    store.use(store.backendFor(settings.get('progress.location')));
     store.state = (await store.readFrom(store.backend)) ?? emptyState();
+    store._register(settings.onChange('progress.location', () => void store.switchTo(settings.get('progress.location'))));
     return store;
   }
 
@@ -217,15 +225,4 @@ export class ProgressStore implements vscode.Disposable {
       if (choice) void vscode.commands.executeCommand('revealFileInOS', backup);
     });
   }
-
-  dispose() {
-    this.reloader.dispose();
-    this.watching?.dispose();
-    this.changed.dispose();
-    this.researchChanged.dispose();
-  }
-}
-
-export function configuredLocation(): StoreLocation {
-  return vscode.workspace.getConfiguration('aiRoadmap').get<StoreLocation>('progress.location', 'global');
 }

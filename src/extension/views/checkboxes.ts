@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { parseElement } from '../../core/tree/treeRows';
+import type { Change } from '../../core/progress/progressModel';
+import { parseElement } from '../../core/views/elementIds';
 import type { ProgressStore } from '../progress/progressStore';
-import type { RoadmapService } from '../roadmapService';
+import type { RoadmapService } from '../roadmap/roadmapService';
 
 /** Ticking a topic's checkbox marks it done; unticking marks it not started. */
 export function registerCheckboxes(views: Array<vscode.TreeView<string>>, roadmaps: RoadmapService, progress: ProgressStore): vscode.Disposable {
@@ -9,10 +10,10 @@ export function registerCheckboxes(views: Array<vscode.TreeView<string>>, roadma
     ...views.map((view) =>
       view.onDidChangeCheckboxState(async (e) => {
         const index = await roadmaps.current();
-        const changes = e.items.flatMap(([element, state]) => {
-          const { kind, ref } = parseElement(element);
-          if (kind !== 'topic' || !index.topic(ref)) return [];
-          return [{ kind: 'topic' as const, id: ref, status: state === vscode.TreeItemCheckboxState.Checked ? ('done' as const) : ('not-started' as const) }];
+        const changes = e.items.flatMap(([element, state]): Change[] => {
+          const parts = parseElement(element);
+          if (parts?.kind !== 'topic' || !index.topic(parts.ref)) return [];
+          return [{ kind: 'topic', id: parts.ref, status: state === vscode.TreeItemCheckboxState.Checked ? 'done' : 'not-started' }];
         });
         if (changes.length) await progress.apply(index.roadmap.id, changes);
       }),

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { focusText } from '../../core/views/studyPlanRows';
 import { PLAN_SETTINGS, scheduleFor } from '../plan/planContext';
 import type { ProgressStore } from '../progress/progressStore';
-import type { RoadmapService } from '../roadmapService';
+import type { RoadmapService } from '../roadmap/roadmapService';
 
 /** This week's focus topic in the status bar, when aiRoadmap.statusBar.planFocus is on and a plan exists. */
 export class PlanFocusStatusBar implements vscode.Disposable {

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import type { Schedule } from '../../core/plan/schedule';
 import type { RoadmapIndex } from '../../core/roadmapIndex';
-import { parseElement, type TreeOptions } from '../../core/tree/treeRows';
+import { splitElement as parseElement } from '../../core/views/elementIds';
+import type { TreeOptions } from '../../core/views/treeRows';
 import { studyPlanChildren, studyPlanRow } from '../../core/views/studyPlanRows';
 import { PLAN_SETTINGS, scheduleFor } from '../plan/planContext';
 import type { ProgressStore } from '../progress/progressStore';
-import type { RoadmapService } from '../roadmapService';
-import { toTreeItem } from './progressTree';
+import type { RoadmapService } from '../roadmap/roadmapService';
+import { toTreeItem, type RowCommands } from './progressTree';
 
 /**
  * The Study Plan view. Rows come from the core presenter over one schedule, computed again on
@@ -24,6 +25,7 @@ export class StudyPlanTreeProvider implements vscode.TreeDataProvider<string>, v
   constructor(
     private readonly roadmaps: RoadmapService,
     private readonly progress: ProgressStore,
+    private readonly commands: RowCommands,
   ) {
     this.subscriptions.push(
       roadmaps.onDidChange(() => this.refresh()),
@@ -76,7 +78,7 @@ export class StudyPlanTreeProvider implements vscode.TreeDataProvider<string>, v
       if (row.command) item.command = { command: row.command, title: row.label };
       return item;
     }
-    const item = toTreeItem({ ...row, kind: row.kind });
+    const item = toTreeItem({ ...row, kind: row.kind }, this.commands);
     if (row.kind === 'month' && this.schedule?.months.find((m) => String(m.month) === row.ref)?.current) item.collapsibleState = vscode.TreeItemCollapsibleState.Expanded;
     return item;
   }

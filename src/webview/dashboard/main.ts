@@ -1,6 +1,6 @@
 // Front end of the dashboard: draws what the extension sends; owns no state.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import { isToDashboard, type DashboardData, type FromDashboard } from '../protocol';
+import { isToDashboard, type DashboardData, type FromDashboard } from './protocol';
 import { el, linkButton } from '../shared/dom';
 import '../shared/keepFocus';
 import { vscodeApi } from '../shared/vscodeApi';

@@ -1,8 +1,9 @@
 // Front end of the notes panel: renders what the extension sends and reports the learner's
 // actions back. It owns no state but its scroll position (kept with setState).
-import { isNotesPanelState, isToNotesPanel, STATUS_LABELS, type FromNotesPanel, type NotesPanelState } from '../protocol';
+import { STATUS_LABELS } from '../../core/progress/statusWords';
 import { announce } from '../shared/announce';
 import '../shared/keepFocus';
+import { isNotesPanelState, isToNotesPanel, type FromNotesPanel, type NotesPanelState } from './protocol';
 import { vscodeApi } from '../shared/vscodeApi';
 import { renderLayer, renderTopic, updateStatus } from './renderTopic';
 

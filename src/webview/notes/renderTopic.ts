@@ -1,11 +1,12 @@
 import '@vscode-elements/elements/dist/vscode-radio-group/index.js';
 import '@vscode-elements/elements/dist/vscode-radio/index.js';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import { STATUS_LABELS, type FromNotesPanel, type LayerView, type Status, type TopicRef, type TopicView } from '../protocol';
+import { STATUSES, type Status } from '../../core/progress/progressModel';
+import { STATUS_LABELS } from '../../core/progress/statusWords';
 import { el, linkButton, parseTrustedHtml } from '../shared/dom';
+import type { FromNotesPanel, LayerView, TopicRef, TopicView } from './protocol';
 
 type Post = (m: FromNotesPanel) => void;
-const STATUSES = Object.keys(STATUS_LABELS) as Status[];
 
 export function renderTopic(view: TopicView, post: Post): HTMLElement {
   const open = (t: TopicRef) => () => post({ type: 'open', id: t.id });

@@ -4,11 +4,11 @@
 // its own loader for the same bundles (lazyModules.web.ts), hence the promises.
 import type * as vscode from 'vscode';
 
-type Renderer = typeof import('../core/render/renderNotes');
-type Loader = typeof import('../core/loading/loadRoadmap');
-type Search = typeof import('../core/search/topicSearch');
-type PapersIo = typeof import('../core/papers/papersIo');
-type Calendar = typeof import('../core/plan/calendarExport');
+type Renderer = typeof import('../../core/render/renderNotes');
+type Loader = typeof import('../../core/loading/loadRoadmap');
+type Search = typeof import('../../core/search/topicSearch');
+type PapersIo = typeof import('../../core/papers/papersIo');
+type Calendar = typeof import('../../core/plan/calendarExport');
 
 /** The Node host requires bundles next to extension.js; it needs no folder. */
 export function useBundlesFrom(_extensionUri: vscode.Uri): void {}

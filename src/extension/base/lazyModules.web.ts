@@ -5,11 +5,11 @@
 // workspace is ever evaluated. Sharing them keeps the web bundle small.
 import * as vscode from 'vscode';
 
-type Renderer = typeof import('../core/render/renderNotes');
-type Loader = typeof import('../core/loading/loadRoadmap');
-type Search = typeof import('../core/search/topicSearch');
-type PapersIo = typeof import('../core/papers/papersIo');
-type Calendar = typeof import('../core/plan/calendarExport');
+type Renderer = typeof import('../../core/render/renderNotes');
+type Loader = typeof import('../../core/loading/loadRoadmap');
+type Search = typeof import('../../core/search/topicSearch');
+type PapersIo = typeof import('../../core/papers/papersIo');
+type Calendar = typeof import('../../core/plan/calendarExport');
 
 let distUri: vscode.Uri | undefined;
 const loaded = new Map<string, Promise<unknown>>();

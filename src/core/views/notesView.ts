@@ -1,18 +1,61 @@
-import { statusOf, type RoadmapProgress } from '../../core/progress/progressModel';
-import { layerTally } from '../../core/progress/progressStats';
-import type { RoadmapIndex } from '../../core/roadmapIndex';
-import type { NotesView, TopicRef, TopicView } from '../../webview/protocol';
+import { statusOf, type RoadmapProgress, type Status } from '../progress/progressModel';
+import { layerTally } from '../progress/progressStats';
+import type { RoadmapIndex } from '../roadmapIndex';
+
+export interface TopicRef {
+  id: string;
+  title: string;
+  status: Status;
+}
+
+export interface TopicView {
+  kind: 'topic';
+  id: string;
+  title: string;
+  layer: { id: string; number: number; title: string };
+  hours?: number;
+  status: Status;
+  /** Rendered by the extension from markdown with raw HTML disabled. */
+  notesHtml: string;
+  prerequisites: TopicRef[];
+  resources: Array<{ title: string; url: string; kind: string; free?: boolean }>;
+  exercises: Array<{ id: string; title: string; difficulty: string; hours?: number; status: Status }>;
+  previous?: TopicRef;
+  next?: TopicRef;
+  hasMyNotes: boolean;
+  /** arXiv papers cited in the notes' references, each with whether it is in the reading list. */
+  paperRefs?: Array<{ arxivId: string; title: string; listed: boolean }>;
+}
+
+export interface LayerView {
+  kind: 'layer';
+  id: string;
+  number: number;
+  title: string;
+  goal: string;
+  summary?: string;
+  topics: TopicRef[];
+  done: number;
+  total: number;
+}
+
+/** What the notes panel shows for a layer or a topic. */
+export type NotesView = TopicView | LayerView;
+
+/** The editor's part: notes rendered to HTML, and whether the learner has notes of their own. */
+export interface NotesViewSources {
+  renderNotes: (notesPath: string) => Promise<string>;
+  hasMyNotes: (topicId: string) => Promise<boolean>;
+  /** The arXiv papers a note cites, and whether each is in the reading list. */
+  paperRefs?: (notesPath: string) => Promise<TopicView['paperRefs']>;
+}
 
 /** The data the notes panel shows for a layer or topic id; undefined for an unknown id. */
 export async function notesViewFor(
   index: RoadmapIndex,
   progress: RoadmapProgress | undefined,
   id: string,
-  deps: {
-    renderNotes: (notesPath: string) => Promise<string>;
-    hasMyNotes: (id: string) => Promise<boolean>;
-    paperRefs?: (notesPath: string) => Promise<TopicView['paperRefs']>;
-  },
+  deps: NotesViewSources,
 ): Promise<NotesView | undefined> {
   const ref = (topicId: string): TopicRef | undefined => {
     const t = index.topic(topicId);

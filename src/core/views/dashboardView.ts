@@ -4,8 +4,8 @@ import { planMonthsOf, topicStateOf } from '../plan/planInput';
 import { computeSchedule } from '../plan/schedule';
 import type { RoadmapIndex } from '../roadmapIndex';
 import { daysBetween, localDayKey, localDayOf, plusDays, weekStartOf, type WeekStart } from '../time/localDates';
-import type { RoadmapProgress } from './progressModel';
-import { hoursLeft, layerTally, nextTopics, overallTally, unestimatedLeft, type Tally } from './progressStats';
+import type { RoadmapProgress } from '../progress/progressModel';
+import { hoursLeft, layerTally, nextTopics, overallTally, unestimatedLeft, type Tally } from '../progress/progressStats';
 
 export interface DashboardData {
   title: string;

@@ -1,14 +1,12 @@
 import type { ResourceKind } from '../model';
 import { statusOf, type RoadmapProgress, type Status } from '../progress/progressModel';
 import { layerTally, tallyTopics } from '../progress/progressStats';
+import { statusWords } from '../progress/statusWords';
 import type { RoadmapIndex } from '../roadmapIndex';
+import { elementId, monthTopicIds, parseElement, type RowKind } from './elementIds';
 
-/**
- * What the sidebar trees show, as plain data: the editor adapter turns a row into a TreeItem.
- * Elements are id strings ("layer:x", "topic:x", …), stable across refreshes, so a change can
- * refresh just the rows it touches.
- */
-export type RowKind = 'layer' | 'topic' | 'exercise' | 'resource' | 'month' | 'milestone';
+/** What the sidebar trees show, as plain data: the editor adapter turns a row into a TreeItem. */
+export type { RowKind };
 
 export interface Row {
   element: string;
@@ -29,17 +27,19 @@ export interface Row {
   ariaLabel: string;
   /** Resources only. */
   url?: string;
+  /** What a click does: topics open their notes, resources their page. */
+  opens?: 'notes' | 'resource';
 }
 
 export interface TreeOptions {
   hideCompleted: boolean;
 }
 
-export const STATUS_ICON: Record<Status, { icon: string; color?: string; words: string }> = {
-  'not-started': { icon: 'circle-large-outline', words: 'not started' },
-  'in-progress': { icon: 'record', color: 'charts.yellow', words: 'in progress' },
-  done: { icon: 'pass-filled', color: 'charts.green', words: 'done' },
-  skipped: { icon: 'debug-step-over', color: 'disabledForeground', words: 'skipped' },
+const STATUS_ICON: Record<Status, { icon: string; color?: string }> = {
+  'not-started': { icon: 'circle-large-outline' },
+  'in-progress': { icon: 'record', color: 'charts.yellow' },
+  done: { icon: 'pass-filled', color: 'charts.green' },
+  skipped: { icon: 'debug-step-over', color: 'disabledForeground' },
 };
 
 const RESOURCE_ICON: Record<ResourceKind, string> = {
@@ -52,25 +52,20 @@ const RESOURCE_ICON: Record<ResourceKind, string> = {
   community: 'comment-discussion',
 };
 
-export function parseElement(element: string): { kind: RowKind; ref: string; extra?: string } {
-  const [kind, ref, extra] = element.split(':');
-  return { kind: kind as RowKind, ref, extra };
-}
-
 const hidden = (status: Status, opts: TreeOptions) => opts.hideCompleted && (status === 'done' || status === 'skipped');
 
 /** Children in the Roadmap view: layers, then topics, then a topic's exercises and resources. */
 export function roadmapChildren(index: RoadmapIndex, progress: RoadmapProgress | undefined, opts: TreeOptions, element?: string): string[] {
-  if (!element) return index.roadmap.layers.map((l) => `layer:${l.id}`);
-  const { kind, ref } = parseElement(element);
-  if (kind === 'layer') {
-    const layer = index.layer(ref);
-    return layer ? layer.topics.filter((t) => !hidden(statusOf(progress, 'topic', t.id), opts)).map((t) => `topic:${t.id}`) : [];
+  if (!element) return index.roadmap.layers.map((l) => elementId.layer(l.id));
+  const parts = parseElement(element);
+  if (parts?.kind === 'layer') {
+    const layer = index.layer(parts.ref);
+    return layer ? layer.topics.filter((t) => !hidden(statusOf(progress, 'topic', t.id), opts)).map((t) => elementId.topic(t.id)) : [];
   }
-  if (kind === 'topic') {
-    const topic = index.topic(ref);
+  if (parts?.kind === 'topic') {
+    const topic = index.topic(parts.ref);
     if (!topic) return [];
-    return [...topic.exercises.map((e) => `exercise:${e}:${topic.id}`), ...topic.resources.map((_, i) => `resource:${topic.id}:${i}`)];
+    return [...topic.exercises.map((e) => elementId.exercise(e, topic.id)), ...topic.resources.map((_, i) => elementId.resource(topic.id, i))];
   }
   return [];
 }
@@ -78,27 +73,19 @@ export function roadmapChildren(index: RoadmapIndex, progress: RoadmapProgress |
 /** Children in the Study Plan view: months, then each month's topics and its milestone. */
 export function planChildren(index: RoadmapIndex, progress: RoadmapProgress | undefined, opts: TreeOptions, element?: string): string[] {
   const months = index.roadmap.plan?.months ?? [];
-  if (!element) return months.map((m) => `month:${m.month}`);
-  const { kind, ref } = parseElement(element);
-  if (kind !== 'month') return [];
-  const month = months.find((m) => String(m.month) === ref);
+  if (!element) return months.map((m) => elementId.month(m.month));
+  const parts = parseElement(element);
+  if (parts?.kind !== 'month') return [];
+  const month = months.find((m) => String(m.month) === parts.ref);
   if (!month) return [];
   const topics = monthTopicIds(index, month.topics);
-  return [...topics.filter((id) => !hidden(statusOf(progress, 'topic', id), opts)).map((id) => `topic:${id}:${month.month}`), `milestone:${month.month}`];
-}
-
-/** A month lists topics or whole layers; this is the topics, each once, in the month's order. */
-export function monthTopicIds(index: RoadmapIndex, ids: readonly string[]): string[] {
-  const out = new Set<string>();
-  for (const id of ids) {
-    if (index.topic(id)) out.add(id);
-    else for (const t of index.layer(id)?.topics ?? []) out.add(t.id);
-  }
-  return [...out];
+  return [...topics.filter((id) => !hidden(statusOf(progress, 'topic', id), opts)).map((id) => elementId.topic(id, month.month)), elementId.milestone(month.month)];
 }
 
 export function rowFor(index: RoadmapIndex, progress: RoadmapProgress | undefined, element: string): Row | undefined {
-  const { kind, ref, extra } = parseElement(element);
+  const parts = parseElement(element);
+  if (!parts) return undefined;
+  const { kind, ref, extra } = parts;
   switch (kind) {
     case 'layer': {
       const layer = index.layer(ref);
@@ -124,7 +111,7 @@ export function rowFor(index: RoadmapIndex, progress: RoadmapProgress | undefine
       const tooltip = [
         topic.title,
         topic.summary ?? '',
-        `Status: ${s.words}${topic.hours ? ` · about ${topic.hours} h` : ''}`,
+        `Status: ${statusWords(status)}${topic.hours ? ` · about ${topic.hours} h` : ''}`,
         pres.length ? `Prerequisites: ${pres.join(', ')}` : 'No prerequisites',
       ].filter(Boolean).join('\n\n');
       return {
@@ -137,7 +124,8 @@ export function rowFor(index: RoadmapIndex, progress: RoadmapProgress | undefine
         checked: status === 'done',
         status,
         expandable: topic.exercises.length + topic.resources.length > 0,
-        ariaLabel: `${topic.title}, ${s.words}`,
+        ariaLabel: `${topic.title}, ${statusWords(status)}`,
+        opens: 'notes',
       };
     }
     case 'exercise': {
@@ -148,12 +136,12 @@ export function rowFor(index: RoadmapIndex, progress: RoadmapProgress | undefine
         element, kind, ref,
         label: ex.title,
         description: `exercise · ${ex.difficulty}${ex.hours ? ` · ${ex.hours} h` : ''}`,
-        tooltip: `${ex.title}\n\n${ex.summary ?? ''}\n\nStatus: ${STATUS_ICON[status].words}`,
+        tooltip: `${ex.title}\n\n${ex.summary ?? ''}\n\nStatus: ${statusWords(status)}`,
         icon: status === 'done' ? 'pass-filled' : 'beaker',
         iconColor: status === 'done' ? 'charts.green' : undefined,
         status,
         expandable: false,
-        ariaLabel: `Exercise: ${ex.title}, ${ex.difficulty}, ${STATUS_ICON[status].words}`,
+        ariaLabel: `Exercise: ${ex.title}, ${ex.difficulty}, ${statusWords(status)}`,
       };
     }
     case 'resource': {
@@ -168,6 +156,7 @@ export function rowFor(index: RoadmapIndex, progress: RoadmapProgress | undefine
         expandable: false,
         ariaLabel: `${r.kind}: ${r.title}`,
         url: r.url,
+        opens: 'resource',
       };
     }
     case 'month': {

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import type { Topic } from '../core/model';
-import { exists } from './exercises/exerciseFolders';
+import type { Topic } from '../../core/model';
+import { exists } from '../files/exists';
 
 /**
  * The learner's own notes, one markdown file per topic in the extension's global storage, so
- * they survive closed panels, other workspaces and uninstalling nothing but the workspace.
+ * they outlive the panel and are the same in every workspace.
  */
 export class MyNotes {
   constructor(private readonly storage: vscode.Uri) {}

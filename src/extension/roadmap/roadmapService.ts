@@ -1,16 +1,18 @@
 import * as vscode from 'vscode';
-import type { LoadResult } from '../core/loading/loadRoadmap';
-import type { RoadmapFiles } from '../core/loading/roadmapFiles';
-import type { Roadmap } from '../core/model';
-import type { Problem } from '../core/problem';
-import { RoadmapIndex } from '../core/roadmapIndex';
-import { budgetedRoadmapFiles } from '../core/loading/budgetedRoadmapFiles';
-import { MAX_NOTES_BYTES } from '../core/loading/limits';
-import { containedFiles } from './files/containedFiles';
-import { safeRelativePath } from '../core/safePath';
-import { CoalescingRunner } from '../core/util/coalescingRunner';
+import type { LoadResult } from '../../core/loading/loadRoadmap';
+import type { RoadmapFiles } from '../../core/loading/roadmapFiles';
+import type { Roadmap } from '../../core/model';
+import type { Problem } from '../../core/problem';
+import { RoadmapIndex } from '../../core/roadmapIndex';
+import { budgetedRoadmapFiles } from '../../core/loading/budgetedRoadmapFiles';
+import { MAX_NOTES_BYTES } from '../../core/loading/limits';
+import { containedFiles } from '../files/containedFiles';
+import { safeRelativePath } from '../../core/safePath';
+import { CoalescingRunner } from '../../core/util/coalescingRunner';
 import { BuiltInContent } from './builtInContent';
-import { offThread } from './offThread/offThread';
+import { offThread } from '../offThread/offThread';
+import { Disposable } from '../base/lifecycle';
+import type { Settings } from '../base/settings';
 import { YamlFilesPoll } from './yamlFilesPoll';
 
 /**
@@ -19,37 +21,38 @@ import { YamlFilesPoll } from './yamlFilesPoll';
  * aiRoadmap.roadmapFile setting, checked by the core loader with its problems in the Problems
  * view. It is read on first use, not at activation.
  */
-export class RoadmapService implements vscode.Disposable {
+export class RoadmapService extends Disposable {
   private loaded: Promise<RoadmapIndex> | undefined;
   private root: vscode.Uri;
-  private readonly changed = new vscode.EventEmitter<RoadmapIndex>();
+  private readonly changed = this._register(new vscode.EventEmitter<RoadmapIndex>());
   readonly onDidChange = this.changed.event;
-  private readonly diagnostics = vscode.languages.createDiagnosticCollection('AI Roadmap');
-  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly diagnostics = this._register(vscode.languages.createDiagnosticCollection('AI Roadmap'));
   /** Watches an author's roadmap folder for changes from outside the editor (git, scripts). */
   private watcher: { dir: string; disposable: vscode.Disposable } | undefined;
   /** Reloads one at a time; a change that lands during a reload brings one more. */
-  private readonly reloader = new CoalescingRunner(async () => {
-    this.loaded = this.load();
-    this.changed.fire(await this.loaded);
-  }, 200);
+  private readonly reloader = this._register(
+    new CoalescingRunner(async () => {
+      this.loaded = this.load();
+      this.changed.fire(await this.loaded);
+    }, 200),
+  );
 
   constructor(
     private readonly extensionUri: vscode.Uri,
+    private readonly settings: Settings,
     private readonly log: vscode.LogOutputChannel,
   ) {
+    super();
     this.root = this.builtInRoot;
-    this.subscriptions.push(
-      BuiltInContent.register(vscode.Uri.joinPath(extensionUri, 'dist', 'content.json')),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('aiRoadmap.roadmapFile')) void this.reload();
-      }),
-      // A save in the editor is the path a teacher uses; it does not depend on the watcher.
+    this._register(BuiltInContent.register(vscode.Uri.joinPath(extensionUri, 'dist', 'content.json')));
+    this._register(settings.onChange('roadmapFile', () => void this.reload()));
+    // A save in the editor is the path a teacher uses; it does not depend on the watcher.
+    this._register(
       vscode.workspace.onDidSaveTextDocument((doc) => {
         if (this.isAuthorFile(doc.uri)) this.reloader.request();
       }),
-      this.reloader,
     );
+    this._register({ dispose: () => this.watcher?.disposable.dispose() });
   }
 
   /** The built-in notes and exercises, served from the content pack. */
@@ -89,7 +92,7 @@ export class RoadmapService implements vscode.Disposable {
   }
 
   private async load(): Promise<RoadmapIndex> {
-    const file = authorFile();
+    const file = this.authorFile();
     this.diagnostics.clear();
     // Watched even while it has problems, so fixing them brings the roadmap in.
     this.watch(file && vscode.Uri.joinPath(file, '..'));
@@ -157,24 +160,17 @@ export class RoadmapService implements vscode.Disposable {
 
   /** The author's roadmap file in use, if any. */
   get authorRoadmap(): vscode.Uri | undefined {
-    return this.root.toString() === this.builtInRoot.toString() ? undefined : authorFile();
+    return this.root.toString() === this.builtInRoot.toString() ? undefined : this.authorFile();
   }
 
-  dispose() {
-    this.watcher?.disposable.dispose();
-    vscode.Disposable.from(...this.subscriptions).dispose();
-    this.diagnostics.dispose();
-    this.changed.dispose();
+  /** The roadmapFile setting as a URI: absolute, or relative to the first workspace folder. */
+  private authorFile(): vscode.Uri | undefined {
+    const setting = this.settings.get('roadmapFile');
+    if (!setting) return undefined;
+    if (setting.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(setting)) return vscode.Uri.file(setting);
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    return folder ? vscode.Uri.joinPath(folder.uri, setting) : undefined;
   }
-}
-
-/** The aiRoadmap.roadmapFile setting as a URI: absolute, or relative to the first workspace folder. */
-function authorFile(): vscode.Uri | undefined {
-  const setting = vscode.workspace.getConfiguration('aiRoadmap').get<string>('roadmapFile', '').trim();
-  if (!setting) return undefined;
-  if (setting.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(setting)) return vscode.Uri.file(setting);
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  return folder ? vscode.Uri.joinPath(folder.uri, setting) : undefined;
 }
 
 /** The core loader's view of a folder: links resolved and kept inside it, each read and the whole load bounded. */

@@ -1,0 +1,13 @@
+import type { Status } from './progressModel';
+
+/** How each status reads, the one place it is spelled: the panels show these, the tree and prompts their lower case. */
+export const STATUS_LABELS: Record<Status, string> = {
+  'not-started': 'Not started',
+  'in-progress': 'In progress',
+  done: 'Done',
+  skipped: 'Skipped',
+};
+
+export function statusWords(status: Status): string {
+  return STATUS_LABELS[status].toLowerCase();
+}

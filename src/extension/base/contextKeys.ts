@@ -1,0 +1,14 @@
+/**
+ * The context keys AI Roadmap sets, for `when` clauses in package.json and walkthrough
+ * completion events; the manifest test checks both ways that each is used and each use is set.
+ */
+export const CONTEXT_KEYS = {
+  /** The roadmap has loaded once: the trees' welcome text changes from "Loading…". */
+  loaded: 'aiRoadmap.loaded',
+  /** The trees hide done and skipped topics. */
+  hideCompleted: 'aiRoadmap.hideCompleted',
+  /** Some topic is done: the walkthrough's "Tick it off" step completes. */
+  anyDone: 'aiRoadmap.anyDone',
+} as const;
+
+export type ContextKey = keyof typeof CONTEXT_KEYS;

@@ -1,0 +1,5 @@
+/** The sidebar views package.json contributes (the manifest test checks both ways). */
+export const VIEWS = {
+  roadmap: 'aiRoadmap.roadmap',
+  studyPlan: 'aiRoadmap.studyPlan',
+} as const;

@@ -1,0 +1,64 @@
+import type * as vscode from 'vscode';
+import type { CheckResult } from '../exercises/checkExercise';
+import type { EnvironmentCheck } from '../exercises/checkEnvironment';
+import type { ScaffoldOptions } from '../exercises/scaffoldExercise';
+
+/**
+ * Every command AI Roadmap contributes, with the arguments it takes and what it returns: the one
+ * place their ids are spelled. package.json must list exactly these (the manifest test checks
+ * both ways), and registerCommands needs a handler for each (the compiler checks).
+ *
+ * A `Target` is what a tree row passes (its element, "topic:x", "exercise:x:topic", …) or a
+ * plain id from tests, links and other panels; commandArgs.ts reads it, once, at the boundary.
+ */
+export type Target = string;
+
+interface CommandSpec<Args extends unknown[], Result> {
+  /** Types only: the table's values carry no data. */
+  readonly args?: Args;
+  readonly result?: Result;
+}
+
+const command = <Args extends unknown[] = [], Result = void>(): CommandSpec<Args, Result> => ({});
+
+export const COMMANDS = {
+  openNotes: command<[target?: Target]>(),
+  openDashboard: command(),
+  markDone: command<[clicked?: Target, selected?: Target[]]>(),
+  markInProgress: command<[clicked?: Target, selected?: Target[]]>(),
+  markSkipped: command<[clicked?: Target, selected?: Target[]]>(),
+  markNotStarted: command<[clicked?: Target, selected?: Target[]]>(),
+  goToTopic: command<[query?: string], string | undefined>(),
+  showNextTopics: command<[options?: { pick?: false }], string[]>(),
+  openNextTopic: command(),
+  hideCompleted: command(),
+  showCompleted: command(),
+  collapseAll: command(),
+  resetProgress: command(),
+  exportProgress: command<[file?: vscode.Uri]>(),
+  importProgress: command<[file?: vscode.Uri, mode?: 'merge' | 'replace'], boolean | undefined>(),
+  openResource: command<[element?: Target]>(),
+  reloadRoadmap: command<[], string>(),
+  scaffoldExercise: command<[target?: Target, options?: ScaffoldOptions], vscode.Uri | undefined>(),
+  checkExercise: command<[target?: Target, folder?: vscode.Uri], CheckResult>(),
+  showHint: command<[target?: Target], number | undefined>(),
+  showSolution: command<[target?: Target, confirmed?: boolean], vscode.Uri | undefined>(),
+  checkEnvironment: command<[], EnvironmentCheck>(),
+  openRoadmapFile: command<[file?: vscode.Uri], string | undefined>(),
+  useBuiltInRoadmap: command<[], string>(),
+};
+
+export type CommandName = keyof typeof COMMANDS;
+type Spec<N extends CommandName> = (typeof COMMANDS)[N];
+export type CommandArgs<N extends CommandName> = Spec<N> extends CommandSpec<infer A, unknown> ? A : never;
+export type CommandResult<N extends CommandName> = Spec<N> extends CommandSpec<unknown[], infer R> ? R : never;
+
+/** A handler for every command. Arguments come from outside (menus, links, tests): read them with commandArgs.ts. */
+export type CommandHandlers = { [N in CommandName]: (...args: CommandArgs<N>) => Promise<CommandResult<N>> | CommandResult<N> };
+
+export const COMMAND_PREFIX = 'aiRoadmap.';
+
+/** The id VS Code knows a command by: "aiRoadmap.<name>". */
+export function commandId(name: CommandName): string {
+  return `${COMMAND_PREFIX}${name}`;
+}

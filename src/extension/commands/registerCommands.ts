@@ -1,0 +1,20 @@
+import * as vscode from 'vscode';
+import { COMMANDS, commandId, type CommandHandlers, type CommandName } from './commandTable';
+import { exerciseHandlers } from './exerciseCommands';
+import { navigationHandlers } from './navigationCommands';
+import { progressHandlers } from './progressCommands';
+import { roadmapHandlers } from './roadmapCommands';
+import type { Services } from './services';
+
+/** Registers every command of the table, each with its handler: the one place commands are registered. */
+export function registerCommands(services: Services): vscode.Disposable {
+  const handlers: CommandHandlers = {
+    ...navigationHandlers(services),
+    ...progressHandlers(services),
+    ...exerciseHandlers(services),
+    ...roadmapHandlers(services),
+  };
+  return vscode.Disposable.from(
+    ...(Object.keys(COMMANDS) as CommandName[]).map((name) => vscode.commands.registerCommand(commandId(name), handlers[name] as (...args: unknown[]) => unknown)),
+  );
+}

@@ -1,0 +1,25 @@
+import type * as vscode from 'vscode';
+import type { TreeOptions } from '../../core/views/treeRows';
+import type { Settings } from '../base/settings';
+import type { ExerciseChecker } from '../exercises/checkExercise';
+import type { ExerciseHelp } from '../exercises/exerciseHelp';
+import type { TopicNavigation } from '../navigation/topicNavigation';
+import type { DashboardPanel } from '../panels/dashboardPanel';
+import type { NotesPanels } from '../panels/notesPanels';
+import type { ProgressStore } from '../progress/progressStore';
+import type { RoadmapService } from '../roadmap/roadmapService';
+
+/** What activation builds, handed to the command handlers: they call these, never each other's commands. */
+export interface Services {
+  log: vscode.LogOutputChannel;
+  settings: Settings;
+  roadmaps: RoadmapService;
+  progress: ProgressStore;
+  /** The sidebar trees that hide completed topics on request. */
+  trees: Array<{ setOptions(options: Partial<TreeOptions>): void }>;
+  notes: NotesPanels;
+  dashboard: DashboardPanel;
+  navigation: TopicNavigation;
+  checker: ExerciseChecker;
+  help: ExerciseHelp;
+}
