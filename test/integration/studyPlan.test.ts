@@ -110,7 +110,7 @@ describe('Study plan with dates', () => {
     assert.equal(await vscode.commands.executeCommand('aiRoadmap.exportStudyPlanCalendar', file), true);
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
     assert.match(text, /^BEGIN:VCALENDAR\r\n/);
-    assert.equal((text.match(/BEGIN:VEVENT/g) ?? []).length, (text.match(/-study-/g) ?? []).length + 12);
+    assert.equal((text.match(/BEGIN:VEVENT/g) ?? []).length, (text.match(/-study-/g) ?? []).length + 12 + 12, 'study blocks, 12 milestones and 12 research blocks');
     assert.match(text, /X-WR-TIMEZONE:/);
   });
 

@@ -249,6 +249,15 @@ describe('Study Plan view rows and the dashboard', () => {
     const topic = studyPlanRow(index, progress, s, 'topic:linear-algebra:1')!;
     assert.match(String(topic.description), /^week \d+ \(.+\) · 20 h · behind$/);
     assert.match(studyPlanRow(index, progress, s, 'milestone:1')!.label, /^Milestone by \d+ [A-Z][a-z]{2}: /);
+    // Every dated month ends with its research block (layer 8's monthly habit), in its first days.
+    for (const m of s.months) {
+      const children = studyPlanChildren(index, progress, s, { hideCompleted: false }, `month:${m.month}`);
+      assert.equal(children.at(-1), `research:${m.month}`);
+    }
+    const research = studyPlanRow(index, progress, s, 'research:2')!;
+    assert.equal(research.kind, 'research');
+    assert.match(research.label, /^Research block: papers and news, from \d+ [A-Z][a-z]{2}$/);
+    assert.match(String(research.tooltip), /three-pass method/);
   });
 
   it('the dashboard carries the burn-down with a plan and says when hours are not estimated', () => {

@@ -18,13 +18,22 @@ function exportAndParse(p: PlanSettings, now: Date, title = 'Modern AI Learning 
 describe('Export Study Plan to Calendar', () => {
   const now = local(2027, 1, 1, 8);
 
-  it('writes a study block on each chosen weekday and an all-day event per milestone', () => {
+  it('writes a study block on each chosen weekday, an all-day event per milestone, and a research block a month', () => {
     const { s, out, events } = exportAndParse(plan({ weekdays: [2, 4, 6], hoursPerWeek: 9 }), now);
     const blocks = events.filter((e) => e.uid.includes('-study-'));
     const milestones = events.filter((e) => e.uid.includes('-milestone-'));
     assert.equal(out.ok && out.blocks, blocks.length);
+    const research = events.filter((e) => e.uid.includes('-research-'));
     assert.equal(milestones.length, 12);
-    assert.equal(events.length, blocks.length + 12);
+    assert.equal(research.length, 12, 'a research block in every month of the plan');
+    assert.equal(out.ok && out.research, 12);
+    assert.equal(events.length, blocks.length + 12 + 12);
+    for (const r of research) {
+      const month = Number(/-research-(\d+)@/.exec(r.uid)![1]);
+      assert.equal(r.startDate.isDate, true, 'an all-day date');
+      assert.equal(r.startDate.toString(), s.months[month - 1].start, 'in the first days of its month');
+      assert.match(r.description, /three-pass method/);
+    }
     for (const b of blocks) {
       const start = b.startDate.toJSDate();
       assert.ok([2, 4, 6].includes(start.getDay()), `a block on ${start.toString()}`);

@@ -3,6 +3,7 @@ import { addDays } from 'date-fns';
 import { daysBetween, localDayKey, parseLocalDay } from '../time/localDates';
 import type { PlanSettings } from './planSettings';
 import { weekDays } from './planSummary';
+import { researchBlockOf } from './researchBlock';
 import type { Schedule } from './schedule';
 
 /** "19:00": when study blocks begin, local time. */
@@ -29,7 +30,7 @@ export const MAX_BLOCKS = 4000;
  * reader); milestones are all-day dates. UIDs depend on the roadmap and the day or month only,
  * so exporting again updates the same events instead of adding new ones.
  */
-export function planToIcs(s: Schedule, plan: PlanSettings, o: CalendarOptions): { ok: true; text: string; blocks: number; milestones: number } | { ok: false; message: string } {
+export function planToIcs(s: Schedule, plan: PlanSettings, o: CalendarOptions): { ok: true; text: string; blocks: number; milestones: number; research: number } | { ok: false; message: string } {
   const uidBase = o.roadmapId.toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 60);
   const events: EventAttributes[] = [];
   const hours = plan.hoursPerWeek / plan.weekdays.length;
@@ -66,11 +67,24 @@ export function planToIcs(s: Schedule, plan: PlanSettings, o: CalendarOptions): 
       transp: 'TRANSPARENT',
     });
   }
+  for (const m of s.months) {
+    const block = researchBlockOf(m);
+    const day = parseLocalDay(block.day)!;
+    events.push({
+      uid: `${uidBase}-research-${m.month}@ai-roadmap`,
+      title: block.title,
+      description: `${o.roadmapTitle}\n\n${block.description}`,
+      start: dateArray(day),
+      end: dateArray(addDays(day, 1)),
+      categories: ['AI Roadmap'],
+      transp: 'TRANSPARENT',
+    });
+  }
   const { error, value } = createEvents(events, { productId: 'ai-roadmap/study-plan', calName: `${o.roadmapTitle}: study plan` });
   if (error || !value) return { ok: false, message: `The calendar could not be written: ${error?.message ?? 'no output'}.` };
   // X-WR-TIMEZONE names the learner's zone for calendar apps (an extension property RFC 5545 allows).
   const text = foldByOctets(value.replace(/\r\nBEGIN:VEVENT/, `\r\nX-WR-TIMEZONE:${o.timeZone.replace(/[^A-Za-z0-9_+\-/]/g, '')}\r\nBEGIN:VEVENT`));
-  return { ok: true, text, blocks, milestones: s.months.length };
+  return { ok: true, text, blocks, milestones: s.months.length, research: s.months.length };
 }
 
 /**

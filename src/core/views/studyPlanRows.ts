@@ -1,6 +1,7 @@
 import { statusOf, type RoadmapProgress } from '../progress/progressModel';
 import { longDate, parseLocalDay, shortDate } from '../time/localDates';
 import type { RoadmapIndex } from '../roadmapIndex';
+import { researchBlockOf } from '../plan/researchBlock';
 import { dueDate, focusTopic, summaryLine, thisWeek, weekLabel } from '../plan/planSummary';
 import type { Schedule, ScheduledTopic, TopicFlag } from '../plan/schedule';
 import { statusWords } from '../progress/statusWords';
@@ -11,10 +12,11 @@ import { planChildren, rowFor, type Row, type TreeOptions } from './treeRows';
  * The Study Plan view with a plan: a summary line, "this week" with its topics, then the dated
  * months with each topic's planned week and flag. Without a plan it is the undated list of
  * months, under a row that starts a plan. Element ids: "plan:summary", "plan:start",
- * "week:this", "topic:<id>:week", and the month, topic and milestone ids of treeRows.
+ * "week:this", "topic:<id>:week", "research:<month>" (each month's research block), and the
+ * month, topic and milestone ids of treeRows.
  */
 export interface PlanRow extends Omit<Row, 'kind'> {
-  kind: Row['kind'] | 'summary' | 'week';
+  kind: Row['kind'] | 'summary' | 'week' | 'research';
   /** A command the row runs when clicked. */
   command?: string;
 }
@@ -30,7 +32,7 @@ export function studyPlanChildren(index: RoadmapIndex, progress: RoadmapProgress
   const { kind, ref } = parseElement(element);
   if (kind !== 'month') return [];
   const month = schedule.months.find((m) => String(m.month) === ref);
-  return month ? [...month.topics.filter((t) => !hide(t.id)).map((t) => `topic:${t.id}:${month.month}`), `milestone:${month.month}`] : [];
+  return month ? [...month.topics.filter((t) => !hide(t.id)).map((t) => `topic:${t.id}:${month.month}`), `milestone:${month.month}`, `research:${month.month}`] : [];
 }
 
 export function studyPlanRow(index: RoadmapIndex, progress: RoadmapProgress | undefined, schedule: Schedule | undefined, element: string): PlanRow | undefined {
@@ -55,6 +57,13 @@ export function studyPlanRow(index: RoadmapIndex, progress: RoadmapProgress | un
     return { element, kind: 'week', ref: 'this', label, description: `${n} topic${n === 1 ? '' : 's'}`, tooltip: `${label}\n\nThe topics planned for this week.`, icon: 'target', expandable: true, ariaLabel: `${label}, ${n} topics` };
   }
   const { kind, ref, extra } = parseElement(element);
+  if (kind === 'research') {
+    const m = schedule.months.find((x) => String(x.month) === ref);
+    if (!m) return undefined;
+    const block = researchBlockOf(m);
+    const label = `Research block: papers and news, from ${shortDate(parseLocalDay(block.day)!)}`;
+    return { element, kind: 'research', ref, label, tooltip: `${block.title}\n\n${block.description}`, icon: 'book', expandable: false, ariaLabel: `${label}. ${block.description}` };
+  }
   if (kind === 'month') {
     const m = schedule.months.find((x) => String(x.month) === ref);
     const base = rowFor(index, progress, element);

@@ -60,14 +60,14 @@ export class StudyPlanTreeProvider implements vscode.TreeDataProvider<string>, v
     const { kind, ref, extra } = parseElement(element);
     if (kind === 'topic' && extra === 'week') return 'week:this';
     if (kind === 'topic' && extra) return `month:${extra}`;
-    if (kind === 'milestone') return `month:${ref}`;
+    if (kind === 'milestone' || kind === 'research') return `month:${ref}`;
     return undefined;
   }
 
   getTreeItem(element: string): vscode.TreeItem {
     const row = this.index && studyPlanRow(this.index, this.progress.get(this.index.roadmap.id), this.schedule, element);
     if (!row) return new vscode.TreeItem('(missing)');
-    if (row.kind === 'summary' || row.kind === 'week') {
+    if (row.kind === 'summary' || row.kind === 'week' || row.kind === 'research') {
       const item = new vscode.TreeItem(row.label, row.expandable ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
       item.id = row.element;
       item.description = row.description;
