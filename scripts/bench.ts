@@ -1,6 +1,6 @@
 // `npm run bench`: measured figures, each beside its floor where one exists. Not a test:
 // it prints numbers and never fails on them. Flags: --no-host (skip real VS Code), --no-exercises,
-// --hostile-only, --plan-only.
+// --hostile-only, --plan-only, --papers-only.
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
@@ -26,6 +26,7 @@ async function main() {
   if (args.has('--hostile-only')) return printTable('Hostile input, the worst case of each bound (median of 3, after a warm-up)', await hostileRows());
   // --plan-only: just the study plan's rows (issue 16's goal), for a quick look on a quiet machine.
   if (args.has('--plan-only')) return printTable('Study plan (median of 11, calendar of 3, after a warm-up)', await planRows());
+  if (args.has('--papers-only')) return printTable('Reading list (median, alternating with the floor, after warm-ups)', papersRows(root));
   printTable('Bundles (production build)', bundleRows(root));
   printTable('Roadmap loader (median of 5, after a warm-up)', await loaderRows());
   // --compare-roadmap=DIR: an older roadmap/ (e.g. from `git archive REV roadmap`) measured beside today's.
