@@ -8,6 +8,9 @@ export const STATUS_LABELS: Record<Status, string> = {
   skipped: 'Skipped',
 };
 
+// Lower-cased once: the tree asks for every row of every refresh.
+const STATUS_WORDS = Object.fromEntries(Object.entries(STATUS_LABELS).map(([s, label]) => [s, label.toLowerCase()])) as Record<Status, string>;
+
 export function statusWords(status: Status): string {
-  return STATUS_LABELS[status].toLowerCase();
+  return STATUS_WORDS[status];
 }

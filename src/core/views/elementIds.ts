@@ -36,10 +36,16 @@ export function splitElement(element: string): { kind: string; ref: string; extr
 
 /** The parts of an element; undefined for a string that is not one (a plain id, say). */
 export function parseElement(element: string): ElementParts | undefined {
+  // Called for every row of every refresh: the kind is checked before the string is split.
+  const colon = element.indexOf(':');
+  if (colon < 0 || !isRowKind(element.slice(0, colon))) return undefined;
   const [kind, ref, extra] = element.split(':');
-  if (!(ROW_KINDS as readonly string[]).includes(kind) || !ref) return undefined;
+  if (!ref) return undefined;
   return { kind: kind as RowKind, ref, extra };
 }
+
+const ROW_KIND_SET: ReadonlySet<string> = new Set(ROW_KINDS);
+const isRowKind = (kind: string): kind is RowKind => ROW_KIND_SET.has(kind);
 
 /** A month lists topics or whole layers; this is the topics, each once, in the month's order. */
 export function monthTopicIds(index: RoadmapIndex, ids: readonly string[]): string[] {
