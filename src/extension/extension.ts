@@ -2,6 +2,7 @@
 // builds objects and registers providers only: the compiled roadmap index is read once, when the
 // tree or the status bar first asks; notes, the renderer and the YAML loader load when first needed.
 import * as vscode from 'vscode';
+import type { PaperNode } from '../core/papers/paperRows';
 import { papersSummary } from '../core/papers/paperStats';
 import { roadmapChildren } from '../core/views/treeRows';
 import { setContext } from './base/editorContext';
@@ -24,9 +25,9 @@ import { DashboardPanel } from './panels/dashboardPanel';
 import { useBundlesFrom } from './base/lazyModules';
 import { MyNotes } from './panels/myNotes';
 import { NotesPanels } from './panels/notesPanels';
+import { createPapers, type Papers } from './papers/papers';
 import { papersSettings } from './papers/papersSettings';
-import { registerPapers, type Papers } from './papers/registerPapers';
-import { registerPlanCommands, startStudyPlan } from './plan/planCommands';
+import { planActions } from './plan/planActions';
 import { configuredWeekStart, PLAN_SETTINGS, registerPlanContextKeys } from './plan/planContext';
 import { ProgressStore } from './progress/progressStore';
 import { RoadmapService } from './roadmap/roadmapService';
@@ -47,7 +48,7 @@ export interface AiRoadmapApi {
   statusBar: ProgressStatusBar;
   dashboard: DashboardPanel;
   checker: ExerciseChecker;
-  papers: Papers;
+  papers: Papers & { view: vscode.TreeView<PaperNode> };
   watch: WatchMode;
 }
 
@@ -61,15 +62,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
   const roadmaps = new RoadmapService(context.extensionUri, settings, log);
   const progress = await ProgressStore.open(context, settings, log);
   openStore = progress;
-  const rowCommands = { openNotes: commandId('openNotes'), openResource: commandId('openResource') };
+  const rowCommands = { openNotes: commandId('openNotes'), openResource: commandId('openResource'), startStudyPlan: commandId('startStudyPlan'), changeStudyPace: commandId('changeStudyPace') };
   const roadmapTree = new ProgressTreeProvider(roadmaps, progress, roadmapChildren, rowCommands);
-  const planTree = new StudyPlanTreeProvider(roadmaps, progress, rowCommands);
-  const planFocus = new PlanFocusStatusBar(roadmaps, progress);
+  const planTree = new StudyPlanTreeProvider(roadmaps, progress, rowCommands, settings);
+  const planFocus = new PlanFocusStatusBar(roadmaps, progress, settings, commandId('openNotes'));
+  const plan = planActions(roadmaps, progress, settings);
+  const papers = createPapers(context.globalStorageUri, progress, roadmaps, settings, log, commandId('papers.openNote'));
   const help = new ExerciseHelp(roadmaps, context.globalState);
   const scaffold = (id: string) => scaffoldExercise(roadmaps, progress, id);
   const exerciseTests = new ExerciseTestTree(roadmaps);
   const checker = new ExerciseChecker(roadmaps, progress, settings, { scaffold, showHint: (id) => help.showHint(id), checkEnvironment: () => checkEnvironment(settings, log) }, log, exerciseTests);
-  const watch = new WatchMode(roadmaps, checker);
+  const watch = new WatchMode(roadmaps, checker, settings);
   const notes: NotesPanels = new NotesPanels(context.extensionUri, roadmaps, progress, settings, new MyNotes(context.globalStorageUri), {
     exercise: (action, id) => (action === 'scaffold' ? scaffold(id) : checker.check(id)),
     addPaper: (arxivId, topicId, title) => papers.addFromNote(arxivId, topicId, title),
@@ -81,29 +84,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
     openNotes: open,
     showNextTopics: () => navigation.showNextTopics(),
     goToTopic: () => navigation.goToTopic(),
-    papers: (now) => papersSummary(progress.research(), now, papersSettings().perMonth),
-    startStudyPlan: async () => startStudyPlan(),
-    weekStart: configuredWeekStart,
+    papers: (now) => papersSummary(progress.research(), now, papersSettings(settings).perMonth),
+    startStudyPlan: () => plan.start(),
+    weekStart: () => configuredWeekStart(settings),
   }, log);
   const statusBar = new ProgressStatusBar(roadmaps, progress, settings, commandId('openDashboard'));
-  const papers = registerPapers(context, progress, roadmaps, log);
   const treeOptions = { showCollapseAll: true, canSelectMany: true, manageCheckboxStateManually: true };
   const roadmapView = vscode.window.createTreeView(VIEWS.roadmap, { treeDataProvider: roadmapTree, ...treeOptions });
   const planView = vscode.window.createTreeView(VIEWS.studyPlan, { treeDataProvider: planTree, ...treeOptions });
-  const services: Services = { log, settings, roadmaps, progress, trees: [roadmapTree, planTree], notes, dashboard, navigation, checker, help };
+  const papersView = vscode.window.createTreeView(VIEWS.papers, { treeDataProvider: papers.tree, manageCheckboxStateManually: true });
+  const services: Services = { log, settings, roadmaps, progress, trees: [roadmapTree, planTree], notes, dashboard, navigation, checker, help, watch, papers, plan };
 
   context.subscriptions.push(
     log, settings, roadmaps, progress, roadmapTree, planTree, notes, statusBar, planFocus, dashboard, offThread, checker, navigation, roadmapView, planView,
     registerCheckboxes([roadmapView, planView], roadmaps, progress),
     exerciseTests, watch, registerDebugProfile(exerciseTests, settings, log),
     registerCommands(services),
-    ...registerPlanCommands(roadmaps, progress),
     registerPlanContextKeys(roadmaps, progress),
-    vscode.workspace.onDidChangeConfiguration((e) => PLAN_SETTINGS.some((name) => e.affectsConfiguration(name)) && void dashboard.refresh()),
-    ...papers.disposables,
+    settings.onChange(PLAN_SETTINGS, () => void dashboard.refresh()),
+    papers.tree, papersView, papers.nudge, papers.followCheckboxes(papersView),
   );
   setContext('hideCompleted', false);
-  return { roadmaps, progress, roadmapTree, planTree, planFocus, notesPanel: notes, statusBar, dashboard, checker, watch, papers };
+  return { roadmaps, progress, roadmapTree, planTree, planFocus, notesPanel: notes, statusBar, dashboard, checker, watch, papers: { ...papers, view: papersView } };
 }
 
 /** VS Code awaits this before it disposes context.subscriptions: pending writes land first. */

@@ -29,19 +29,6 @@ const sourceFiles = readdirSync(join(repoRoot, 'src'), { recursive: true })
   .map(String)
   .filter((f) => f.endsWith('.ts'))
   .map((f) => ({ path: f.split(sep).join('/'), text: readFileSync(join(repoRoot, 'src', f), 'utf8') }));
-/**
- * Papers, the exercises' watch mode and the dated study plan landed while the command table was
- * built: their commands, settings and context keys still register, read and set themselves in these files. Listed here, so nothing
- * else may, until they move into the table and the settings module.
- */
-const NOT_YET_FOLDED = {
-  ids: ['aiRoadmap.papers', 'aiRoadmap.watchExercise', 'aiRoadmap.stopWatchingExercise', 'aiRoadmap.exercises.watch', 'aiRoadmap.watchAll', 'aiRoadmap.watchedExercises',
-    'aiRoadmap.startStudyPlan', 'aiRoadmap.changeStudyPace', 'aiRoadmap.pauseStudyPlan', 'aiRoadmap.resumeStudyPlan', 'aiRoadmap.exportStudyPlanCalendar',
-    'aiRoadmap.studyPlan.firstDayOfWeek', 'aiRoadmap.studyPlan.studyTime', 'aiRoadmap.statusBar.planFocus', 'aiRoadmap.planStarted', 'aiRoadmap.planPaused'],
-  files: ['extension/papers/', 'extension/exercises/watchMode.ts', 'extension/plan/', 'extension/views/planStatusBar.ts'],
-};
-const folded = (id: string) => !NOT_YET_FOLDED.ids.some((p) => id === p || id.startsWith(`${p}.`));
-const notFoldedFile = (path: string) => NOT_YET_FOLDED.files.some((f) => path.startsWith(f));
 const commandIds = (Object.keys(COMMANDS) as CommandName[]).map(commandId);
 const contextKeys: string[] = Object.values(CONTEXT_KEYS);
 const viewIds: string[] = Object.values(VIEWS);
@@ -64,19 +51,19 @@ describe('package.json and the code agree', () => {
       assert.ok(step.completionEvents.length > 0, `${step.id}: completes on an event`);
       for (const e of step.completionEvents) {
         const [kind, name] = e.split(':');
-        if (kind === 'onCommand') assert.ok(commandIds.includes(name) || !folded(name), `${step.id}: ${e}`);
+        if (kind === 'onCommand') assert.ok(commandIds.includes(name), `${step.id}: ${e}`);
         else if (kind === 'onView') assert.ok(viewIds.includes(name), `${step.id}: ${e}`);
-        else if (kind === 'onContext') assert.ok(contextKeys.includes(name) || !folded(name), `${step.id}: the code sets ${name}`);
+        else if (kind === 'onContext') assert.ok(contextKeys.includes(name), `${step.id}: the code sets ${name}`);
         else assert.fail(`${step.id}: unexpected event ${e}`);
       }
       for (const [, command] of step.description.matchAll(/\(command:([\w.]+)/g)) {
-        assert.ok(commandIds.includes(command) || command.endsWith('.focus') || !folded(command), `${step.id}: button runs ${command}`);
+        assert.ok(commandIds.includes(command) || command.endsWith('.focus'), `${step.id}: button runs ${command}`);
       }
     }
   });
 
   it('the command table and the contributed commands are the same, each with a title, the category and an icon', () => {
-    const contributed = pkg.contributes.commands.map((c) => c.command).filter(folded);
+    const contributed = pkg.contributes.commands.map((c) => c.command);
     assert.deepEqual([...commandIds].sort(), [...contributed].sort());
     for (const c of pkg.contributes.commands) {
       assert.equal(c.category, 'AI Roadmap', c.command);
@@ -85,14 +72,14 @@ describe('package.json and the code agree', () => {
   });
 
   it('menus and welcome links name commands of the table', () => {
-    for (const [menu, items] of Object.entries(pkg.contributes.menus)) for (const i of items) assert.ok(commandIds.includes(i.command) || !folded(i.command), `${menu}: ${i.command}`);
+    for (const [menu, items] of Object.entries(pkg.contributes.menus)) for (const i of items) assert.ok(commandIds.includes(i.command), `${menu}: ${i.command}`);
     for (const w of pkg.contributes.viewsWelcome) {
-      for (const [, command] of w.contents.matchAll(/\(command:([\w.]+)\)/g)) assert.ok(commandIds.includes(command) || command.endsWith('.focus') || !folded(command), `${w.view}: ${command}`);
+      for (const [, command] of w.contents.matchAll(/\(command:([\w.]+)\)/g)) assert.ok(commandIds.includes(command) || command.endsWith('.focus'), `${w.view}: ${command}`);
     }
   });
 
   it('the command ids are spelled only in the table, and commands are registered only in src/extension/commands', () => {
-    for (const f of sourceFiles.filter((x) => !notFoldedFile(x.path))) {
+    for (const f of sourceFiles) {
       // The context key aiRoadmap.hideCompleted shares its name with the command that sets it.
       const ids = f.path === 'extension/base/contextKeys.ts' ? commandIds.filter((id) => !contextKeys.includes(id)) : commandIds;
       for (const id of ids) assert.ok(!f.text.includes(`'${id}'`) && !f.text.includes(`\`${id}\``), `${f.path} spells ${id}`);
@@ -103,7 +90,7 @@ describe('package.json and the code agree', () => {
   });
 
   it('the views the code creates are the contributed ones', () => {
-    const contributed = Object.values(pkg.contributes.views).flat().map((v) => v.id).filter(folded).sort();
+    const contributed = Object.values(pkg.contributes.views).flat().map((v) => v.id).sort();
     assert.deepEqual([...viewIds].sort(), contributed);
     const extension = sourceFiles.find((f) => f.path === 'extension/extension.ts')!.text;
     for (const key of Object.keys(VIEWS)) assert.match(extension, new RegExp(`createTreeView\\(VIEWS\\.${key}\\b`));
@@ -113,12 +100,12 @@ describe('package.json and the code agree', () => {
     const named = new Set<string>();
     for (const when of whenClauses) {
       // A name right after == is a value (a view or test controller id), not a key.
-      for (const [key] of when.matchAll(/(?<![\w.]|== )aiRoadmap\.[\w]+/g)) if (!viewIds.includes(key) && folded(key)) named.add(key);
+      for (const [key] of when.matchAll(/(?<![\w.]|== )aiRoadmap\.[\w]+/g)) if (!viewIds.includes(key)) named.add(key);
     }
     for (const key of named) assert.ok(contextKeys.includes(key), `a when clause names ${key}, which the code never sets`);
     const completions = pkg.contributes.walkthroughs.flatMap((w) => w.steps.flatMap((s) => s.completionEvents));
     for (const key of contextKeys) assert.ok(named.has(key) || completions.includes(`onContext:${key}`), `${key} is set but used nowhere`);
-    const setter = sourceFiles.filter((f) => f.text.includes("'setContext'") && !notFoldedFile(f.path)).map((f) => f.path);
+    const setter = sourceFiles.filter((f) => f.text.includes("'setContext'")).map((f) => f.path);
     assert.deepEqual(setter, ['extension/base/editorContext.ts'], 'context keys are set in one place');
   });
 
@@ -137,18 +124,18 @@ describe('package.json and the code agree', () => {
 
   it('the settings table and the contributed settings are the same, with the same defaults and values', () => {
     const contributed = pkg.contributes.configuration.properties;
-    assert.deepEqual(Object.keys(SETTINGS).map((n) => `${SETTINGS_SECTION}.${n}`).sort(), Object.keys(contributed).filter(folded).sort());
+    assert.deepEqual(Object.keys(SETTINGS).map((n) => `${SETTINGS_SECTION}.${n}`).sort(), Object.keys(contributed).sort());
     for (const [name, spec] of Object.entries(SETTINGS) as Array<[SettingName, { default: unknown; values?: readonly unknown[] }]>) {
       const c = contributed[`${SETTINGS_SECTION}.${name}`];
       assert.deepEqual(c.default, spec.default, name);
       assert.deepEqual(c.enum, spec.values, name);
     }
     // when clauses read settings as config.aiRoadmap.x
-    for (const when of whenClauses) for (const [, name] of when.matchAll(/config\.aiRoadmap\.([\w.]+)/g)) assert.ok(name in SETTINGS || !folded(`aiRoadmap.${name}`), `${when}: ${name}`);
+    for (const when of whenClauses) for (const [, name] of when.matchAll(/config\.aiRoadmap\.([\w.]+)/g)) assert.ok(name in SETTINGS, `${when}: ${name}`);
   });
 
   it('settings are read only through the settings module', () => {
-    for (const f of sourceFiles) if (f.text.includes('getConfiguration(') && !notFoldedFile(f.path)) assert.equal(f.path, 'extension/base/settings.ts');
+    for (const f of sourceFiles) if (f.text.includes('getConfiguration(')) assert.equal(f.path, 'extension/base/settings.ts');
   });
 });
 

@@ -230,7 +230,7 @@ describe('Study Plan view rows and the dashboard', () => {
     const rows = studyPlanChildren(index, undefined, undefined, { hideCompleted: false });
     assert.equal(rows[0], 'plan:start');
     assert.equal(rows.filter((r) => r.startsWith('month:')).length, 12);
-    assert.equal(studyPlanRow(index, undefined, undefined, 'plan:start')?.command, 'aiRoadmap.startStudyPlan');
+    assert.equal(studyPlanRow(index, undefined, undefined, 'plan:start')?.command, 'startStudyPlan');
   });
 
   it('with a plan: the summary, this week with its topics, dated months with the current one marked', () => {

@@ -17,8 +17,8 @@ import { planChildren, rowFor, type Row, type TreeOptions } from './treeRows';
  */
 export interface PlanRow extends Omit<Row, 'kind'> {
   kind: Row['kind'] | 'summary' | 'week' | 'research';
-  /** A command the row runs when clicked. */
-  command?: string;
+  /** What a click runs: the adapter maps it to the command (the core spells no command id). */
+  command?: 'startStudyPlan' | 'changeStudyPace';
 }
 
 export const FLAG_WORDS: Record<TopicFlag, string> = { 'on-track': 'on track', behind: 'behind', ahead: 'ahead', skipped: 'skipped' };
@@ -37,7 +37,7 @@ export function studyPlanChildren(index: RoadmapIndex, progress: RoadmapProgress
 
 export function studyPlanRow(index: RoadmapIndex, progress: RoadmapProgress | undefined, schedule: Schedule | undefined, element: string): PlanRow | undefined {
   if (element === 'plan:start') {
-    return { element, kind: 'summary', ref: 'start', label: 'Start a study plan...', description: 'dates at your pace', tooltip: 'Choose a start date, a pace in hours per week and your study days; the months and topics get dates.', icon: 'calendar', expandable: false, ariaLabel: 'Start a study plan', command: 'aiRoadmap.startStudyPlan' };
+    return { element, kind: 'summary', ref: 'start', label: 'Start a study plan...', description: 'dates at your pace', tooltip: 'Choose a start date, a pace in hours per week and your study days; the months and topics get dates.', icon: 'calendar', expandable: false, ariaLabel: 'Start a study plan', command: 'startStudyPlan' };
   }
   if (!schedule) return rowFor(index, progress, element);
   if (element === 'plan:summary') {
@@ -48,7 +48,7 @@ export function studyPlanRow(index: RoadmapIndex, progress: RoadmapProgress | un
       tooltip: `${line}\n\nStarted ${longDate(parseLocalDay(schedule.start)!)}; planned to end ${longDate(parseLocalDay(schedule.plannedFinish)!)} at the chosen pace.${focus ? `\n\nFocus: ${focus.title}` : ''}\n\nClick to change the pace.`,
       icon: schedule.paused ? 'debug-pause' : schedule.behindHours >= 1 ? 'warning' : 'pulse',
       iconColor: schedule.behindHours >= 1 ? 'charts.orange' : undefined,
-      expandable: false, ariaLabel: line, command: 'aiRoadmap.changeStudyPace',
+      expandable: false, ariaLabel: line, command: 'changeStudyPace',
     };
   }
   if (element === 'week:this') {

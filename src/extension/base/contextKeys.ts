@@ -9,6 +9,14 @@ export const CONTEXT_KEYS = {
   hideCompleted: 'aiRoadmap.hideCompleted',
   /** Some topic is done: the walkthrough's "Tick it off" step completes. */
   anyDone: 'aiRoadmap.anyDone',
+  /** The learner has a study plan on the current roadmap. */
+  planStarted: 'aiRoadmap.planStarted',
+  /** That plan is paused. */
+  planPaused: 'aiRoadmap.planPaused',
+  /** The setting aiRoadmap.exercises.watch is on: every exercise is watched. */
+  watchAll: 'aiRoadmap.watchAll',
+  /** The ids of the exercises watched by their eye button (a list: `in` clauses of the Test Explorer's menus). */
+  watchedExercises: 'aiRoadmap.watchedExercises',
 } as const;
 
 export type ContextKey = keyof typeof CONTEXT_KEYS;

@@ -25,9 +25,10 @@ export class Settings extends Disposable {
     return checkedSetting(name, vscode.workspace.getConfiguration(SETTINGS_SECTION, scope).get<unknown>(name));
   }
 
-  /** Runs `listener` whenever `name` changes. */
-  onChange(name: SettingName, listener: () => unknown): vscode.Disposable {
-    return this.onDidChange((changed) => changed === name && listener());
+  /** Runs `listener` whenever `name` changes, or any of the names when given several. */
+  onChange(name: SettingName | readonly SettingName[], listener: () => unknown): vscode.Disposable {
+    const names: readonly SettingName[] = typeof name === 'string' ? [name] : name;
+    return this.onDidChange((changed) => names.includes(changed) && listener());
   }
 
   /** Writes to the workspace when a folder is open, so it can be committed; otherwise to the user's settings. */

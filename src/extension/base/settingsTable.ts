@@ -18,6 +18,15 @@ export const SETTINGS = {
   'notes.openInNewPanel': setting({ default: false }),
   roadmapFile: setting({ default: '' }),
   pythonPath: setting({ default: '' }),
+  'exercises.watch': setting({ default: false }),
+  'papers.network': setting({ default: true }),
+  'papers.arxivApiUrl': setting({ default: 'https://export.arxiv.org/api' }),
+  'papers.requestTimeoutSeconds': setting({ default: 15 }),
+  'papers.perMonth': setting({ default: 2 }),
+  'papers.monthlyNudge': setting({ default: true }),
+  'statusBar.planFocus': setting({ default: false }),
+  'studyPlan.firstDayOfWeek': setting<'locale' | 'monday' | 'sunday' | 'saturday'>({ default: 'locale', values: ['locale', 'monday', 'sunday', 'saturday'] }),
+  'studyPlan.studyTime': setting({ default: '19:00' }),
 };
 
 export type SettingName = keyof typeof SETTINGS;

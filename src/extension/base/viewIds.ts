@@ -2,4 +2,5 @@
 export const VIEWS = {
   roadmap: 'aiRoadmap.roadmap',
   studyPlan: 'aiRoadmap.studyPlan',
+  papers: 'aiRoadmap.papers',
 } as const;

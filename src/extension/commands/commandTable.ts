@@ -2,6 +2,9 @@ import type * as vscode from 'vscode';
 import type { CheckResult } from '../exercises/checkExercise';
 import type { EnvironmentCheck } from '../exercises/checkEnvironment';
 import type { ScaffoldOptions } from '../exercises/scaffoldExercise';
+import type { PaperStatus } from '../../core/papers/paperModel';
+import type { AddPaperOptions, PaperTarget } from '../papers/paperActions';
+import type { PlanArgs } from '../plan/planActions';
 
 /**
  * Every command AI Roadmap contributes, with the arguments it takes and what it returns: the one
@@ -46,6 +49,27 @@ export const COMMANDS = {
   checkEnvironment: command<[], EnvironmentCheck>(),
   openRoadmapFile: command<[file?: vscode.Uri], string | undefined>(),
   useBuiltInRoadmap: command<[], string>(),
+  watchExercise: command<[target?: Target | vscode.TestItem], string | undefined>(),
+  stopWatchingExercise: command<[target?: Target | vscode.TestItem], string | undefined>(),
+  'papers.add': command<[input?: string, options?: AddPaperOptions], string | undefined>(),
+  'papers.fetchMetadata': command<[paper?: PaperTarget], boolean>(),
+  'papers.setStatus': command<[paper?: PaperTarget, status?: PaperStatus]>(),
+  'papers.nextPass': command<[paper?: PaperTarget]>(),
+  'papers.openNote': command<[paper?: PaperTarget], vscode.TextEditor | undefined>(),
+  'papers.editTags': command<[paper?: PaperTarget, tags?: string]>(),
+  'papers.linkTopics': command<[paper?: PaperTarget, topicIds?: string[]]>(),
+  'papers.openPaper': command<[paper?: PaperTarget]>(),
+  'papers.remove': command<[paper?: PaperTarget, confirmed?: boolean]>(),
+  'papers.checkHabit': command<[item: 'feed' | 'labs', done?: boolean]>(),
+  'papers.exportBibtex': command<[file?: vscode.Uri]>(),
+  'papers.exportReadingLog': command<[file?: vscode.Uri]>(),
+  'papers.importBibtex': command<[file?: vscode.Uri], { added: number; refused: string[] } | undefined>(),
+  /** Given arguments, the study plan commands ask nothing and return true or the sentence that refused. */
+  startStudyPlan: command<[args?: PlanArgs], true | string | undefined>(),
+  changeStudyPace: command<[hoursPerWeek?: unknown], true | string | undefined>(),
+  pauseStudyPlan: command<[], true | string>(),
+  resumeStudyPlan: command<[], true | string>(),
+  exportStudyPlanCalendar: command<[file?: vscode.Uri], true | string | undefined>(),
 };
 
 export type CommandName = keyof typeof COMMANDS;

@@ -4,14 +4,16 @@ import { exerciseIdOf, uriOf } from './commandArgs';
 import type { CommandHandlers } from './commandTable';
 import type { Services } from './services';
 
-/** Scaffold and Check Exercise, Show Hint and Solution, Check Environment. */
-export function exerciseHandlers(s: Services): Pick<CommandHandlers, 'scaffoldExercise' | 'checkExercise' | 'showHint' | 'showSolution' | 'checkEnvironment'> {
+/** Scaffold and Check Exercise, Show Hint and Solution, Check Environment, Watch and Stop Watching. */
+export function exerciseHandlers(s: Services): Pick<CommandHandlers, 'scaffoldExercise' | 'checkExercise' | 'showHint' | 'showSolution' | 'checkEnvironment' | 'watchExercise' | 'stopWatchingExercise'> {
   return {
     scaffoldExercise: (target, options) => scaffoldExercise(s.roadmaps, s.progress, exerciseIdOf(target), scaffoldOptionsOf(options)),
     checkExercise: (target, folder) => s.checker.check(exerciseIdOf(target), uriOf(folder)),
     showHint: (target) => s.help.showHint(exerciseIdOf(target)),
     showSolution: (target, confirmed) => s.help.showSolution(exerciseIdOf(target), confirmed === true),
     checkEnvironment: () => checkEnvironment(s.settings, s.log),
+    watchExercise: (target) => s.watch.toggle(target, true),
+    stopWatchingExercise: (target) => s.watch.toggle(target, false),
   };
 }
 

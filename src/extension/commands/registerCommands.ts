@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { COMMANDS, commandId, type CommandHandlers, type CommandName } from './commandTable';
 import { exerciseHandlers } from './exerciseCommands';
 import { navigationHandlers } from './navigationCommands';
+import { papersHandlers } from './papersCommands';
+import { planHandlers } from './planCommands';
 import { progressHandlers } from './progressCommands';
 import { roadmapHandlers } from './roadmapCommands';
 import type { Services } from './services';
@@ -13,6 +15,8 @@ export function registerCommands(services: Services): vscode.Disposable {
     ...progressHandlers(services),
     ...exerciseHandlers(services),
     ...roadmapHandlers(services),
+    ...papersHandlers(services),
+    ...planHandlers(services),
   };
   return vscode.Disposable.from(
     ...(Object.keys(COMMANDS) as CommandName[]).map((name) => vscode.commands.registerCommand(commandId(name), handlers[name] as (...args: unknown[]) => unknown)),

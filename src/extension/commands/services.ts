@@ -3,6 +3,9 @@ import type { TreeOptions } from '../../core/views/treeRows';
 import type { Settings } from '../base/settings';
 import type { ExerciseChecker } from '../exercises/checkExercise';
 import type { ExerciseHelp } from '../exercises/exerciseHelp';
+import type { WatchMode } from '../exercises/watchMode';
+import type { Papers } from '../papers/papers';
+import type { planActions } from '../plan/planActions';
 import type { TopicNavigation } from '../navigation/topicNavigation';
 import type { DashboardPanel } from '../panels/dashboardPanel';
 import type { NotesPanels } from '../panels/notesPanels';
@@ -22,4 +25,7 @@ export interface Services {
   navigation: TopicNavigation;
   checker: ExerciseChecker;
   help: ExerciseHelp;
+  watch: WatchMode;
+  papers: Papers;
+  plan: ReturnType<typeof planActions>;
 }

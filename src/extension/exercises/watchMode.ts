@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { PytestReport } from '../../core/exercises/pytestReport';
 import { WatchScheduler } from '../../core/exercises/watchScheduler';
 import { exerciseIdOf as exerciseTarget } from '../../core/views/rowTargets';
+import { setContext } from '../base/editorContext';
+import type { Settings } from '../base/settings';
 import type { RoadmapService } from '../roadmap/roadmapService';
 import type { ExerciseChecker } from './checkExercise';
 import { pickExercise } from './exerciseFolders';
@@ -33,25 +35,25 @@ export class WatchMode implements vscode.Disposable {
   constructor(
     private readonly roadmaps: RoadmapService,
     private readonly checker: ExerciseChecker,
+    private readonly settings: Settings,
   ) {
     this.status.name = 'AI Roadmap Watch';
     this.status.command = 'workbench.view.testing.focus';
     this.disposables = [
       this.status,
       this.checked,
-      vscode.commands.registerCommand('aiRoadmap.watchExercise', (target?: unknown) => this.toggle(target, true)),
-      vscode.commands.registerCommand('aiRoadmap.stopWatchingExercise', (target?: unknown) => this.toggle(target, false)),
       vscode.workspace.onDidSaveTextDocument((doc) => this.onSave(doc.uri)),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('aiRoadmap.exercises.watch') && this.showWatched()),
+      settings.onChange('exercises.watch', () => this.showWatched()),
     ];
     this.showWatched();
   }
 
   isWatched(exerciseId: string): boolean {
-    return this.chosen.has(exerciseId) || vscode.workspace.getConfiguration('aiRoadmap').get<boolean>('exercises.watch', false);
+    return this.chosen.has(exerciseId) || this.settings.get('exercises.watch');
   }
 
-  private async toggle(target: unknown, on: boolean): Promise<string | undefined> {
+  /** Watches (or stops watching) the exercise of a tree row, a Test Explorer item or an id; asks which without one. */
+  async toggle(target: unknown, on: boolean): Promise<string | undefined> {
     const id = exerciseTarget(target) ?? testItemExercise(target) ?? (await pickExercise(this.roadmaps, on ? 'Watch which exercise?' : 'Stop watching which exercise?'))?.id;
     if (!id) return undefined;
     if (on) this.chosen.add(id);
@@ -104,9 +106,9 @@ export class WatchMode implements vscode.Disposable {
 
   /** The eye buttons in the Test Explorer follow these context keys (package.json, testing/item/context). */
   private showWatched() {
-    const all = vscode.workspace.getConfiguration('aiRoadmap').get<boolean>('exercises.watch', false);
-    void vscode.commands.executeCommand('setContext', 'aiRoadmap.watchedExercises', [...this.chosen]);
-    void vscode.commands.executeCommand('setContext', 'aiRoadmap.watchAll', all);
+    const all = this.settings.get('exercises.watch');
+    setContext('watchedExercises', [...this.chosen]);
+    setContext('watchAll', all);
     if (!this.chosen.size && !all) this.status.hide();
   }
 

@@ -1,16 +1,16 @@
 import * as vscode from 'vscode';
 import { fetchArxivEntry } from '../../core/papers/arxivClient';
-import { monthKey } from '../../core/papers/monthlyHabit';
 import { parsePaperInput, paperIdOf, type PaperRef } from '../../core/papers/paperIds';
 import { addPaper, isPaperStatus, nextStatus, PAPER_STATUS_LABELS, PAPER_STATUSES, removePaper, setPaperStatus, updatePaper, withMetadata, type Paper, type PaperMetadata, type PaperStatus } from '../../core/papers/paperModel';
 import type { PaperNode } from '../../core/papers/paperRows';
 import { readingLog } from '../../core/papers/readingLog';
-import { setCheck } from '../../core/papers/monthlyHabit';
 import { papersInputOutput } from '../base/lazyModules';
+import type { Settings } from '../base/settings';
 import { openWebLink } from '../base/openWebLink';
 import type { ProgressStore } from '../progress/progressStore';
 import type { RoadmapService } from '../roadmap/roadmapService';
 import type { PaperNotes } from './paperNotes';
+import { checkHabit } from './researchHabit';
 import { papersSettings } from './papersSettings';
 
 export interface AddPaperOptions {
@@ -22,11 +22,13 @@ export interface AddPaperOptions {
   fetch?: boolean;
 }
 
-type Target = PaperNode | string | undefined;
+/** A Papers view row, or a paper's id. */
+export type PaperTarget = PaperNode | string;
+type Target = PaperTarget | undefined;
 const encode = (s: string) => new TextEncoder().encode(s);
 
-/** Add Paper and everything done to a paper or to the whole list. */
-export function registerPapersCommands(progress: ProgressStore, roadmaps: RoadmapService, notes: PaperNotes, log: vscode.LogOutputChannel): vscode.Disposable[] {
+/** Add Paper and everything done to a paper or to the whole list: what the Papers commands run. */
+export function paperActions(progress: ProgressStore, roadmaps: RoadmapService, notes: PaperNotes, settings: Settings, log: vscode.LogOutputChannel) {
   const paperOf = async (target: Target, placeHolder: string): Promise<Paper | undefined> => {
     const papers = progress.research().papers;
     const id = typeof target === 'string' ? target : target?.kind === 'paper' ? target.id : undefined;
@@ -40,7 +42,7 @@ export function registerPapersCommands(progress: ProgressStore, roadmaps: Roadma
 
   /** arXiv metadata, or a sentence saying why there is none; never called with the network setting off. */
   const fetchMetadata = async (arxivId: string): Promise<{ meta?: PaperMetadata; error?: string }> => {
-    const s = papersSettings();
+    const s = papersSettings(settings);
     const { parseArxivAtom } = await papersInputOutput();
     const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Asking arXiv about ${arxivId}…` }, () =>
       fetchArxivEntry({ baseUrl: s.arxivApiUrl, arxivId, timeoutMs: s.timeoutMs, parse: parseArxivAtom }),
@@ -50,7 +52,7 @@ export function registerPapersCommands(progress: ProgressStore, roadmaps: Roadma
     return meta ? { meta } : { error: `arXiv has no paper ${arxivId}.` };
   };
 
-  const add = vscode.commands.registerCommand('aiRoadmap.papers.add', async (input?: string, options: AddPaperOptions = {}): Promise<string | undefined> => {
+  const add = async (input?: string, options: AddPaperOptions = {}): Promise<string | undefined> => {
     const typed =
       input ??
       (await vscode.window.showInputBox({
@@ -73,7 +75,7 @@ export function registerPapersCommands(progress: ProgressStore, roadmaps: Roadma
       return id;
     }
     let meta = typedMetadata(ref, options.title);
-    if (ref.kind === 'arxiv' && options.fetch !== false && papersSettings().network) {
+    if (ref.kind === 'arxiv' && options.fetch !== false && papersSettings(settings).network) {
       const fetched = await fetchMetadata(ref.arxivId);
       if (fetched.error) {
         // The list stays as it was; the learner may still add the paper from what was typed.
@@ -92,16 +94,16 @@ export function registerPapersCommands(progress: ProgressStore, roadmaps: Roadma
     }
     await progress.updateResearch((r) => addPaper(r, id, meta, new Date(), topics));
     return id;
-  });
+  };
 
-  const fetchCmd = vscode.commands.registerCommand('aiRoadmap.papers.fetchMetadata', async (target?: Target) => {
+  const fetchCmd = async (target?: Target) => {
     const paper = await paperOf(target, 'Fetch metadata for which paper?');
     if (!paper) return false;
     if (!paper.arxivId) {
       void vscode.window.showInformationMessage(`"${paper.title}" has no arXiv id; only arXiv metadata can be fetched.`);
       return false;
     }
-    if (!papersSettings().network) {
+    if (!papersSettings(settings).network) {
       void vscode.window.showInformationMessage('Network use is off (setting aiRoadmap.papers.network), so nothing was fetched.');
       return false;
     }
@@ -112,9 +114,9 @@ export function registerPapersCommands(progress: ProgressStore, roadmaps: Roadma
     }
     await progress.updateResearch((r) => withMetadata(r, paper.id, meta, new Date()));
     return true;
-  });
+  };
 
-  const setStatus = vscode.commands.registerCommand('aiRoadmap.papers.setStatus', async (target?: Target, status?: PaperStatus) => {
+  const setStatus = async (target?: Target, status?: PaperStatus) => {
     const paper = await paperOf(target, 'Set the reading status of which paper?');
     if (!paper) return;
     const next =
@@ -124,26 +126,26 @@ export function registerPapersCommands(progress: ProgressStore, roadmaps: Roadma
         { placeHolder: `Reading status of "${paper.title}"` },
       ))?.status;
     if (isPaperStatus(next)) await progress.updateResearch((r) => setPaperStatus(r, paper.id, next, new Date()));
-  });
+  };
 
-  const nextPass = vscode.commands.registerCommand('aiRoadmap.papers.nextPass', async (target?: Target) => {
+  const nextPass = async (target?: Target) => {
     const paper = await paperOf(target, 'Mark the next pass of which paper?');
     if (paper) await progress.updateResearch((r) => setPaperStatus(r, paper.id, nextStatus(paper.status), new Date()));
-  });
+  };
 
-  const openNote = vscode.commands.registerCommand('aiRoadmap.papers.openNote', async (target?: Target) => {
+  const openNote = async (target?: Target) => {
     const paper = await paperOf(target, 'Open the note of which paper?');
     return paper && notes.open(paper);
-  });
+  };
 
-  const editTags = vscode.commands.registerCommand('aiRoadmap.papers.editTags', async (target?: Target, tags?: string) => {
+  const editTags = async (target?: Target, tags?: string) => {
     const paper = await paperOf(target, 'Edit the tags of which paper?');
     if (!paper) return;
     const text = tags ?? (await vscode.window.showInputBox({ title: `Tags of "${paper.title}"`, prompt: 'Comma-separated', value: paper.tags.join(', ') }));
     if (text !== undefined) await progress.updateResearch((r) => updatePaper(r, paper.id, { tags: text.split(',') }, new Date()));
-  });
+  };
 
-  const linkTopics = vscode.commands.registerCommand('aiRoadmap.papers.linkTopics', async (target?: Target, topicIds?: string[]) => {
+  const linkTopics = async (target?: Target, topicIds?: string[]) => {
     const paper = await paperOf(target, 'Link which paper to roadmap topics?');
     if (!paper) return;
     const index = await roadmaps.current();
@@ -154,45 +156,42 @@ export function registerPapersCommands(progress: ProgressStore, roadmaps: Roadma
         { canPickMany: true, placeHolder: `Topics for "${paper.title}"`, matchOnDescription: true },
       ))?.map((p) => p.id);
     if (picked) await progress.updateResearch((r) => updatePaper(r, paper.id, { topics: picked.filter((id) => index.topic(id)) }, new Date()));
-  });
+  };
 
-  const openPaper = vscode.commands.registerCommand('aiRoadmap.papers.openPaper', async (target?: Target) => {
+  const openPaper = async (target?: Target) => {
     const paper = await paperOf(target, 'Open which paper?');
     const url = paper && (paper.url ?? (paper.arxivId ? `https://arxiv.org/abs/${paper.arxivId}` : paper.doi ? `https://doi.org/${paper.doi}` : undefined));
     if (url) await openWebLink(url);
     else if (paper) void vscode.window.showInformationMessage(`"${paper.title}" has no link yet.`);
-  });
+  };
 
-  const remove = vscode.commands.registerCommand('aiRoadmap.papers.remove', async (target?: Target, confirmed?: boolean) => {
+  const remove = async (target?: Target, confirmed?: boolean) => {
     const paper = await paperOf(target, 'Remove which paper?');
     if (!paper) return;
     const ok = confirmed || (await vscode.window.showWarningMessage(`Remove "${paper.title}" from your papers?`, { modal: true, detail: 'Your note on it is kept and comes back if you add the paper again.' }, 'Remove')) === 'Remove';
     if (ok) await progress.updateResearch((r) => removePaper(r, paper.id));
-  });
+  };
 
-  const check = vscode.commands.registerCommand('aiRoadmap.papers.checkHabit', async (item: 'feed' | 'labs', done = true) => {
-    if (item !== 'feed' && item !== 'labs') return;
-    await progress.updateResearch((r) => setCheck(r, monthKey(new Date()), item, done, new Date()));
-  });
+  const check = (item: 'feed' | 'labs', done = true) => checkHabit(progress, item, done);
 
-  const exportBib = vscode.commands.registerCommand('aiRoadmap.papers.exportBibtex', async (target?: vscode.Uri) => {
+  const exportBib = async (target?: vscode.Uri) => {
     const papers = Object.values(progress.research().papers);
     if (!papers.length) return void vscode.window.showInformationMessage('Your reading list is empty; there is nothing to export.');
     const uri = target ?? (await vscode.window.showSaveDialog({ defaultUri: inWorkspace('papers.bib'), filters: { BibTeX: ['bib'] }, saveLabel: 'Export BibTeX' }));
     if (!uri) return;
     await vscode.workspace.fs.writeFile(uri, encode((await papersInputOutput()).papersToBibtex(papers)));
     void vscode.window.showInformationMessage(`${papers.length} paper${papers.length === 1 ? '' : 's'} exported to ${vscode.workspace.asRelativePath(uri)}.`);
-  });
+  };
 
-  const exportLog = vscode.commands.registerCommand('aiRoadmap.papers.exportReadingLog', async (target?: vscode.Uri) => {
+  const exportLog = async (target?: vscode.Uri) => {
     const uri = target ?? (await vscode.window.showSaveDialog({ defaultUri: inWorkspace('reading-log.md'), filters: { Markdown: ['md'] }, saveLabel: 'Export Reading Log' }));
     if (!uri) return;
     const index = await roadmaps.current();
     await vscode.workspace.fs.writeFile(uri, encode(readingLog(Object.values(progress.research().papers), (id) => index.topic(id)?.title)));
     void vscode.window.showInformationMessage(`Reading log written to ${vscode.workspace.asRelativePath(uri)}.`);
-  });
+  };
 
-  const importBib = vscode.commands.registerCommand('aiRoadmap.papers.importBibtex', async (target?: vscode.Uri) => {
+  const importBib = async (target?: vscode.Uri) => {
     const uri = target ?? (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { BibTeX: ['bib', 'bibtex'] }, openLabel: 'Import BibTeX' }))?.[0];
     if (!uri) return undefined;
     let text: string;
@@ -221,9 +220,9 @@ export function registerPapersCommands(progress: ProgressStore, roadmaps: Roadma
       void vscode.window.showWarningMessage(`${summary} ${refused.slice(0, 3).join(' ')}`, 'Show Report').then((c) => c && log.show(true));
     } else void vscode.window.showInformationMessage(summary);
     return { added: fresh.length, refused };
-  });
+  };
 
-  return [add, fetchCmd, setStatus, nextPass, openNote, editTags, linkTopics, openPaper, remove, check, exportBib, exportLog, importBib];
+  return { add, fetchMetadata: fetchCmd, setStatus, nextPass, openNote, editTags, linkTopics, openPaper, remove, checkHabit: check, exportBibtex: exportBib, exportReadingLog: exportLog, importBibtex: importBib };
 }
 
 function typedMetadata(ref: PaperRef, title?: string): PaperMetadata {

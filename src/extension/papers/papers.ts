@@ -1,33 +1,38 @@
 import * as vscode from 'vscode';
 import type { PaperNode } from '../../core/papers/paperRows';
+import type { Settings } from '../base/settings';
 import type { ProgressStore } from '../progress/progressStore';
 import type { RoadmapService } from '../roadmap/roadmapService';
 import { PaperNotes } from './paperNotes';
-import { registerPapersCommands } from './papersCommands';
+import { paperActions } from './paperActions';
 import { PapersTreeProvider } from './papersView';
 import { ResearchNudge } from './researchNudge';
+import { checkHabit } from './researchHabit';
 
 export interface Papers {
   tree: PapersTreeProvider;
-  view: vscode.TreeView<PaperNode>;
   notes: PaperNotes;
   nudge: ResearchNudge;
-  disposables: vscode.Disposable[];
-  /** The notes panel's one click on a reference (the Papers commands are not in the command table yet). */
+  /** What the Papers commands run. */
+  actions: ReturnType<typeof paperActions>;
+  /** The notes panel's one click on a reference: added from what the note knows, without asking arXiv. */
   addFromNote(arxivId: string, topicId: string, title: string): Promise<unknown>;
+  /** The view's habit checkboxes tick this month's checklist. */
+  followCheckboxes(view: vscode.TreeView<PaperNode>): vscode.Disposable;
 }
 
-/** The Papers view, its commands, the habit's checkboxes and the monthly nudge. */
-export function registerPapers(context: vscode.ExtensionContext, progress: ProgressStore, roadmaps: RoadmapService, log: vscode.LogOutputChannel): Papers {
-  const tree = new PapersTreeProvider(progress);
-  const view = vscode.window.createTreeView('aiRoadmap.papers', { treeDataProvider: tree, manageCheckboxStateManually: true });
-  const notes = new PaperNotes(context.globalStorageUri);
-  const nudge = new ResearchNudge(progress);
-  const checkboxes = view.onDidChangeCheckboxState(async (e) => {
-    for (const [node, state] of e.items) {
-      if (node.kind === 'habit' && node.item !== 'papers') await vscode.commands.executeCommand('aiRoadmap.papers.checkHabit', node.item, state === vscode.TreeItemCheckboxState.Checked);
-    }
-  });
-  const addFromNote = (arxivId: string, topicId: string, title: string) => Promise.resolve(vscode.commands.executeCommand('aiRoadmap.papers.add', `arXiv:${arxivId}`, { topicId, title, fetch: false }));
-  return { tree, view, notes, nudge, addFromNote, disposables: [tree, view, nudge, checkboxes, ...registerPapersCommands(progress, roadmaps, notes, log)] };
+/** The Papers view's provider, its actions and the monthly nudge (the view itself is created with the others, in extension.ts). */
+export function createPapers(storage: vscode.Uri, progress: ProgressStore, roadmaps: RoadmapService, settings: Settings, log: vscode.LogOutputChannel, openNoteCommand: string): Papers {
+  const tree = new PapersTreeProvider(progress, settings, openNoteCommand);
+  const notes = new PaperNotes(storage);
+  const nudge = new ResearchNudge(progress, settings);
+  const actions = paperActions(progress, roadmaps, notes, settings, log);
+  const followCheckboxes = (view: vscode.TreeView<PaperNode>) =>
+    view.onDidChangeCheckboxState(async (e) => {
+      for (const [node, state] of e.items) {
+        if (node.kind === 'habit' && node.item !== 'papers') await checkHabit(progress, node.item, state === vscode.TreeItemCheckboxState.Checked);
+      }
+    });
+  const addFromNote = (arxivId: string, topicId: string, title: string) => actions.add(`arXiv:${arxivId}`, { topicId, title, fetch: false });
+  return { tree, notes, nudge, actions, addFromNote, followCheckboxes };
 }

@@ -1,16 +1,19 @@
-import * as vscode from 'vscode';
+import type { Settings } from '../base/settings';
+import { SETTINGS } from '../base/settingsTable';
 
-export const DEFAULT_ARXIV_API = 'https://export.arxiv.org/api';
+export const DEFAULT_ARXIV_API = SETTINGS['papers.arxivApiUrl'].default;
 
-/** The aiRoadmap.papers.* settings, read when used so a change applies at once. */
-export function papersSettings() {
-  const c = vscode.workspace.getConfiguration('aiRoadmap.papers');
+/** The aiRoadmap.papers.* settings, bounded, read when used so a change applies at once. */
+export function papersSettings(settings: Settings) {
   return {
     /** Off: nothing is requested; papers are added from what was typed. */
-    network: c.get<boolean>('network', true),
-    arxivApiUrl: c.get<string>('arxivApiUrl', DEFAULT_ARXIV_API).trim() || DEFAULT_ARXIV_API,
-    timeoutMs: Math.min(120, Math.max(1, c.get<number>('requestTimeoutSeconds', 15))) * 1000,
-    perMonth: Math.min(30, Math.max(1, Math.round(c.get<number>('perMonth', 2)))),
-    monthlyNudge: c.get<boolean>('monthlyNudge', true),
+    network: settings.get('papers.network'),
+    arxivApiUrl: settings.get('papers.arxivApiUrl') || DEFAULT_ARXIV_API,
+    timeoutMs: Math.min(120, Math.max(1, settings.get('papers.requestTimeoutSeconds'))) * 1000,
+    perMonth: Math.min(30, Math.max(1, Math.round(settings.get('papers.perMonth')))),
+    monthlyNudge: settings.get('papers.monthlyNudge'),
   };
 }
+
+/** The settings whose change redraws the Papers view and the nudge. */
+export const PAPERS_SETTINGS = ['papers.network', 'papers.arxivApiUrl', 'papers.requestTimeoutSeconds', 'papers.perMonth', 'papers.monthlyNudge'] as const;

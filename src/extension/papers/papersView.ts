@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { paperRows, type PaperNode } from '../../core/papers/paperRows';
+import type { Settings } from '../base/settings';
 import type { ProgressStore } from '../progress/progressStore';
 import { papersSettings } from './papersSettings';
 
@@ -9,10 +10,15 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PaperNode>, v
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly progress: ProgressStore) {
+  constructor(
+    private readonly progress: ProgressStore,
+    private readonly settings: Settings,
+    /** The command a paper's row runs: Open Paper Note. */
+    private readonly openNoteCommand: string,
+  ) {
     this.subscriptions = [
       progress.onDidChangeResearch(() => this.changed.fire(undefined)),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('aiRoadmap.papers.perMonth') && this.changed.fire(undefined)),
+      settings.onChange('papers.perMonth', () => this.changed.fire(undefined)),
     ];
   }
 
@@ -38,7 +44,7 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PaperNode>, v
     if (node.kind === 'month') item.iconPath = new vscode.ThemeIcon('calendar');
     if (node.kind === 'paper') {
       item.iconPath = new vscode.ThemeIcon('file-text');
-      item.command = { command: 'aiRoadmap.papers.openNote', title: 'Open Paper Note', arguments: [node] };
+      item.command = { command: this.openNoteCommand, title: 'Open Paper Note', arguments: [node] };
       item.accessibilityInformation = { label: `${row?.label ?? ''}, ${row?.description ?? ''}` };
     }
     return item;
@@ -55,7 +61,7 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PaperNode>, v
   }
 
   private rows(parent: PaperNode | undefined) {
-    return paperRows(this.progress.research(), parent, new Date(), papersSettings().perMonth);
+    return paperRows(this.progress.research(), parent, new Date(), papersSettings(this.settings).perMonth);
   }
 
   dispose() {

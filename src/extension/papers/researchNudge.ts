@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { checklist, monthKey, shouldNudge } from '../../core/papers/monthlyHabit';
+import type { Settings } from '../base/settings';
 import type { ProgressStore } from '../progress/progressStore';
-import { papersSettings } from './papersSettings';
+import { PAPERS_SETTINGS, papersSettings } from './papersSettings';
 
 /** Days at the start of a month during which the nudge may show. */
 export const NUDGE_DAYS = 5;
@@ -18,11 +19,12 @@ export class ResearchNudge implements vscode.Disposable {
 
   constructor(
     private readonly progress: ProgressStore,
+    private readonly settings: Settings,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.item.name = 'AI Roadmap Research Month';
     this.item.command = 'aiRoadmap.papers.focus';
-    this.subscriptions = [progress.onDidChangeResearch(() => this.update()), vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('aiRoadmap.papers') && this.update())];
+    this.subscriptions = [progress.onDidChangeResearch(() => this.update()), settings.onChange(PAPERS_SETTINGS, () => this.update())];
     this.update();
   }
 
@@ -33,7 +35,7 @@ export class ResearchNudge implements vscode.Disposable {
   }
 
   update() {
-    const s = papersSettings();
+    const s = papersSettings(this.settings);
     const research = this.progress.research();
     const now = this.now();
     this.visible = s.monthlyNudge && shouldNudge(research, now, s.perMonth, NUDGE_DAYS);

@@ -4,6 +4,7 @@ import { summaryLine } from '../../core/plan/planSummary';
 import type { RoadmapIndex } from '../../core/roadmapIndex';
 import { daysBetween, localDayKey, parseLocalDay } from '../../core/time/localDates';
 import { calendarExport } from '../base/lazyModules';
+import type { Settings } from '../base/settings';
 import type { ProgressStore } from '../progress/progressStore';
 import type { RoadmapService } from '../roadmap/roadmapService';
 import { scheduleFor } from './planContext';
@@ -20,12 +21,7 @@ export interface PlanArgs {
  * checks what it is given with the core's checks; a refusal is one sentence and stores nothing.
  * Given arguments, a command asks nothing and returns true or the refusal.
  */
-/** Start Study Plan from another feature's button (the Study Plan commands are not in the command table yet). */
-export function startStudyPlan(): Thenable<unknown> {
-  return vscode.commands.executeCommand('aiRoadmap.startStudyPlan');
-}
-
-export function registerPlanCommands(roadmaps: RoadmapService, progress: ProgressStore): vscode.Disposable[] {
+export function planActions(roadmaps: RoadmapService, progress: ProgressStore, settings: Settings) {
   const refuse = (message: string, quiet: boolean) => {
     if (!quiet) void vscode.window.showErrorMessage(`AI Roadmap: ${message}`);
     return message;
@@ -39,7 +35,7 @@ export function registerPlanCommands(roadmaps: RoadmapService, progress: Progres
   const save = async (index: RoadmapIndex, plan: PlanSettings, quiet: boolean): Promise<true | string> => {
     const load = checkDailyLoad(plan.hoursPerWeek, plan.weekdays);
     if (!load.ok) return refuse(load.message, quiet);
-    const schedule = scheduleFor(index, { ...(progress.get(index.roadmap.id) ?? { topics: {}, exercises: {}, history: [] }), plan });
+    const schedule = scheduleFor(settings, index, { ...(progress.get(index.roadmap.id) ?? { topics: {}, exercises: {}, history: [] }), plan });
     if (!schedule) return refuse(`"${index.roadmap.title}" has no study plan to date.`, quiet);
     const length = checkPlanLength(daysBetween(parseLocalDay(schedule.plannedFinish)!, parseLocalDay(schedule.start)!), plan.hoursPerWeek);
     if (!length.ok) return refuse(length.message, quiet);
@@ -48,7 +44,7 @@ export function registerPlanCommands(roadmaps: RoadmapService, progress: Progres
     return true;
   };
 
-  const start = vscode.commands.registerCommand('aiRoadmap.startStudyPlan', async (args?: PlanArgs) => {
+  const start = async (args?: PlanArgs): Promise<true | string | undefined> => {
     const quiet = args !== undefined;
     const { index, plan: old } = await withPlan();
     if (!index.roadmap.plan) return refuse(`"${index.roadmap.title}" has no study plan to date.`, quiet);
@@ -73,43 +69,43 @@ export function registerPlanCommands(roadmaps: RoadmapService, progress: Progres
       if (answer !== 'Replace Plan') return;
     }
     return save(index, { start: startDay.value, hoursPerWeek: pace.value, weekdays: days.value, pauses: [], updated: now.toISOString() }, quiet);
-  });
+  };
 
-  const changePace = vscode.commands.registerCommand('aiRoadmap.changeStudyPace', async (hoursPerWeek?: unknown) => {
+  const changePace = async (hoursPerWeek?: unknown): Promise<true | string | undefined> => {
     const quiet = hoursPerWeek !== undefined;
     const { index, plan } = await withPlan();
-    if (!plan) return quiet ? refuse('There is no study plan to change; start one first.', quiet) : vscode.commands.executeCommand('aiRoadmap.startStudyPlan');
+    if (!plan) return quiet ? refuse('There is no study plan to change; start one first.', quiet) : start();
     const raw = quiet ? hoursPerWeek : await askPace(String(plan.hoursPerWeek), 'Change Pace');
     if (raw === undefined) return;
     const pace = checkPace(raw);
     if (!pace.ok) return refuse(pace.message, quiet);
     return save(index, { ...plan, hoursPerWeek: pace.value, updated: new Date().toISOString() }, quiet);
-  });
+  };
 
-  const pause = vscode.commands.registerCommand('aiRoadmap.pauseStudyPlan', async () => {
+  const pause = async (): Promise<true | string> => {
     const { index, plan } = await withPlan();
     if (!plan) return refuse('There is no study plan to pause.', false);
     if (isPaused(plan)) return true;
     await progress.setPlan(index.roadmap.id, pausePlan(plan, new Date()));
     void vscode.window.showInformationMessage('Study plan paused: every date moves on by each day of the pause. Resume Plan picks it up again.');
     return true;
-  });
+  };
 
-  const resume = vscode.commands.registerCommand('aiRoadmap.resumeStudyPlan', async () => {
+  const resume = async (): Promise<true | string> => {
     const { index, plan } = await withPlan();
     if (!plan) return refuse('There is no study plan to resume.', false);
     if (!isPaused(plan)) return true;
     await progress.setPlan(index.roadmap.id, resumePlan(plan, new Date()));
     return true;
-  });
+  };
 
-  const exportCalendar = vscode.commands.registerCommand('aiRoadmap.exportStudyPlanCalendar', async (target?: vscode.Uri) => {
+  const exportCalendar = async (target?: vscode.Uri): Promise<true | string | undefined> => {
     const quiet = target !== undefined;
     const index = await roadmaps.current();
     const p = progress.get(index.roadmap.id);
-    const schedule = scheduleFor(index, p);
+    const schedule = scheduleFor(settings, index, p);
     if (!schedule || !p?.plan) return refuse('There is no study plan to export; run "Start Study Plan..." first.', quiet);
-    const timeSetting = vscode.workspace.getConfiguration('aiRoadmap').get<string>('studyPlan.studyTime', '19:00');
+    const timeSetting = settings.get('studyPlan.studyTime');
     const { checkStudyTime, planToIcs } = await calendarExport();
     const studyTime = checkStudyTime(timeSetting);
     if (!studyTime) return refuse(`The setting aiRoadmap.studyPlan.studyTime must be a time like 19:00; "${timeSetting.slice(0, 20)}" is not.`, quiet);
@@ -124,9 +120,9 @@ export function registerPlanCommands(roadmaps: RoadmapService, progress: Progres
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(result.text));
     if (!quiet) void vscode.window.showInformationMessage(`Study plan exported to ${vscode.workspace.asRelativePath(uri)}: ${result.blocks} study blocks and ${result.milestones} milestones. Importing it again updates the same events.`);
     return true;
-  });
+  };
 
-  return [start, changePace, pause, resume, exportCalendar];
+  return { start, changePace, pause, resume, exportCalendar };
 }
 
 function askPace(value: string, title: string) {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { focusText } from '../../core/views/studyPlanRows';
+import type { Settings } from '../base/settings';
 import { PLAN_SETTINGS, scheduleFor } from '../plan/planContext';
 import type { ProgressStore } from '../progress/progressStore';
 import type { RoadmapService } from '../roadmap/roadmapService';
@@ -12,12 +13,15 @@ export class PlanFocusStatusBar implements vscode.Disposable {
   constructor(
     private readonly roadmaps: RoadmapService,
     private readonly progress: ProgressStore,
+    private readonly settings: Settings,
+    /** The command a click runs with the topic's id: Open Notes. */
+    private readonly openNotesCommand: string,
   ) {
     this.item.name = 'AI Roadmap Study Focus';
     this.subscriptions.push(
       progress.onDidChange(() => void this.update()),
       roadmaps.onDidChange(() => void this.update()),
-      vscode.workspace.onDidChangeConfiguration((e) => PLAN_SETTINGS.some((s) => e.affectsConfiguration(s)) && void this.update()),
+      settings.onChange(PLAN_SETTINGS, () => void this.update()),
     );
     void this.update();
   }
@@ -30,15 +34,15 @@ export class PlanFocusStatusBar implements vscode.Disposable {
   private visible = false;
 
   async update() {
-    const on = vscode.workspace.getConfiguration('aiRoadmap').get<boolean>('statusBar.planFocus', false);
+    const on = this.settings.get('statusBar.planFocus');
     const index = on ? await this.roadmaps.current() : undefined;
-    const schedule = index && scheduleFor(index, this.progress.get(index.roadmap.id));
+    const schedule = index && scheduleFor(this.settings, index, this.progress.get(index.roadmap.id));
     const focus = schedule && focusText(schedule);
     this.visible = !!focus;
     if (!focus) return this.item.hide();
     this.item.text = focus.text;
     this.item.tooltip = focus.tooltip;
-    this.item.command = { command: 'aiRoadmap.openNotes', title: 'Open Notes', arguments: [focus.id] };
+    this.item.command = { command: this.openNotesCommand, title: 'Open Notes', arguments: [focus.id] };
     this.item.accessibilityInformation = { label: focus.tooltip };
     this.item.show();
   }

@@ -16,6 +16,9 @@ type ChildrenOf = (index: RoadmapIndex, progress: RoadmapProgress | undefined, o
 export interface RowCommands {
   openNotes: string;
   openResource: string;
+  /** The Study Plan view's summary rows. */
+  startStudyPlan: string;
+  changeStudyPace: string;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { RoadmapIndex } from '../../core/roadmapIndex';
 import { splitElement as parseElement } from '../../core/views/elementIds';
 import type { TreeOptions } from '../../core/views/treeRows';
 import { studyPlanChildren, studyPlanRow } from '../../core/views/studyPlanRows';
+import type { Settings } from '../base/settings';
 import { PLAN_SETTINGS, scheduleFor } from '../plan/planContext';
 import type { ProgressStore } from '../progress/progressStore';
 import type { RoadmapService } from '../roadmap/roadmapService';
@@ -26,11 +27,12 @@ export class StudyPlanTreeProvider implements vscode.TreeDataProvider<string>, v
     private readonly roadmaps: RoadmapService,
     private readonly progress: ProgressStore,
     private readonly commands: RowCommands,
+    private readonly settings: Settings,
   ) {
     this.subscriptions.push(
       roadmaps.onDidChange(() => this.refresh()),
       progress.onDidChange(() => this.refresh()),
-      vscode.workspace.onDidChangeConfiguration((e) => PLAN_SETTINGS.some((s) => e.affectsConfiguration(s)) && this.refresh()),
+      settings.onChange(PLAN_SETTINGS, () => this.refresh()),
     );
     this.armMidnight();
   }
@@ -52,7 +54,7 @@ export class StudyPlanTreeProvider implements vscode.TreeDataProvider<string>, v
   async getChildren(element?: string): Promise<string[]> {
     this.index = await this.roadmaps.current();
     const progress = this.progress.get(this.index.roadmap.id);
-    if (!element) this.schedule = scheduleFor(this.index, progress);
+    if (!element) this.schedule = scheduleFor(this.settings, this.index, progress);
     return studyPlanChildren(this.index, progress, this.schedule, this.options, element);
   }
 
@@ -75,7 +77,7 @@ export class StudyPlanTreeProvider implements vscode.TreeDataProvider<string>, v
       item.iconPath = new vscode.ThemeIcon(row.icon, row.iconColor ? new vscode.ThemeColor(row.iconColor) : undefined);
       item.accessibilityInformation = { label: row.ariaLabel };
       item.contextValue = row.kind;
-      if (row.command) item.command = { command: row.command, title: row.label };
+      if (row.command) item.command = { command: this.commands[row.command], title: row.label };
       return item;
     }
     const item = toTreeItem({ ...row, kind: row.kind }, this.commands);
