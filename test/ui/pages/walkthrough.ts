@@ -37,17 +37,17 @@ export class Walkthrough {
 
   /**
    * Presses a step's button and picks from the quick pick it opens. A panel that finishes loading
-   * takes the focus, which closes a quick pick; then the learner presses again (at most 3 times).
+   * takes the focus, which closes a quick pick; then the learner presses again (at most 5 times).
    */
   async pressAndPick(id: string, item: string) {
     for (let attempt = 1; ; attempt++) {
       await this.press(id);
       const shown = await this.wb.quickPick.waitOpen(30_000).then(() => true, () => false);
       if (shown) {
-        const picked = await this.wb.pickQuickItem(item).then(() => true, (e: Error) => (attempt >= 3 ? Promise.reject(e) : false));
+        const picked = await this.wb.pickQuickItem(item).then(() => true, (e: Error) => (attempt >= 5 ? Promise.reject(e) : false));
         if (picked) return;
       }
-      assert.ok(attempt < 3, `the quick pick of "${id}" did not stay open in 3 presses`);
+      assert.ok(attempt < 5, `the quick pick of "${id}" did not stay open in 5 presses`);
     }
   }
 
