@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import { paperRows, type PaperNode } from '../../core/papers/paperRows';
+import { Disposable } from '../base/lifecycle';
 import type { Settings } from '../base/settings';
 import type { ProgressStore } from '../progress/progressStore';
 import { papersSettings } from './papersSettings';
 
 /** The Papers view: rows from the core, turned into tree items; the store owns every value. */
-export class PapersTreeProvider implements vscode.TreeDataProvider<PaperNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<PaperNode | undefined>();
+export class PapersTreeProvider extends Disposable implements vscode.TreeDataProvider<PaperNode> {
+  private readonly changed = this._register(new vscode.EventEmitter<PaperNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscriptions: vscode.Disposable[];
 
   constructor(
     private readonly progress: ProgressStore,
@@ -16,10 +16,9 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PaperNode>, v
     /** The command a paper's row runs: Open Paper Note. */
     private readonly openNoteCommand: string,
   ) {
-    this.subscriptions = [
-      progress.onDidChangeResearch(() => this.changed.fire(undefined)),
-      settings.onChange('papers.perMonth', () => this.changed.fire(undefined)),
-    ];
+    super();
+    this._register(progress.onDidChangeResearch(() => this.changed.fire(undefined)));
+    this._register(settings.onChange('papers.perMonth', () => this.changed.fire(undefined)));
   }
 
   /** Redraws (a new month began, for one). */
@@ -62,11 +61,6 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PaperNode>, v
 
   private rows(parent: PaperNode | undefined) {
     return paperRows(this.progress.research(), parent, new Date(), papersSettings(this.settings).perMonth);
-  }
-
-  dispose() {
-    vscode.Disposable.from(...this.subscriptions).dispose();
-    this.changed.dispose();
   }
 }
 
