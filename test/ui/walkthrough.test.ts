@@ -37,6 +37,9 @@ describe('The walkthrough', () => {
 
     // Plan your year: Enter keeps today, 10 h a week and Monday to Friday.
     await walk.press('planYear');
+    // Pressing is not planning: the step completes only once the plan exists.
+    await wb.quickPick.waitOpen(90_000);
+    assert.equal(await walk.isDone('planYear'), false);
     for (const prompt of ['start date', 'pace', 'study days']) await wb.quickPick.answer(prompt);
     await walk.waitDone('planYear');
 

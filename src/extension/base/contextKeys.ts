@@ -9,6 +9,14 @@ export const CONTEXT_KEYS = {
   hideCompleted: 'aiRoadmap.hideCompleted',
   /** Some topic is done: the walkthrough's "Tick it off" step completes. */
   anyDone: 'aiRoadmap.anyDone',
+  /**
+   * An exercise was scaffolded in this window: the walkthrough's step completes on what happened,
+   * not on the command starting (a step that completes moves the walkthrough on and takes the
+   * focus, which would close the command's own quick pick).
+   */
+  exerciseScaffolded: 'aiRoadmap.exerciseScaffolded',
+  /** An exercise's tests ran in this window (the walkthrough's "Check it" step). */
+  exerciseChecked: 'aiRoadmap.exerciseChecked',
   /** The learner has a study plan on the current roadmap. */
   planStarted: 'aiRoadmap.planStarted',
   /** That plan is paused. */

@@ -6,6 +6,7 @@ import { changesOnAllPassed } from '../../core/progress/exerciseRules';
 import { statusOf } from '../../core/progress/progressModel';
 import type { RoadmapIndex } from '../../core/roadmapIndex';
 import { exerciseIdOf } from '../../core/views/rowTargets';
+import { setContext } from '../base/editorContext';
 import type { Settings } from '../base/settings';
 import { exists } from '../files/exists';
 import type { ProgressStore } from '../progress/progressStore';
@@ -164,6 +165,7 @@ export class ExerciseChecker implements vscode.Disposable {
     item.description = this.verified.has(exercise.id) ? 'verified' : undefined;
     const index = await this.roadmaps.current();
     const result = { ran: true, report, reason: await this.conclude(index, exercise, report, proc.timedOut, timeoutMs, whole, caller) };
+    setContext('exerciseChecked', true);
     this.ran.fire({ ...result, exerciseId: exercise.id, nodeIds });
     return result;
   }

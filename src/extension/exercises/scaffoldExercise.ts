@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { planScaffold, type ConflictChoice } from '../../core/exercises/scaffoldPlan';
 import type { ExerciseEntry } from '../../core/model';
 import { changesOnScaffold } from '../../core/progress/exerciseRules';
+import { setContext } from '../base/editorContext';
 import { exists } from '../files/exists';
 import type { ProgressStore } from '../progress/progressStore';
 import type { RoadmapService } from '../roadmap/roadmapService';
@@ -37,6 +38,7 @@ export async function scaffoldExercise(roadmaps: RoadmapService, progress: Progr
     const changes = changesOnScaffold(progress.get(index.roadmap.id), exercise);
     if (changes.length) await progress.apply(index.roadmap.id, changes);
     if (options.open !== false) await openExercise(folder, exercise);
+    setContext('exerciseScaffolded', true);
     return folder;
   } catch (e) {
     const message = `Could not scaffold "${exercise.title}": ${(e as Error).message}`;

@@ -5,6 +5,7 @@ import type { RoadmapIndex } from '../../core/roadmapIndex';
 import { daysBetween, localDayKey, parseLocalDay } from '../../core/time/localDates';
 import { calendarExport } from '../base/lazyModules';
 import type { Settings } from '../base/settings';
+import { StepInput } from '../base/stepInput';
 import type { ProgressStore } from '../progress/progressStore';
 import type { RoadmapService } from '../roadmap/roadmapService';
 import { scheduleFor } from './planContext';
@@ -49,20 +50,13 @@ export function planActions(roadmaps: RoadmapService, progress: ProgressStore, s
     const { index, plan: old } = await withPlan();
     if (!index.roadmap.plan) return refuse(`"${index.roadmap.title}" has no study plan to date.`, quiet);
     const now = new Date();
-    const startRaw = quiet ? (args.start ?? localDayKey(now)) : await vscode.window.showInputBox({
-      title: 'Start Study Plan (1/3): start date', prompt: 'The day you begin, as YYYY-MM-DD', value: old?.start ?? localDayKey(now),
-      validateInput: (v) => { const c = checkStart(v, new Date()); return c.ok ? undefined : c.message; },
-    });
-    if (startRaw === undefined) return;
-    const startDay = checkStart(startRaw, now);
+    const answers = quiet ? { start: args.start ?? localDayKey(now), pace: args.hoursPerWeek ?? 10, weekdays: args.weekdays ?? DEFAULT_WEEKDAYS } : await askPlan(old, now);
+    if (!answers) return;
+    const startDay = checkStart(answers.start, now);
     if (!startDay.ok) return refuse(startDay.message, quiet);
-    const paceRaw = quiet ? (args.hoursPerWeek ?? 10) : await askPace(String(old?.hoursPerWeek ?? 10), 'Start Study Plan (2/3): pace');
-    if (paceRaw === undefined) return;
-    const pace = checkPace(paceRaw);
+    const pace = checkPace(answers.pace);
     if (!pace.ok) return refuse(pace.message, quiet);
-    const daysRaw = quiet ? (args.weekdays ?? DEFAULT_WEEKDAYS) : await askWeekdays(old?.weekdays ?? DEFAULT_WEEKDAYS);
-    if (daysRaw === undefined) return;
-    const days = checkWeekdays(daysRaw);
+    const days = checkWeekdays(answers.weekdays);
     if (!days.ok) return refuse(days.message, quiet);
     if (old && !quiet) {
       const answer = await vscode.window.showWarningMessage('Replace your study plan?', { modal: true, detail: `Your plan started on ${old.start} at ${old.hoursPerWeek} h a week. The new plan replaces it, pauses included; your progress stays.` }, 'Replace Plan');
@@ -125,16 +119,42 @@ export function planActions(roadmaps: RoadmapService, progress: ProgressStore, s
   return { start, changePace, pause, resume, exportCalendar };
 }
 
+const PACE_PROMPT = 'Hours per week you can study (the built-in plan assumes about 18)';
+
 function askPace(value: string, title: string) {
   return vscode.window.showInputBox({
-    title, prompt: 'Hours per week you can study (the built-in plan assumes about 18)', value,
+    title, prompt: PACE_PROMPT, value,
     validateInput: (v) => { const c = checkPace(v); return c.ok ? undefined : c.message; },
   });
 }
 
-async function askWeekdays(current: readonly number[]): Promise<number[] | undefined> {
-  const order = [1, 2, 3, 4, 5, 6, 0];
-  const items = order.map((d) => ({ label: WEEKDAY_NAMES[d], day: d, picked: current.includes(d) }));
-  const picked = await vscode.window.showQuickPick(items, { title: 'Start Study Plan (3/3): study days', placeHolder: 'The days you study (Enter keeps the ticked ones)', canPickMany: true });
-  return picked?.map((p) => p.day);
+/** The three questions of Start Study Plan in one widget, with Back; undefined when the learner closes it. */
+async function askPlan(old: PlanSettings | undefined, now: Date): Promise<{ start: string; pace: string; weekdays: number[] } | undefined> {
+  const input = new StepInput('Start Study Plan', 3);
+  let start = old?.start ?? localDayKey(now);
+  let pace = String(old?.hoursPerWeek ?? 10);
+  let weekdays = old?.weekdays ?? DEFAULT_WEEKDAYS;
+  try {
+    for (let step = 1; step <= 3; ) {
+      if (step === 1) {
+        const r = await input.text(1, { title: 'start date', prompt: 'The day you begin, as YYYY-MM-DD', value: start, validate: (v) => { const c = checkStart(v, new Date()); return c.ok ? undefined : c.message; } });
+        if (r === undefined) return undefined;
+        if (r !== 'back') [start, step] = [r, 2];
+      } else if (step === 2) {
+        const r = await input.text(2, { title: 'pace', prompt: PACE_PROMPT, value: pace, validate: (v) => { const c = checkPace(v); return c.ok ? undefined : c.message; } });
+        if (r === undefined) return undefined;
+        [pace, step] = r === 'back' ? [pace, 1] : [r, 3];
+      } else {
+        const order = [1, 2, 3, 4, 5, 6, 0];
+        const items = order.map((d) => ({ label: WEEKDAY_NAMES[d], day: d, picked: weekdays.includes(d) }));
+        const r = await input.pickMany(3, { title: 'study days', placeholder: 'The days you study (Enter keeps the ticked ones)', items });
+        if (r === undefined) return undefined;
+        if (r === 'back') step = 2;
+        else [weekdays, step] = [r.map((p) => p.day), 4];
+      }
+    }
+    return { start, pace, weekdays };
+  } finally {
+    input.dispose();
+  }
 }
