@@ -64,6 +64,21 @@ describe('The workspace progress file is one truth', () => {
     assert.equal(status('bert'), 'done');
   });
 
+  it('a check-off that another window wrote over (it had read the file before) is saved again', async () => {
+    await vscode.commands.executeCommand('aiRoadmap.markDone', 'qwen-deepseek');
+    // The other window read the file before this check-off and writes its own change over it.
+    const data = JSON.parse(readFileSync(file(), 'utf8')) as { roadmaps: Record<string, { topics: Record<string, unknown>; history: { id: string }[] }> };
+    const mine = data.roadmaps[roadmapId];
+    delete mine.topics['qwen-deepseek'];
+    mine.history = mine.history.filter((e) => e.id !== 'qwen-deepseek');
+    mine.topics['mixture-of-experts'] = doneNow();
+    writeFileSync(`${file()}.other-window`, JSON.stringify(data, null, 2));
+    renameSync(`${file()}.other-window`, file());
+    await waitFor(() => stored().roadmaps[roadmapId].topics['qwen-deepseek']?.status === 'done', 'the check-off written over to be saved again');
+    assert.equal(stored().roadmaps[roadmapId].topics['mixture-of-experts']?.status, 'done', "the other window's change is kept");
+    await waitFor(() => checked('qwen-deepseek') && checked('mixture-of-experts'), 'the tree to show both');
+  });
+
   it('a file saved with a byte order mark is read, and an outside reset is shown', async () => {
     const backup = api.progress.lastBackup;
     replaceFromOutside((topics) => {

@@ -3,6 +3,7 @@ import type { ContainedFiles } from '../../core/loading/containedFiles';
 import { MAX_PROGRESS_BYTES } from '../../core/loading/limits';
 import type { ProgressState } from '../../core/progress/progressModel';
 import { containedFiles } from '../files/containedFiles';
+import { replaceFile } from '../files/replaceFile';
 
 /** Where progress is kept: raw JSON in, raw JSON out; decoding and merging happen in the core. */
 export interface ProgressBackend {
@@ -79,7 +80,8 @@ export class WorkspaceFileBackend implements ProgressBackend {
   }
   /**
    * Written to a temporary file of its own (two windows may write at once) and renamed over the
-   * old one, so a reader never sees half a file. A rename that fails is tried again, then reported.
+   * old one in one step, so a reader never sees half a file, nor none. A rename that fails is
+   * tried again, then reported.
    */
   async write(state: ProgressState) {
     await this.files.checkWritable(PROGRESS_FILE);
@@ -88,7 +90,7 @@ export class WorkspaceFileBackend implements ProgressBackend {
     await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(`${JSON.stringify(state, null, 2)}\n`));
     for (let attempt = 1; ; attempt++) {
       try {
-        await vscode.workspace.fs.rename(tmp, this.file, { overwrite: true });
+        await replaceFile(tmp, this.file);
         return;
       } catch (e) {
         if (attempt >= 5) {

@@ -4,6 +4,7 @@ import type { PlanSettings } from '../../core/plan/planSettings';
 import { decodeProgress, mergeStates, replaceRoadmaps } from '../../core/progress/progressCodec';
 import { applyChanges, emptyState, resetRoadmap, setPlan, type Change, type ProgressState, type RoadmapProgress } from '../../core/progress/progressModel';
 import { changedRoadmaps } from '../../core/progress/progressDiff';
+import { addedEvents, reassert, remember, type UnconfirmedChange } from '../../core/progress/unconfirmedChanges';
 import { CoalescingRunner } from '../../core/util/coalescingRunner';
 import { Disposable } from '../base/lifecycle';
 import type { Settings } from '../base/settings';
@@ -31,6 +32,8 @@ export class ProgressStore extends Disposable {
   private watching: vscode.Disposable | undefined;
   /** The reason and content of the last backup, so a store that stays broken is kept aside once. */
   private lastAside: string | undefined;
+  /** Changes written here and not yet seen in the store: another window may have written over them. */
+  private unconfirmed: UnconfirmedChange[] = [];
   /** The copy kept of the last store that could not be read whole. */
   lastBackup: vscode.Uri | undefined;
   private readonly changed = this._register(new vscode.EventEmitter<ProgressChange>());
@@ -84,8 +87,9 @@ export class ProgressStore extends Disposable {
 
   async apply(roadmapId: string, changes: Change[]): Promise<Change[]> {
     const applied = await this.update((stored) => {
-      const r = applyChanges(stored, roadmapId, changes, new Date());
-      return { next: r.state, event: r.applied.length ? { roadmapId, changes: r.applied } : undefined, result: r.applied };
+      const now = new Date();
+      const r = applyChanges(stored, roadmapId, changes, now);
+      return { next: r.state, event: r.applied.length ? { roadmapId, changes: r.applied } : undefined, result: r.applied, added: addedEvents(r.state, roadmapId, now.toISOString()) };
     });
     return applied ?? [];
   }
@@ -96,7 +100,11 @@ export class ProgressStore extends Disposable {
   }
 
   async reset(roadmapId: string): Promise<void> {
-    await this.update((stored) => ({ next: resetRoadmap(stored, roadmapId, new Date()), event: { roadmapId, changes: 'all' }, result: undefined }));
+    await this.update((stored) => {
+      const now = new Date();
+      const next = resetRoadmap(stored, roadmapId, now);
+      return { next, event: { roadmapId, changes: 'all' }, result: undefined, added: addedEvents(next, roadmapId, now.toISOString()) };
+    });
   }
 
   /** Merge keeps the newer change per item; replace takes the imported roadmaps as they are. */
@@ -106,13 +114,22 @@ export class ProgressStore extends Disposable {
       event: undefined,
       result: undefined,
     }));
+    // What was imported is what the learner wants now: nothing written earlier is put back over it.
+    if (mode === 'replace') this.unconfirmed = [];
   }
 
   /** Re-reads the store (another window or git may have written it) and tells the views what changed. */
   async reload(): Promise<void> {
     await this.enqueue(async () => {
-      const stored = await this.readFrom(this.backend);
-      if (stored) this.adopt(stored);
+      const read = await this.readFrom(this.backend);
+      if (!read) return;
+      const { state, pending } = reassert(read, this.unconfirmed, new Date());
+      this.unconfirmed = pending;
+      if (state !== read) {
+        await this.backend.write(state);
+        this.log.info(`Another window wrote ${this.backend.label} over ${pending.length} change(s) made here; they were saved again.`);
+      }
+      this.adopt(state);
     });
   }
 
@@ -131,6 +148,7 @@ export class ProgressStore extends Disposable {
     await this.enqueue(async () => {
       const merged = mergeStates((await this.readFrom(target)) ?? emptyState(), this.state);
       await target.write(merged);
+      this.unconfirmed = [];
       this.use(target);
       this.adopt(merged);
     });
@@ -141,12 +159,16 @@ export class ProgressStore extends Disposable {
    * One read-modify-write in the queue: `change` gets what is stored now (or, when the store
    * cannot be read at all, what this window last knew) and its result is written and shown.
    */
-  private async update<T>(change: (stored: ProgressState) => { next: ProgressState; event: ProgressChange | undefined; result: T }): Promise<T | undefined> {
+  private async update<T>(change: (stored: ProgressState) => { next: ProgressState; event: ProgressChange | undefined; result: T; added?: UnconfirmedChange[] }): Promise<T | undefined> {
     let result: T | undefined;
     await this.enqueue(async () => {
-      const stored = (await this.readFrom(this.backend)) ?? this.state;
-      const { next, event, result: r } = change(stored);
-      if (next !== stored) await this.backend.write(next);
+      const read = (await this.readFrom(this.backend)) ?? this.state;
+      // A change of ours that another window wrote over goes back in with this write.
+      const { state: stored, pending } = reassert(read, this.unconfirmed, new Date());
+      this.unconfirmed = pending;
+      const { next, event, result: r, added } = change(stored);
+      if (next !== read) await this.backend.write(next);
+      if (added?.length) this.unconfirmed = remember(this.unconfirmed, added);
       result = r;
       this.adopt(next, event);
     });
