@@ -21,6 +21,8 @@ async function tick(wb: Workbench, topic: RegExp) {
 /** Waits until a window's tree shows the topic ticked (the other window's change arrives by itself). */
 async function waitChecked(wb: Workbench, topic: RegExp) {
   const tree = new RoadmapTree(wb);
+  await tree.ensureOpen();
+  await tree.row(LAYER).waitFor({ timeout: 90_000 });
   await tree.expand(LAYER);
   const deadline = Date.now() + 60_000;
   while ((await tree.checkbox(topic).getAttribute('aria-checked')) !== 'true') {

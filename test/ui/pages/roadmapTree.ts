@@ -9,6 +9,12 @@ export class RoadmapTree {
     await this.rows().first().waitFor({ timeout: 90_000 });
   }
 
+  /** Shows the view unless it is shown already (a window restores it as it was; clicking again would hide it). */
+  async ensureOpen() {
+    const shown = await this.rows().first().waitFor({ timeout: 30_000 }).then(() => true, () => false);
+    if (!shown) await this.open();
+  }
+
   /**
    * "Focus on Roadmap View" from the palette, by keyboard. On a first run it opens the view while the
    * extension activates and the focus stays behind; a learner runs it again, and so does this.
