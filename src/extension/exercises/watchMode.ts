@@ -3,6 +3,7 @@ import type { PytestReport } from '../../core/exercises/pytestReport';
 import { WatchScheduler } from '../../core/exercises/watchScheduler';
 import { exerciseIdOf as exerciseTarget } from '../../core/views/rowTargets';
 import { setContext } from '../base/editorContext';
+import { Disposable } from '../base/lifecycle';
 import type { Settings } from '../base/settings';
 import type { RoadmapService } from '../roadmap/roadmapService';
 import type { ExerciseChecker } from './checkExercise';
@@ -23,28 +24,24 @@ export interface WatchCheck {
  * cancels the check under way), and the status bar shows its pass/fail counts. An exercise is
  * watched when `aiRoadmap.exercises.watch` is on, or when the learner pressed its eye button.
  */
-export class WatchMode implements vscode.Disposable {
+export class WatchMode extends Disposable {
   private readonly chosen = new Set<string>();
-  private readonly scheduler = new WatchScheduler<string>((id, signal) => this.recheck(id, signal), QUIET_MS);
-  private readonly status = vscode.window.createStatusBarItem('aiRoadmap.watch', vscode.StatusBarAlignment.Left, 99);
-  private readonly checked = new vscode.EventEmitter<WatchCheck>();
+  private readonly scheduler = this._register(new WatchScheduler<string>((id, signal) => this.recheck(id, signal), QUIET_MS));
+  private readonly status = this._register(vscode.window.createStatusBarItem('aiRoadmap.watch', vscode.StatusBarAlignment.Left, 99));
+  private readonly checked = this._register(new vscode.EventEmitter<WatchCheck>());
   /** Fires when a watch check ends, finished or cancelled. */
   readonly onDidCheck = this.checked.event;
-  private readonly disposables: vscode.Disposable[];
 
   constructor(
     private readonly roadmaps: RoadmapService,
     private readonly checker: ExerciseChecker,
     private readonly settings: Settings,
   ) {
+    super();
     this.status.name = 'AI Roadmap Watch';
     this.status.command = 'workbench.view.testing.focus';
-    this.disposables = [
-      this.status,
-      this.checked,
-      vscode.workspace.onDidSaveTextDocument((doc) => this.onSave(doc.uri)),
-      settings.onChange('exercises.watch', () => this.showWatched()),
-    ];
+    this._register(vscode.workspace.onDidSaveTextDocument((doc) => this.onSave(doc.uri)));
+    this._register(settings.onChange('exercises.watch', () => this.showWatched()));
     this.showWatched();
   }
 
@@ -112,10 +109,6 @@ export class WatchMode implements vscode.Disposable {
     if (!this.chosen.size && !all) this.status.hide();
   }
 
-  dispose() {
-    this.scheduler.dispose();
-    for (const d of this.disposables) d.dispose();
-  }
 }
 
 /** The exercise of a Test Explorer item passed to a menu command. */
