@@ -112,7 +112,7 @@ export function planActions(roadmaps: RoadmapService, progress: ProgressStore, s
     const uri = target ?? (await vscode.window.showSaveDialog({ defaultUri: folder && vscode.Uri.joinPath(folder.uri, 'ai-roadmap-study-plan.ics'), filters: { iCalendar: ['ics'] }, saveLabel: 'Export to Calendar' }));
     if (!uri) return;
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(result.text));
-    if (!quiet) void vscode.window.showInformationMessage(`Study plan exported to ${vscode.workspace.asRelativePath(uri)}: ${result.blocks} study blocks and ${result.milestones} milestones. Importing it again updates the same events.`);
+    if (!quiet) void vscode.window.showInformationMessage(`Study plan exported to ${vscode.workspace.asRelativePath(uri)}: ${result.blocks} study blocks, ${result.milestones} milestones and ${result.research} research days. Importing it again updates the same events.`);
     return true;
   };
 
