@@ -1,6 +1,6 @@
 // Checks a packaged vsix against what the extension needs: every bundle and font is present, every
 // font the KaTeX CSS names ships, the content pack inside holds every note and exercise file that
-// dist/roadmap.json names, and nothing else is in the vsix or the pack (no maps, sources, tests,
+// dist/roadmap.json names (notes, quizzes, exercise files), and nothing else is in the vsix or the pack (no maps, sources, tests,
 // caches or stray files). Prints the size and the file count. Usage: node scripts/check-vsix.mjs <file.vsix>
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
@@ -49,7 +49,12 @@ function expectedFiles(root) {
 /** Every note and exercise file (template and solution) the roadmap names, from the source tree. */
 function expectedContent(root, roadmap) {
   const files = new Set();
-  for (const layer of roadmap.layers) for (const t of layer.topics) if (t.notes) files.add(t.notes);
+  for (const layer of roadmap.layers) {
+    for (const t of layer.topics) {
+      if (t.notes) files.add(t.notes);
+      if (t.quiz?.file) files.add(t.quiz.file);
+    }
+  }
   for (const ex of roadmap.exercises) {
     if (!ex.path) continue;
     for (const f of walk(join(root, 'roadmap'), ex.path)) if (!/__pycache__|\.pytest_cache|exercise\.yaml$/.test(f)) files.add(f);

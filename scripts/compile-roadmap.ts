@@ -26,7 +26,12 @@ export function contentPack(rootDir: string, roadmap: Roadmap): Record<string, s
     if (!Buffer.from(text, 'utf8').equals(bytes)) throw new Error(`${rootDir}/${rel} is not UTF-8 text; the content pack holds text only.`);
     files[rel] = text;
   };
-  for (const layer of roadmap.layers) for (const t of layer.topics) if (t.notes) add(t.notes);
+  for (const layer of roadmap.layers) {
+    for (const t of layer.topics) {
+      if (t.notes) add(t.notes);
+      if (t.quiz?.file) add(t.quiz.file);
+    }
+  }
   for (const ex of roadmap.exercises) {
     if (!ex.path) continue;
     const template = walk(join(rootDir, ex.path, 'template'));
@@ -41,6 +46,17 @@ export function contentPack(rootDir: string, roadmap: Roadmap): Record<string, s
   return files;
 }
 
+/**
+ * The index the extension reads at activation: a quiz keeps only its item ids and its file, and
+ * the items are read from the content pack when the learner opens the quiz.
+ */
+export function indexOf(roadmap: Roadmap): Roadmap {
+  return {
+    ...roadmap,
+    layers: roadmap.layers.map((l) => ({ ...l, topics: l.topics.map((t) => (t.quiz ? { ...t, quiz: { ids: t.quiz.ids, file: t.quiz.file } } : t)) })),
+  };
+}
+
 async function main() {
   const [rootDir = 'roadmap', outFile = 'dist/roadmap.json', packFile = 'dist/content.json'] = process.argv.slice(2);
   const result = await loadRoadmap(nodeRoadmapFiles(rootDir));
@@ -50,7 +66,12 @@ async function main() {
     process.exit(1);
   }
   for (const w of result.warnings) console.warn(formatProblem({ ...w, file: `${rootDir}/${w.file}` }));
-  writeFileSync(outFile, JSON.stringify(result.roadmap));
+  const inline = result.roadmap.layers.flatMap((l) => l.topics).filter((t) => t.quiz && !t.quiz.file);
+  if (inline.length) {
+    console.error(`Built-in quizzes live in <note>.quiz.yaml files, not on the topic: ${inline.map((t) => t.id).join(', ')}.`);
+    process.exit(1);
+  }
+  writeFileSync(outFile, JSON.stringify(indexOf(result.roadmap)));
   writeFileSync(packFile, JSON.stringify({ files: contentPack(rootDir, result.roadmap) }));
 }
 

@@ -1,4 +1,5 @@
 /** The roadmap as the extension uses it: plain data, loaded from YAML or the compiled index. */
+import type { TopicQuiz } from './quiz/quizModel';
 
 export type ResourceKind = 'book' | 'course' | 'video' | 'paper' | 'docs' | 'tool' | 'community';
 export type Difficulty = 'beginner' | 'intermediate' | 'advanced';
@@ -21,6 +22,8 @@ export interface Topic {
   tags: string[];
   resources: Resource[];
   exercises: string[];
+  /** Its quiz items (core/quiz): written on the topic or in the quiz file beside its note. */
+  quiz?: TopicQuiz;
 }
 
 export interface Layer {

@@ -6,8 +6,11 @@ import { resolveSibling, safeRelativePath } from '../safePath';
 import type { RoadmapFiles } from './roadmapFiles';
 import { parseExerciseManifest } from './exerciseManifest';
 import { checkSemantics } from './semanticChecks';
+import { attachQuizzes } from './topicQuizzes';
 import { validateLayerShape, validateRoadmapShape } from './schemaValidation';
 import { LIMITS, parseYaml, type PathSegment, type YamlSource } from './yamlSource';
+
+export { parseQuizFile } from '../quiz/quizFile';
 
 export type LoadResult =
   | { ok: true; roadmap: Roadmap; warnings: Problem[] }
@@ -110,6 +113,7 @@ async function load(files: RoadmapFiles, entry: string, options: LoadOptions): P
   if (options.checkFiles !== false) {
     for (const p of await checkReferencedFiles(files, entry, roadmap)) problems.push({ ...place(p.path), message: p.message, severity: 'error' });
   }
+  for (const p of await attachQuizzes(files, dirname(entry), roadmap, budget, place, options.checkFiles !== false)) (p.severity === 'error' ? problems : warnings).push(p);
   // The notes on where a limit stopped the checks lead, so the cap on problems keeps them.
   if (problems.length === 0 && summaries.every((s) => s.severity === 'warning')) return { ok: true, roadmap, warnings: [...summaries, ...warnings] };
   return { ok: false, problems: [...summaries, ...problems, ...warnings] };

@@ -9,6 +9,9 @@ import yaml from 'highlight.js/lib/languages/yaml';
 import MarkdownIt from 'markdown-it';
 import { boundedKatex } from './boundedMath';
 import { headingIds } from './headingIds';
+import { slugify, withoutLeadingTitle } from './slug';
+
+export { slugify, withoutLeadingTitle } from './slug';
 
 // Only the languages notes use: the full highlight.js adds about 900 KB to the bundle.
 for (const [name, lang] of Object.entries({ python, bash, javascript, typescript, json, yaml })) hljs.registerLanguage(name, lang);
@@ -17,10 +20,6 @@ hljs.registerAliases(['sh', 'shell', 'console'], { languageName: 'bash' });
 
 export const ALLOWED_LINK_SCHEMES = ['http:', 'https:', 'mailto:'];
 
-/** Anchor ids: lowercase words joined by dashes, as GitHub and VS Code's preview make them. */
-export function slugify(s: string): string {
-  return s.trim().toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s+/g, '-');
-}
 
 /**
  * Markdown to HTML for the notes panel. Notes may come from a stranger's roadmap, so raw HTML
@@ -62,9 +61,4 @@ export function createNotesRenderer(): (markdown: string) => string {
     math.startNote();
     return md.render(withoutLeadingTitle(markdown));
   };
-}
-
-/** The panel's header already shows the topic title; a note's own leading "# Title" would repeat it. */
-export function withoutLeadingTitle(markdown: string): string {
-  return markdown.replace(/^\uFEFF?\s*# [^\n]*\n/, '');
 }
