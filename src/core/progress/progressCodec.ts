@@ -1,6 +1,7 @@
 import { isValidId, MAX_ID_LENGTH } from '../ids';
 import { decodeResearch, mergeResearch } from '../papers/researchCodec';
 import { decodePlanField, mergePlans } from '../plan/planCodec';
+import { decodeReviewField, mergeReview } from '../review/reviewCodec';
 import { dict, emptyRoadmapProgress, isStatus, MAX_HISTORY, own, type HistoryEvent, type ProgressState, type RoadmapProgress, type StatusEntry } from './progressModel';
 
 /** The file written by Export Progress and read by Import Progress. */
@@ -130,6 +131,7 @@ export function decodeProgress(raw: unknown, now = Date.now()): Decoded {
         p.history = byTime(p.history);
       }
     }
+    decodeReviewField(value.review, roadmapId, now, p, reject);
     decodePlanField(value.plan, roadmapId, new Date(now), p, (msg) => {
       planRejected.push(msg);
       reject(msg);
@@ -150,12 +152,14 @@ export function mergeStates(current: ProgressState, incoming: ProgressState): Pr
   return { version: 1, roadmaps, ...(research ? { research } : {}) };
 }
 
-/** Replace: the file's roadmaps as they are, but a file without a study plan keeps the learner's. */
+/** Replace: the file's roadmaps as they are, but a file without a study plan or review cards keeps the learner's. */
 export function replaceRoadmaps(current: ProgressState, incoming: ProgressState): ProgressState {
   const roadmaps = dict(current.roadmaps);
   for (const [id, inc] of Object.entries(incoming.roadmaps)) {
-    const plan = inc.plan ?? (Object.hasOwn(current.roadmaps, id) ? current.roadmaps[id].plan : undefined);
-    roadmaps[id] = plan ? { ...inc, plan } : inc;
+    const mine = Object.hasOwn(current.roadmaps, id) ? current.roadmaps[id] : undefined;
+    const plan = inc.plan ?? mine?.plan;
+    const review = inc.review ?? mine?.review;
+    roadmaps[id] = { ...inc, ...(plan ? { plan } : {}), ...(review ? { review } : {}) };
   }
   const research = incoming.research ?? current.research;
   return { version: 1, roadmaps, ...(research ? { research } : {}) };
@@ -179,7 +183,8 @@ function mergeRoadmap(a: RoadmapProgress, b: RoadmapProgress): RoadmapProgress {
     history.push(e);
   }
   const plan = mergePlans(a.plan, b.plan);
-  return { topics: newer(a.topics, b.topics), exercises: newer(a.exercises, b.exercises), history: byTime(history), ...(plan ? { plan } : {}) };
+  const review = mergeReview(a.review, b.review);
+  return { topics: newer(a.topics, b.topics), exercises: newer(a.exercises, b.exercises), history: byTime(history), ...(plan ? { plan } : {}), ...(review ? { review } : {}) };
 }
 
 /** Oldest first by time (stable for equal times), the newest MAX_HISTORY kept. */

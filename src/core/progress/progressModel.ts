@@ -5,6 +5,7 @@ import type { ResearchState } from '../papers/paperModel';
  * change, per roadmap id. Functions here never mutate their input; the store swaps states.
  */
 import type { PlanSettings } from '../plan/planSettings';
+import type { ReviewState } from '../review/reviewModel';
 
 export const STATUSES = ['not-started', 'in-progress', 'done', 'skipped'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -30,6 +31,8 @@ export interface RoadmapProgress {
   history: HistoryEvent[];
   /** The learner's study plan for this roadmap, if they started one. */
   plan?: PlanSettings;
+  /** Review cards of answered quiz items and the answers given (src/core/review). */
+  review?: ReviewState;
 }
 
 export interface ProgressState {
@@ -117,7 +120,16 @@ export function setPlan(state: ProgressState, roadmapId: string, plan: PlanSetti
   const before = own(state.roadmaps, roadmapId) ?? emptyRoadmapProgress();
   const next: RoadmapProgress = { topics: before.topics, exercises: before.exercises, history: before.history };
   if (plan) next.plan = plan;
+  if (before.review) next.review = before.review;
   const roadmaps = dict(state.roadmaps);
   roadmaps[roadmapId] = next;
+  return { ...state, roadmaps };
+}
+
+/** Replaces one roadmap's review state (src/core/review); statuses, history and plan stay as they are. */
+export function setReview(state: ProgressState, roadmapId: string, review: ReviewState): ProgressState {
+  const before = own(state.roadmaps, roadmapId) ?? emptyRoadmapProgress();
+  const roadmaps = dict(state.roadmaps);
+  roadmaps[roadmapId] = { ...before, review };
   return { ...state, roadmaps };
 }

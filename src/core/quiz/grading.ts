@@ -64,9 +64,9 @@ export function gradeResponse(item: QuizItem, response: QuizResponse): Grading {
   }
 }
 
-/** Within the tolerance, with room for the last bit of a floating-point number (as check-quiz-answers allows). */
+/** Within the tolerance, with room for the rounding of floating-point numbers (0.26 - 0.25 is a hair over 0.01). */
 export function numericMatches(given: number, answer: number, tolerance: number): boolean {
-  return Math.abs(given - answer) <= Math.max(tolerance, 1e-9);
+  return Math.abs(given - answer) <= tolerance + 1e-9 * Math.max(1, Math.abs(answer));
 }
 
 /** `given` is already normalised; each form is normalised the same way, and the pattern sees the normalised text. */

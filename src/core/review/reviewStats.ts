@@ -1,0 +1,122 @@
+import { splitCardKey } from '../quiz/quizModel';
+import type { RoadmapProgress } from '../progress/progressModel';
+import type { RoadmapIndex } from '../roadmapIndex';
+import { daysBetween, localDayKey, localDayOf, plusDays } from '../time/localDates';
+import type { StoredCard } from './reviewModel';
+
+/**
+ * What is due and how reviewing went, from the stored cards and answers, in local days. A card is
+ * "to review" when it falls due by the end of today; only cards whose item is still in the
+ * roadmap count (a removed item's card stays stored, and comes back if the item does).
+ */
+
+/** Midnight at the end of `now`'s local day: what is due before it is due today. */
+export function endOfToday(now: Date): number {
+  return plusDays(localDayOf(now), 1).getTime();
+}
+
+/** The cards of items in the roadmap, with their topic: [key, card, topic id]. */
+export function liveCards(index: RoadmapIndex, progress: RoadmapProgress | undefined): Array<[string, StoredCard, string]> {
+  const out: Array<[string, StoredCard, string]> = [];
+  const cards = progress?.review?.cards;
+  if (!cards) return out;
+  const known = new Map<string, Set<string>>();
+  for (const key of Object.keys(cards)) {
+    const parts = splitCardKey(key);
+    if (!parts) continue;
+    let ids = known.get(parts.topicId);
+    if (!ids) {
+      ids = new Set(index.topic(parts.topicId)?.quiz?.ids ?? []);
+      known.set(parts.topicId, ids);
+    }
+    if (ids.has(parts.itemId)) out.push([key, cards[key], parts.topicId]);
+  }
+  return out;
+}
+
+/** Due counts by topic and by layer, and in all, for the tree, the status bar and the dashboard. */
+export interface DueCounts {
+  total: number;
+  byTopic: Map<string, number>;
+  byLayer: Map<string, number>;
+}
+
+export function dueCounts(index: RoadmapIndex, progress: RoadmapProgress | undefined, now: Date): DueCounts {
+  const limit = endOfToday(now);
+  const counts: DueCounts = { total: 0, byTopic: new Map(), byLayer: new Map() };
+  for (const [, card, topicId] of liveCards(index, progress)) {
+    if (Date.parse(card.due) >= limit) continue;
+    counts.total++;
+    counts.byTopic.set(topicId, (counts.byTopic.get(topicId) ?? 0) + 1);
+    const layer = index.layerOf(topicId)?.id;
+    if (layer) counts.byLayer.set(layer, (counts.byLayer.get(layer) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Answers given in review sessions today: the daily limit counts them. */
+export function reviewsToday(progress: RoadmapProgress | undefined, now: Date): number {
+  const today = localDayKey(now);
+  let n = 0;
+  for (const e of progress?.review?.log ?? []) if (e.source === 'review' && localDayKey(new Date(e.at)) === today) n++;
+  return n;
+}
+
+/**
+ * The cards of a review session: due today, most overdue first, within what is left of the daily
+ * limit; of one topic when `topicId` is given.
+ */
+export function sessionCards(index: RoadmapIndex, progress: RoadmapProgress | undefined, now: Date, dailyLimit: number, topicId?: string): string[] {
+  const limit = endOfToday(now);
+  const left = Math.max(0, dailyLimit - reviewsToday(progress, now));
+  return liveCards(index, progress)
+    .filter(([, card, topic]) => Date.parse(card.due) < limit && (!topicId || topic === topicId))
+    .sort((a, b) => Date.parse(a[1].due) - Date.parse(b[1].due) || (a[0] < b[0] ? -1 : 1))
+    .slice(0, left)
+    .map(([key]) => key);
+}
+
+/** Cards due on each of the next `days` local days; the first day holds today's and the overdue ones. */
+export function dueForecast(index: RoadmapIndex, progress: RoadmapProgress | undefined, now: Date, days = 14): Array<{ day: string; count: number }> {
+  const today = localDayOf(now);
+  const out = Array.from({ length: days }, (_, i) => ({ day: localDayKey(plusDays(today, i)), count: 0 }));
+  for (const [, card] of liveCards(index, progress)) {
+    const due = new Date(card.due);
+    if (Number.isNaN(due.getTime())) continue;
+    const d = Math.max(0, daysBetween(localDayOf(due), today));
+    if (d < days) out[d].count++;
+  }
+  return out;
+}
+
+/** Answers per local day over the last `days` days, oldest first (today last). */
+export function reviewsPerDay(progress: RoadmapProgress | undefined, now: Date, days = 30): Array<{ day: string; count: number }> {
+  const first = plusDays(localDayOf(now), -(days - 1));
+  const out = Array.from({ length: days }, (_, i) => ({ day: localDayKey(plusDays(first, i)), count: 0 }));
+  for (const e of progress?.review?.log ?? []) {
+    const at = new Date(e.at);
+    if (at.getTime() > now.getTime()) continue;
+    const d = daysBetween(localDayOf(at), first);
+    if (d >= 0 && d < days) out[d].count++;
+  }
+  return out;
+}
+
+/**
+ * Retention: of the cards answered over the last `days` days, the share right at the first try
+ * of each day (a card failed and then passed on the same day counts as failed). Undefined when
+ * nothing was answered.
+ */
+export function retention(progress: RoadmapProgress | undefined, now: Date, days = 30): { percent: number; answered: number } | undefined {
+  const since = plusDays(localDayOf(now), -(days - 1)).getTime();
+  const first = new Map<string, boolean>();
+  for (const e of progress?.review?.log ?? []) {
+    const at = Date.parse(e.at);
+    if (at < since || at > now.getTime()) continue;
+    const key = `${localDayKey(new Date(at))}|${e.card}`;
+    if (!first.has(key)) first.set(key, e.correct);
+  }
+  if (first.size === 0) return undefined;
+  const right = [...first.values()].filter(Boolean).length;
+  return { percent: Math.round((right / first.size) * 100), answered: first.size };
+}
