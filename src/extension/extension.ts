@@ -25,6 +25,9 @@ import { DashboardPanel } from './panels/dashboardPanel';
 import { useBundlesFrom } from './base/lazyModules';
 import { MyNotes } from './panels/myNotes';
 import { NotesPanels } from './panels/notesPanels';
+import { QuizPanel } from './panels/quizPanel';
+import { QuizService } from './quiz/quizService';
+import { ReviewStatusBar } from './views/reviewStatusBar';
 import { createPapers, type Papers } from './papers/papers';
 import { papersSettings } from './papers/papersSettings';
 import { planActions } from './plan/planActions';
@@ -46,7 +49,10 @@ export interface AiRoadmapApi {
   planFocus: PlanFocusStatusBar;
   notesPanel: NotesPanels;
   statusBar: ProgressStatusBar;
+  reviewStatusBar: ReviewStatusBar;
   dashboard: DashboardPanel;
+  quizzes: QuizService;
+  quizPanel: QuizPanel;
   checker: ExerciseChecker;
   papers: Papers & { view: vscode.TreeView<PaperNode> };
   watch: WatchMode;
@@ -73,7 +79,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
   const exerciseTests = new ExerciseTestTree(roadmaps);
   const checker = new ExerciseChecker(roadmaps, progress, settings, { scaffold, showHint: (id) => help.showHint(id), checkEnvironment: () => checkEnvironment(settings, log) }, log, exerciseTests);
   const watch = new WatchMode(roadmaps, checker, settings);
+  const quizzes = new QuizService(roadmaps, progress, settings, log);
+  // The quiz panel and the notes panels link to each other through callbacks, called only after both exist.
+  const quizPanel: QuizPanel = new QuizPanel(context.extensionUri, roadmaps, progress, quizzes, { showSection: (id, section) => notes.showSection(id, section) }, log);
   const notes: NotesPanels = new NotesPanels(context.extensionUri, roadmaps, progress, settings, new MyNotes(context.globalStorageUri), {
+    quiz: (mode, id) => quizPanel.open(mode, id),
     exercise: (action, id) => (action === 'scaffold' ? scaffold(id) : checker.check(id)),
     addPaper: (arxivId, topicId, title) => papers.addFromNote(arxivId, topicId, title),
     listedPapers: () => progress.research().papers,
@@ -87,16 +97,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
     papers: (now) => papersSummary(progress.research(), now, papersSettings(settings).perMonth),
     startStudyPlan: () => plan.start(),
     weekStart: () => configuredWeekStart(settings),
+    review: () => quizPanel.open('review'),
   }, log);
   const statusBar = new ProgressStatusBar(roadmaps, progress, settings, commandId('openDashboard'));
+  const reviewStatusBar = new ReviewStatusBar(roadmaps, progress, settings, commandId('review'));
   const treeOptions = { showCollapseAll: true, canSelectMany: true, manageCheckboxStateManually: true };
   const roadmapView = vscode.window.createTreeView(VIEWS.roadmap, { treeDataProvider: roadmapTree, ...treeOptions });
   const planView = vscode.window.createTreeView(VIEWS.studyPlan, { treeDataProvider: planTree, ...treeOptions });
   const papersView = vscode.window.createTreeView(VIEWS.papers, { treeDataProvider: papers.tree, manageCheckboxStateManually: true });
-  const services: Services = { log, settings, roadmaps, progress, trees: [roadmapTree, planTree], notes, dashboard, navigation, checker, help, watch, papers, plan };
+  const services: Services = { log, settings, roadmaps, progress, trees: [roadmapTree, planTree], notes, dashboard, navigation, checker, help, watch, papers, plan, quizzes, quizPanel };
 
   context.subscriptions.push(
-    log, settings, roadmaps, progress, roadmapTree, planTree, notes, statusBar, planFocus, dashboard, offThread, checker, navigation, roadmapView, planView,
+    log, settings, roadmaps, progress, roadmapTree, planTree, notes, quizzes, quizPanel, statusBar, reviewStatusBar, planFocus, dashboard, offThread, checker, navigation, roadmapView, planView,
     registerCheckboxes([roadmapView, planView], roadmaps, progress),
     exerciseTests, watch, registerDebugProfile(exerciseTests, settings, log),
     registerCommands(services),
@@ -105,7 +117,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
     papers.tree, papersView, papers.nudge, papers.followCheckboxes(papersView),
   );
   setContext('hideCompleted', false);
-  return { roadmaps, progress, roadmapTree, planTree, planFocus, notesPanel: notes, statusBar, dashboard, checker, watch, papers: { ...papers, view: papersView } };
+  return { roadmaps, progress, roadmapTree, planTree, planFocus, notesPanel: notes, statusBar, reviewStatusBar, dashboard, quizzes, quizPanel, checker, watch, papers: { ...papers, view: papersView } };
 }
 
 /** VS Code awaits this before it disposes context.subscriptions: pending writes land first. */

@@ -120,3 +120,16 @@ export function retention(progress: RoadmapProgress | undefined, now: Date, days
   const right = [...first.values()].filter(Boolean).length;
   return { percent: Math.round((right / first.size) * 100), answered: first.size };
 }
+
+/** Cards of one topic due today: counted over its own items, so a tree row costs only its quiz. */
+export function topicDue(topicId: string, itemIds: readonly string[] | undefined, progress: RoadmapProgress | undefined, now: Date): number {
+  const cards = progress?.review?.cards;
+  if (!cards || !itemIds?.length) return 0;
+  const limit = endOfToday(now);
+  let n = 0;
+  for (const id of itemIds) {
+    const key = `${topicId}/${id}`;
+    if (Object.hasOwn(cards, key) && Date.parse(cards[key].due) < limit) n++;
+  }
+  return n;
+}

@@ -6,6 +6,8 @@ import type { RoadmapIndex } from '../roadmapIndex';
 import { daysBetween, localDayKey, localDayOf, plusDays, weekStartOf, type WeekStart } from '../time/localDates';
 import type { RoadmapProgress } from '../progress/progressModel';
 import { hoursLeft, layerTally, nextTopics, overallTally, unestimatedLeft, type Tally } from '../progress/progressStats';
+import { layerMastery, type LayerMastery } from '../progress/mastery';
+import { dueCounts, dueForecast, retention, reviewsPerDay } from '../review/reviewStats';
 
 export interface DashboardData {
   title: string;
@@ -22,6 +24,15 @@ export interface DashboardData {
   unestimatedLeft: number;
   /** Planned against actual hours, when the learner has a study plan. */
   plan?: BurnDown;
+  /** Quiz reviews: due today, answers per day (30 days), retention and the 14-day forecast. */
+  review: {
+    dueToday: number;
+    perDay: Array<{ day: string; count: number }>;
+    retention?: { percent: number; answered: number };
+    forecast: Array<{ day: string; count: number }>;
+  };
+  /** Per layer, its topics read, quizzed and verified (core/progress/mastery.ts). */
+  mastery: Array<{ id: string; number: number; title: string } & LayerMastery>;
 }
 
 /** Everything the dashboard draws, from the roadmap, the progress and the clock, in local days. */
@@ -42,6 +53,13 @@ export function dashboardData(index: RoadmapIndex, progress: RoadmapProgress | u
     hoursLeft: hoursLeft(index, progress),
     unestimatedLeft: unestimatedLeft(index, progress),
     ...(plan ? { plan } : {}),
+    review: {
+      dueToday: dueCounts(index, progress, now).total,
+      perDay: reviewsPerDay(progress, now, 30),
+      ...(retention(progress, now, 30) ? { retention: retention(progress, now, 30) } : {}),
+      forecast: dueForecast(index, progress, now, 14),
+    },
+    mastery: index.roadmap.layers.map((l) => ({ id: l.id, number: l.number, title: l.title, ...layerMastery(l, progress) })),
   };
 }
 

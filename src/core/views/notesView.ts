@@ -1,6 +1,8 @@
 import { statusOf, type RoadmapProgress, type Status } from '../progress/progressModel';
 import { layerTally } from '../progress/progressStats';
 import type { RoadmapIndex } from '../roadmapIndex';
+import { masteryLines, topicMastery, type MasteryLine } from '../progress/mastery';
+import { topicDue } from '../review/reviewStats';
 
 export interface TopicRef {
   id: string;
@@ -25,6 +27,10 @@ export interface TopicView {
   hasMyNotes: boolean;
   /** arXiv papers cited in the notes' references, each with whether it is in the reading list. */
   paperRefs?: Array<{ arxivId: string; title: string; listed: boolean }>;
+  /** Read, quizzed, verified: the three facts of mastery, in words. */
+  mastery: MasteryLine[];
+  /** Its quiz: how many items, and how many of its cards are due today. */
+  quiz?: { items: number; due: number };
 }
 
 export interface LayerView {
@@ -48,6 +54,8 @@ export interface NotesViewSources {
   hasMyNotes: (topicId: string) => Promise<boolean>;
   /** The arXiv papers a note cites, and whether each is in the reading list. */
   paperRefs?: (notesPath: string) => Promise<TopicView['paperRefs']>;
+  /** The clock the due count reads. */
+  now?: Date;
 }
 
 /** The data the notes panel shows for a layer or topic id; undefined for an unknown id. */
@@ -77,6 +85,7 @@ export async function notesViewFor(
     deps.hasMyNotes(id),
     topic.notes && deps.paperRefs ? deps.paperRefs(topic.notes) : Promise.resolve(undefined),
   ]);
+  const quizItems = topic.quiz?.ids.length ?? 0;
   const prev = index.neighbour(id, -1);
   const next = index.neighbour(id, 1);
   return {
@@ -97,5 +106,7 @@ export async function notesViewFor(
     next: next && ref(next.id),
     hasMyNotes,
     ...(paperRefs?.length ? { paperRefs } : {}),
+    mastery: masteryLines(topicMastery(topic, progress)),
+    ...(quizItems ? { quiz: { items: quizItems, due: topicDue(id, topic.quiz?.ids, progress, deps.now ?? new Date()) } } : {}),
   };
 }

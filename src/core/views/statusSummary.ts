@@ -1,6 +1,7 @@
 import { layerTally, overallTally } from '../progress/progressStats';
 import type { RoadmapProgress } from '../progress/progressModel';
 import type { RoadmapIndex } from '../roadmapIndex';
+import { dueCounts, sessionCards } from '../review/reviewStats';
 
 /** What the status bar item shows: its text, a markdown tooltip and the words for screen readers. */
 export interface StatusSummary {
@@ -25,5 +26,19 @@ export function statusSummary(index: RoadmapIndex, progress: RoadmapProgress | u
     tooltipMarkdown: tip,
     ariaLabel: `AI Roadmap progress: ${all.percent} percent, ${all.done} of ${all.total} topics done`,
     anyDone: all.done > 0,
+  };
+}
+
+/** The review item of the status bar: the cards a review session would take now; undefined when none. */
+export function reviewSummary(index: RoadmapIndex, progress: RoadmapProgress | undefined, now: Date, dailyLimit: number): { text: string; tooltip: string; ariaLabel: string; count: number } | undefined {
+  const due = dueCounts(index, progress, now).total;
+  const count = sessionCards(index, progress, now, dailyLimit).length;
+  if (count === 0) return undefined;
+  const limited = count < due ? ` (${due} are due; your daily limit is ${dailyLimit})` : '';
+  return {
+    text: `$(mortar-board) ${count} to review`,
+    tooltip: `${count} quiz card${count === 1 ? '' : 's'} to review today${limited}. Click to start the review.`,
+    ariaLabel: `AI Roadmap: ${count} quiz card${count === 1 ? '' : 's'} to review today`,
+    count,
   };
 }

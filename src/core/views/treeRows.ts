@@ -2,6 +2,8 @@ import type { ResourceKind } from '../model';
 import { statusOf, type RoadmapProgress, type Status } from '../progress/progressModel';
 import { layerTally, tallyTopics } from '../progress/progressStats';
 import { statusWords } from '../progress/statusWords';
+import { masteryLines, topicMastery } from '../progress/mastery';
+import { topicDue } from '../review/reviewStats';
 import type { RoadmapIndex } from '../roadmapIndex';
 import { elementId, monthTopicIds, parseElement, type RowKind } from './elementIds';
 
@@ -82,7 +84,10 @@ export function planChildren(index: RoadmapIndex, progress: RoadmapProgress | un
   return [...topics.filter((id) => !hidden(statusOf(progress, 'topic', id), opts)).map((id) => elementId.topic(id, month.month)), elementId.milestone(month.month)];
 }
 
-export function rowFor(index: RoadmapIndex, progress: RoadmapProgress | undefined, element: string): Row | undefined {
+/** "3 to review" after a row's description, when cards of it are due today. */
+const dueWords = (n: number) => (n > 0 ? ` · ${n} to review` : '');
+
+export function rowFor(index: RoadmapIndex, progress: RoadmapProgress | undefined, element: string, now: Date = new Date()): Row | undefined {
   const parts = parseElement(element);
   if (!parts) return undefined;
   const { kind, ref, extra } = parts;
@@ -92,10 +97,11 @@ export function rowFor(index: RoadmapIndex, progress: RoadmapProgress | undefine
       if (!layer) return undefined;
       const t = layerTally(layer, progress);
       const label = `${layer.number}. ${layer.title}`;
+      const due = layer.topics.reduce((n, x) => n + topicDue(x.id, x.quiz?.ids, progress, now), 0);
       return {
         element, kind, ref, label,
-        description: `${t.done}/${t.total} · ${t.percent}%`,
-        tooltip: `${layer.title}\n\nGoal: ${layer.goal}\n\n${t.done} of ${t.total} topics done (${t.percent}%)${t.skipped ? `, ${t.skipped} skipped` : ''}.`,
+        description: `${t.done}/${t.total} · ${t.percent}%${dueWords(due)}`,
+        tooltip: `${layer.title}\n\nGoal: ${layer.goal}\n\n${t.done} of ${t.total} topics done (${t.percent}%)${t.skipped ? `, ${t.skipped} skipped` : ''}.${due ? `\n\n${due} quiz card${due === 1 ? '' : 's'} to review today.` : ''}`,
         icon: t.total > 0 && t.done === t.total ? 'pass-filled' : 'layers',
         iconColor: t.total > 0 && t.done === t.total ? 'charts.green' : undefined,
         expandable: true,
@@ -108,23 +114,28 @@ export function rowFor(index: RoadmapIndex, progress: RoadmapProgress | undefine
       const status = statusOf(progress, 'topic', topic.id);
       const s = STATUS_ICON[status];
       const pres = topic.prerequisites.map((p) => index.topic(p)?.title ?? p);
+      const due = topicDue(topic.id, topic.quiz?.ids, progress, now);
       const tooltip = [
         topic.title,
         topic.summary ?? '',
         `Status: ${statusWords(status)}${topic.hours ? ` · about ${topic.hours} h` : ''}`,
+        // The three facts of mastery, each with a mark and words (the tooltip is plain text).
+        masteryLines(topicMastery(topic, progress)).map((l) => `${l.met ? '✓' : '○'} ${l.text}`).join('\n'),
+        due ? `${due} quiz card${due === 1 ? '' : 's'} to review today` : '',
         pres.length ? `Prerequisites: ${pres.join(', ')}` : 'No prerequisites',
       ].filter(Boolean).join('\n\n');
+      const description = [topic.hours ? `${topic.hours} h` : '', due ? `${due} to review` : ''].filter(Boolean).join(' · ');
       return {
         element, kind, ref,
         label: topic.title,
-        description: topic.hours ? `${topic.hours} h` : undefined,
+        description: description || undefined,
         tooltip,
         icon: s.icon,
         iconColor: s.color,
         checked: status === 'done',
         status,
         expandable: topic.exercises.length + topic.resources.length > 0,
-        ariaLabel: `${topic.title}, ${statusWords(status)}`,
+        ariaLabel: `${topic.title}, ${statusWords(status)}${due ? `, ${due} to review` : ''}`,
         opens: 'notes',
       };
     }

@@ -9,6 +9,7 @@ type Loader = typeof import('../../core/loading/loadRoadmap');
 type Search = typeof import('../../core/search/topicSearch');
 type PapersIo = typeof import('../../core/papers/papersIo');
 type Calendar = typeof import('../../core/plan/calendarExport');
+type QuizEngine = typeof import('../../core/quiz/quizEngine');
 
 /** The Node host requires bundles next to extension.js; it needs no folder. */
 export function useBundlesFrom(_extensionUri: vscode.Uri): void {}
@@ -41,4 +42,10 @@ export async function papersInputOutput(): Promise<PapersIo> {
 export async function calendarExport(): Promise<Calendar> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('./calendar.js') as Calendar;
+}
+
+/** yaml, re2js and ts-fsrs: quiz files, grading and the review scheduler. */
+export async function quizEngine(): Promise<QuizEngine> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./quiz.js') as QuizEngine;
 }

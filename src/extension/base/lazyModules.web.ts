@@ -10,6 +10,7 @@ type Loader = typeof import('../../core/loading/loadRoadmap');
 type Search = typeof import('../../core/search/topicSearch');
 type PapersIo = typeof import('../../core/papers/papersIo');
 type Calendar = typeof import('../../core/plan/calendarExport');
+type QuizEngine = typeof import('../../core/quiz/quizEngine');
 
 let distUri: vscode.Uri | undefined;
 const loaded = new Map<string, Promise<unknown>>();
@@ -60,4 +61,9 @@ export function papersInputOutput(): Promise<PapersIo> {
 /** ics (with yup), for Export Study Plan to Calendar. */
 export function calendarExport(): Promise<Calendar> {
   return bundle<Calendar>('calendar.js');
+}
+
+/** yaml, re2js and ts-fsrs: quiz files, grading and the review scheduler. */
+export function quizEngine(): Promise<QuizEngine> {
+  return bundle<QuizEngine>('quiz.js');
 }

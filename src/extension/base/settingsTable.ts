@@ -27,6 +27,7 @@ export const SETTINGS = {
   'statusBar.planFocus': setting({ default: false }),
   'studyPlan.firstDayOfWeek': setting<'locale' | 'monday' | 'sunday' | 'saturday'>({ default: 'locale', values: ['locale', 'monday', 'sunday', 'saturday'] }),
   'studyPlan.studyTime': setting({ default: '19:00' }),
+  'review.dailyLimit': setting({ default: 50 }),
 };
 
 export type SettingName = keyof typeof SETTINGS;

@@ -5,6 +5,7 @@ import type { ScaffoldOptions } from '../exercises/scaffoldExercise';
 import type { PaperStatus } from '../../core/papers/paperModel';
 import type { AddPaperOptions, PaperTarget } from '../papers/paperActions';
 import type { PlanArgs } from '../plan/planActions';
+import type { Grading, QuizResponse } from '../../core/quiz/grading';
 
 /**
  * Every command AI Roadmap contributes, with the arguments it takes and what it returns: the one
@@ -70,6 +71,11 @@ export const COMMANDS = {
   pauseStudyPlan: command<[], true | string>(),
   resumeStudyPlan: command<[], true | string>(),
   exportStudyPlanCalendar: command<[file?: vscode.Uri], true | string | undefined>(),
+  openQuiz: command<[target?: Target]>(),
+  review: command(),
+  reviewTopic: command<[target?: Target]>(),
+  /** Grades a response to the item with this card key ("<topic-id>/<item-id>") and schedules its card. */
+  answerQuizItem: command<[key: string, response: QuizResponse, source?: 'quiz' | 'review'], Grading>(),
 };
 
 export type CommandName = keyof typeof COMMANDS;

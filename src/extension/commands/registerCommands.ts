@@ -5,6 +5,7 @@ import { navigationHandlers } from './navigationCommands';
 import { papersHandlers } from './papersCommands';
 import { planHandlers } from './planCommands';
 import { progressHandlers } from './progressCommands';
+import { quizHandlers } from './quizCommands';
 import { roadmapHandlers } from './roadmapCommands';
 import type { Services } from './services';
 
@@ -17,6 +18,7 @@ export function registerCommands(services: Services): vscode.Disposable {
     ...roadmapHandlers(services),
     ...papersHandlers(services),
     ...planHandlers(services),
+    ...quizHandlers(services),
   };
   return vscode.Disposable.from(
     ...(Object.keys(COMMANDS) as CommandName[]).map((name) => vscode.commands.registerCommand(commandId(name), handlers[name] as (...args: unknown[]) => unknown)),

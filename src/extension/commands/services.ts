@@ -9,6 +9,8 @@ import type { planActions } from '../plan/planActions';
 import type { TopicNavigation } from '../navigation/topicNavigation';
 import type { DashboardPanel } from '../panels/dashboardPanel';
 import type { NotesPanels } from '../panels/notesPanels';
+import type { QuizPanel } from '../panels/quizPanel';
+import type { QuizService } from '../quiz/quizService';
 import type { ProgressStore } from '../progress/progressStore';
 import type { RoadmapService } from '../roadmap/roadmapService';
 
@@ -28,4 +30,6 @@ export interface Services {
   watch: WatchMode;
   papers: Papers;
   plan: ReturnType<typeof planActions>;
+  quizzes: QuizService;
+  quizPanel: QuizPanel;
 }

@@ -25,6 +25,8 @@ export interface DashboardActions {
   /** The reading list's month, drawn beside the topics. */
   papers(now: Date): PapersSummary;
   startStudyPlan(): Promise<unknown>;
+  /** The review session of every topic's due cards. */
+  review(): Promise<unknown>;
   /** The first day of the week the study plan's settings name. */
   weekStart(): WeekStart;
 }
@@ -46,6 +48,7 @@ export class DashboardPanel extends Disposable {
     this._register(progress.onDidChange(() => void this.refresh()));
     this._register(roadmaps.onDidChange(() => void this.refresh()));
     this._register(progress.onDidChangeResearch(() => void this.refresh()));
+    this._register(progress.onDidChangeReview(() => void this.refresh()));
     this._register({ dispose: () => this.host?.dispose() });
   }
 
@@ -61,7 +64,7 @@ export class DashboardPanel extends Disposable {
       DASHBOARD,
       {
         open: (m) => this.actions.openNotes(m.id),
-        command: (m) => (m.command === 'showNextTopics' ? this.actions.showNextTopics() : m.command === 'goToTopic' ? this.actions.goToTopic() : this.actions.startStudyPlan()),
+        command: (m) => (m.command === 'showNextTopics' ? this.actions.showNextTopics() : m.command === 'goToTopic' ? this.actions.goToTopic() : m.command === 'review' ? this.actions.review() : this.actions.startStudyPlan()),
       },
       () => this.refresh(),
       this.log,

@@ -31,6 +31,8 @@ export interface NotesPanelActions {
   addPaper(arxivId: string, topicId: string, title: string): Promise<unknown>;
   /** Whether each of these arXiv ids is in the reading list. */
   listedPapers(): Record<string, unknown>;
+  /** The topic's quiz, or a review of its due cards, in the quiz panel. */
+  quiz(mode: 'quiz' | 'review', topicId: string): Promise<unknown>;
 }
 
 interface OpenPanel {
@@ -89,6 +91,12 @@ export class NotesPanels extends Disposable implements vscode.WebviewPanelSerial
         }
       }),
     );
+    // An answer changes the mastery and the due count a topic's header shows.
+    this._register(
+      progress.onDidChangeReview(() => {
+        for (const p of this.panels) void this.refresh(p);
+      }),
+    );
     // A paper added or removed changes the references' "In your papers" marks.
     this._register(
       progress.onDidChangeResearch(() => {
@@ -116,6 +124,13 @@ export class NotesPanels extends Disposable implements vscode.WebviewPanelSerial
       target.host.panel.reveal(undefined, false);
     }
     await this.refresh(target);
+  }
+
+  /** Shows a topic's notes scrolled to one of its headings ("Show the section" of a quiz item). */
+  async showSection(id: string, anchor?: string): Promise<void> {
+    await this.show(id);
+    const target = [...this.panels].find((p) => p.id === id);
+    if (target && anchor) await target.host.post({ type: 'scrollTo', anchor });
   }
 
   /** VS Code restores a panel after a reload; tests call this too, so the state is checked here. */
@@ -160,6 +175,7 @@ export class NotesPanels extends Disposable implements vscode.WebviewPanelSerial
           const text = result?.reason === 'cancelled' ? 'The check was cancelled.' : result?.reason;
           if (text) await open.host.post({ type: 'feedback', text });
         },
+        quiz: (m) => this.actions.quiz(m.mode, m.id),
         addPaper: async (m) => {
           const index = await this.roadmaps.current();
           const notes = index.topic(m.id)?.notes;

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { emptyResearch, type ResearchState } from '../../core/papers/paperModel';
 import type { PlanSettings } from '../../core/plan/planSettings';
 import { decodeProgress, mergeStates, replaceRoadmaps } from '../../core/progress/progressCodec';
-import { applyChanges, emptyState, resetRoadmap, setPlan, type Change, type ProgressState, type RoadmapProgress } from '../../core/progress/progressModel';
+import { applyChanges, emptyState, resetRoadmap, setPlan, setReview, type Change, type ProgressState, type RoadmapProgress } from '../../core/progress/progressModel';
+import type { ReviewState } from '../../core/review/reviewModel';
 import { changedRoadmaps } from '../../core/progress/progressDiff';
 import { addedEvents, reassert, remember, type UnconfirmedChange } from '../../core/progress/unconfirmedChanges';
 import { CoalescingRunner } from '../../core/util/coalescingRunner';
@@ -18,6 +19,14 @@ export interface ProgressChange {
 }
 
 export type StoreLocation = SettingValue<'progress.location'>;
+
+/** One roadmap's progress without its review cards, to tell an answer from a change of status. */
+function withoutReview(state: ProgressState, roadmapId: string): ProgressState {
+  const p = Object.hasOwn(state.roadmaps, roadmapId) ? state.roadmaps[roadmapId] : undefined;
+  if (!p) return { version: 1, roadmaps: {} };
+  const { review: _review, ...rest } = p;
+  return { version: 1, roadmaps: { [roadmapId]: rest } };
+}
 
 /**
  * The single owner of learner progress. Views read from it and listen to onDidChange; they
@@ -42,6 +51,9 @@ export class ProgressStore extends Disposable {
   private readonly researchChanged = this._register(new vscode.EventEmitter<void>());
   /** The reading list or the monthly habit changed (src/core/papers): here, by another window too. */
   readonly onDidChangeResearch = this.researchChanged.event;
+  private readonly reviewChanged = this._register(new vscode.EventEmitter<string>());
+  /** A roadmap's review cards changed (an answer, here or in another window, an import): its id. */
+  readonly onDidChangeReview = this.reviewChanged.event;
 
   private constructor(
     private readonly context: vscode.ExtensionContext,
@@ -82,6 +94,14 @@ export class ProgressStore extends Disposable {
       const before = stored.research ?? emptyResearch();
       const after = change(before);
       return { next: after === before ? stored : { ...stored, research: after }, event: undefined, result: undefined };
+    });
+  }
+
+  /** Records an answer: `change` gets the stored review state and returns the next (src/core/review/scheduler). */
+  async updateReview(roadmapId: string, change: (review: ReviewState | undefined) => ReviewState): Promise<void> {
+    await this.update((stored) => {
+      const before = Object.hasOwn(stored.roadmaps, roadmapId) ? stored.roadmaps[roadmapId].review : undefined;
+      return { next: setReview(stored, roadmapId, change(before)), event: undefined, result: undefined };
     });
   }
 
@@ -175,9 +195,15 @@ export class ProgressStore extends Disposable {
     return result;
   }
 
-  /** Takes `next` as the state and fires one event per roadmap that changed. */
+  /**
+   * Takes `next` as the state and fires one event per roadmap that changed: onDidChange when its
+   * statuses, history or plan did, onDidChangeReview when its review cards did (an answer alone
+   * refreshes no notes).
+   */
   private adopt(next: ProgressState, event?: ProgressChange) {
-    const changed = changedRoadmaps(this.state, next);
+    const all = changedRoadmaps(this.state, next);
+    const reviewed = all.filter((id) => JSON.stringify(this.state.roadmaps[id]?.review ?? null) !== JSON.stringify(next.roadmaps[id]?.review ?? null));
+    const changed = all.filter((id) => !reviewed.includes(id) || changedRoadmaps(withoutReview(this.state, id), withoutReview(next, id)).length > 0);
     // Every read decodes afresh, so the reading list is compared by content, not by reference.
     const researchChanged = next.research !== this.state.research && JSON.stringify(next.research ?? null) !== JSON.stringify(this.state.research ?? null);
     this.state = next;
@@ -186,6 +212,7 @@ export class ProgressStore extends Disposable {
       this.changed.fire(event?.roadmapId === roadmapId && changed.length === 1 ? event : { roadmapId, changes: 'all' });
     }
     if (event && !changed.includes(event.roadmapId)) this.changed.fire(event);
+    for (const roadmapId of reviewed) this.reviewChanged.fire(roadmapId);
   }
 
   private use(backend: ProgressBackend) {

@@ -47,6 +47,8 @@ export class ProgressTreeProvider extends Disposable implements vscode.TreeDataP
         this.changed.fire(touchedBy(this.index, e.changes));
       }),
     );
+    // An answer moves due counts and mastery on its topic's and layer's rows.
+    this._register(progress.onDidChangeReview((roadmapId) => this.index?.roadmap.id === roadmapId && this.refresh()));
   }
 
   setOptions(options: Partial<TreeOptions>) {

@@ -41,18 +41,19 @@ export function bar(percent: number, label: string): SVGSVGElement {
   );
 }
 
-/** Columns of check-offs per week. */
-export function weekChart(weeks: Array<{ start: string; count: number }>, label: string): SVGSVGElement {
+/** Columns of counts per week or day: check-offs, answers, cards due. */
+export function weekChart(weeks: Array<{ start: string; count: number }>, label: string, unit = 'topic', extraClass = ''): SVGSVGElement {
   const max = Math.max(1, ...weeks.map((w) => w.count));
   const w = 24;
   const h = 100;
   const cols = weeks.map((wk, i) => {
     const height = (wk.count / max) * (h - 4);
-    return svg('rect', { x: i * w + 3, y: h - height, width: w - 6, height, class: 'col' }, title(`Week of ${wk.start}: ${wk.count} topic${wk.count === 1 ? '' : 's'} done`));
+    const what = unit === 'topic' ? `Week of ${wk.start}: ${wk.count} topic${wk.count === 1 ? '' : 's'} done` : `${wk.start}: ${wk.count} ${unit}${wk.count === 1 ? '' : 's'}`;
+    return svg('rect', { x: i * w + 3, y: h - height, width: w - 6, height, class: 'col' }, title(what));
   });
   return svg(
     'svg',
-    { viewBox: `0 0 ${weeks.length * w} ${h + 2}`, class: 'weeks', role: 'img', 'aria-label': label },
+    { viewBox: `0 0 ${weeks.length * w} ${h + 2}`, class: `weeks ${extraClass}`.trim(), role: 'img', 'aria-label': label },
     title(label),
     svg('line', { x1: 0, y1: h + 1, x2: weeks.length * w, y2: h + 1, class: 'axis' }),
     ...cols,

@@ -56,6 +56,8 @@ function render(d: DashboardData) {
       el('tr', {}, el('th', { text: 'Week of' }), el('th', { text: 'Topics done' })),
       ...d.weeks.map((w) => el('tr', {}, el('td', { text: w.start }), el('td', { text: String(w.count) }))),
     ),
+    ...reviewSection(d),
+    ...masterySection(d),
     ...(d.papers ? papersSection(d.papers) : []),
     ...planSection(d),
     el('h2', { text: 'Next topics' }),
@@ -95,6 +97,68 @@ function papersSection(p: NonNullable<DashboardData['papers']>): HTMLElement[] {
       el('caption', { text: 'Papers added and passes made per month' }),
       el('tr', {}, el('th', { text: 'Month' }), el('th', { text: 'Added' }), ...PASSES.map(([, label]) => el('th', { text: label }))),
       ...p.months.map((m) => el('tr', {}, el('td', { text: m.month }), el('td', { text: String(m.added) }), ...PASSES.map(([k]) => el('td', { text: String(m.passes[k]) })))),
+    ),
+  ];
+}
+
+/** Quiz reviews: what is due, how much was reviewed, how much was kept, and what is coming. */
+function reviewSection(d: DashboardData): Element[] {
+  const r = d.review;
+  if (!r) return [];
+  const total = r.perDay.reduce((n, x) => n + x.count, 0);
+  const perDayLabel = `Quiz answers per day over the last ${r.perDay.length} days: ${total} in all`;
+  const forecastLabel = `Review cards due on each of the next ${r.forecast.length} days (the first day holds today's and the overdue ones)`;
+  const table = (caption: string, head: string, rows: Array<{ day: string; count: number }>) =>
+    el('table', { cls: 'visually-hidden' }, el('caption', { text: caption }), el('tr', {}, el('th', { text: 'Day' }), el('th', { text: head })), ...rows.map((x) => el('tr', {}, el('td', { text: x.day }), el('td', { text: String(x.count) }))));
+  return [
+    el('h2', { text: 'Reviews' }),
+    el(
+      'dl',
+      { cls: 'facts' },
+      el('dt', { text: 'To review today' }), el('dd', { text: String(r.dueToday), attrs: { 'data-fact': 'due' } }),
+      el('dt', { text: 'Retention (30 days)' }), el('dd', { text: r.retention ? `${r.retention.percent}% right at the first try (${r.retention.answered} cards)` : 'no answers yet', attrs: { 'data-fact': 'retention' } }),
+      el('dt', { text: 'Answers (30 days)' }), el('dd', { text: String(total), attrs: { 'data-fact': 'reviews' } }),
+    ),
+    r.dueToday ? el('p', {}, keyed(button(`Review ${r.dueToday} due`, () => post({ type: 'command', command: 'review' })), 'review')) : el('span'),
+    el('h3', { text: 'Answers per day' }),
+    weekChart(r.perDay.map((x) => ({ start: x.day, count: x.count })), perDayLabel, 'answer'),
+    table(perDayLabel, 'Answers', r.perDay),
+    el('h3', { text: 'Due in the next 14 days' }),
+    weekChart(r.forecast.map((x) => ({ start: x.day, count: x.count })), forecastLabel, 'card due', 'forecast'),
+    table(forecastLabel, 'Cards due', r.forecast),
+  ];
+}
+
+/** Per layer, three bars kept apart: topics read, quizzed (80% right) and verified (exercises pass). */
+function masterySection(d: DashboardData): Element[] {
+  if (!d.mastery) return [];
+  const pct = (n: number, of: number) => (of === 0 ? 0 : Math.floor((n / of) * 100));
+  return [
+    el('h2', { text: 'Mastery' }),
+    el('p', { cls: 'meta', text: 'Read: marked done. Quizzed: the last answers right on 80% of its quiz. Verified: its exercises pass their tests. Done never counts as verified.' }),
+    el(
+      'ul',
+      { cls: 'mastery-layers' },
+      ...d.mastery.map((m) =>
+        el(
+          'li',
+          { attrs: { 'data-layer': m.id } },
+          el('span', { cls: 'mastery-title', text: `${m.number}. ${m.title}` }),
+          ...([
+            ['read', 'Read', m.read, m.topics],
+            ['quizzed', 'Quizzed', m.quizzed, m.quizzable],
+            ['verified', 'Verified', m.verified, m.verifiable],
+          ] as const).map(([fact, label, n, of]) =>
+            el(
+              'span',
+              { cls: `mastery-fact ${fact}`, attrs: { 'data-fact': fact } },
+              el('span', { cls: 'mastery-label', text: label }),
+              bar(pct(n, of), `${m.title}: ${n} of ${of} topics ${fact}`),
+              el('span', { cls: 'meta', text: of ? `${n}/${of}` : 'none' }),
+            ),
+          ),
+        ),
+      ),
     ),
   ];
 }

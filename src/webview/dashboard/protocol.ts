@@ -13,7 +13,7 @@ const fromDashboard = {
   ready: {},
   open: { id: isId },
   /** The two buttons under "Next topics". */
-  command: { command: oneOf('showNextTopics', 'goToTopic', 'startStudyPlan') },
+  command: { command: oneOf('showNextTopics', 'goToTopic', 'startStudyPlan', 'review') },
 };
 
 const toDashboard = {

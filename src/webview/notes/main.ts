@@ -16,6 +16,14 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const msg = event.data;
   if (!isToNotesPanel(msg)) return console.warn('AI Roadmap: ignored a message the panel does not understand', msg);
   if (msg.type === 'feedback') return announce(msg.text);
+  if (msg.type === 'scrollTo') {
+    const heading = document.getElementById(msg.anchor);
+    if (!heading) return;
+    heading.scrollIntoView({ block: 'start' });
+    heading.setAttribute('tabindex', '-1');
+    heading.focus();
+    return saveState();
+  }
   if (msg.type === 'status') {
     if (updateStatus(root, msg.id, msg.status)) announce(`${document.title}: ${STATUS_LABELS[msg.status]}`);
     return;

@@ -22,6 +22,8 @@ const fromNotesPanel = {
   exercise: { action: oneOf('scaffold', 'check'), id: isId },
   /** One click on a reference: the extension looks the reference up in the topic's own notes. */
   addPaper: { id: isId, arxivId: isStringUpTo(40) },
+  /** The topic's quiz, or a review of its due cards, in the quiz panel. */
+  quiz: { id: isId, mode: oneOf('quiz', 'review') },
 };
 
 const toNotesPanel = {
@@ -30,6 +32,8 @@ const toNotesPanel = {
   status: { id: isId, status: isStatus },
   /** What came of an action started in the panel (a check's result), for its live region. */
   feedback: { text: isStringUpTo(2000) },
+  /** Scrolls to a heading of the note ("Show the section" after a wrong quiz answer). */
+  scrollTo: { anchor: isStringUpTo(200) },
 };
 
 export type FromNotesPanel = MessageOf<typeof fromNotesPanel>;

@@ -17,6 +17,7 @@ export function renderTopic(view: TopicView, post: Post): HTMLElement {
     el('h1', { text: view.title, attrs: { id: 'topic-title', tabindex: '-1' } }),
     view.hours ? el('p', { cls: 'meta', text: `About ${view.hours} hours` }) : undefined,
     statusControl(view.id, view.status, post),
+    masteryRow(view, post),
   );
   const notes = el('article', { cls: 'notes', attrs: { 'aria-labelledby': 'topic-title' } }, ...parseTrustedHtml(view.notesHtml));
   markPaperReferences(notes, view, post);
@@ -69,6 +70,27 @@ export function renderLayer(view: LayerView, post: Post): HTMLElement {
     el('h2', { text: 'Topics' }),
     list(view.topics.map((t) => [keyed(linkButton(t.title, () => post({ type: 'open', id: t.id })), `open:${t.id}`), el('span', { cls: `badge status-${t.status}`, text: STATUS_LABELS[t.status] })])),
   );
+}
+
+/** Read, quizzed, verified, each with a mark and words; and the topic's quiz and due reviews. */
+function masteryRow(view: TopicView, post: Post): HTMLElement {
+  const row = el(
+    'div',
+    { cls: 'mastery-row' },
+    el('ul', { cls: 'mastery', attrs: { 'aria-label': 'Mastery of this topic' } }, ...(view.mastery ?? []).map((l) => el('li', { cls: l.met ? 'met' : 'unmet', attrs: { 'data-fact': l.fact } }, el('span', { cls: 'icon', text: l.met ? '✓' : '○', attrs: { 'aria-hidden': 'true' } }), ` ${l.text}`))),
+  );
+  if (view.quiz) {
+    const q = view.quiz;
+    row.append(
+      el(
+        'p',
+        { cls: 'quiz-links' },
+        keyed(button(`Take the quiz (${q.items} questions)`, `Take the quiz of this topic, ${q.items} questions, in the quiz panel`, () => post({ type: 'quiz', id: view.id, mode: 'quiz' })), 'quiz'),
+        q.due ? keyed(button(`Review ${q.due} due`, `Review the ${q.due} quiz cards of this topic due today`, () => post({ type: 'quiz', id: view.id, mode: 'review' }), true), 'review') : undefined,
+      ),
+    );
+  }
+  return row;
 }
 
 /** Beside each arXiv reference in the notes' References list: one click adds it to the Papers view. */
