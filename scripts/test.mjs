@@ -1,7 +1,7 @@
 // `npm test`: every check, in order, each timed: install the host if missing, type-check,
 // lint, build, unit, integration (real VS Code), web (its web worker host), UI (Chromium on real
 // VS Code, both hosts), exercises and
-// their mutants, the notes' snippets, then the package and a smoke suite on the installed vsix.
+// their mutants, the notes' snippets, the quizzes' computed answers, then the package and a smoke suite on the installed vsix.
 // Stops at the first red step; ends with one line "tests: N passed, N failed".
 import { spawn } from 'node:child_process';
 
@@ -17,6 +17,7 @@ const steps = [
   { name: 'exercises', cmd: 'npm', args: ['run', '-s', 'test:exercises'], count: plainCounts },
   { name: 'mutants', cmd: 'npm', args: ['run', '-s', 'test:exercise-mutants'], count: plainCounts },
   { name: 'snippets', cmd: 'npm', args: ['run', '-s', 'test:snippets'], count: plainCounts },
+  { name: 'quiz-answers', cmd: 'npm', args: ['run', '-s', 'test:quiz-answers'], count: plainCounts },
   // Last: packaging replaces the development build in dist/ with the production one.
   { name: 'package', cmd: 'npm', args: ['run', '-s', 'package'] },
   { name: 'smoke', cmd: 'npm', args: ['run', '-s', 'test:smoke'], count: mochaCounts },
