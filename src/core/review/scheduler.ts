@@ -5,8 +5,10 @@ import { MAX_REVIEW_LOG, type AnswerSource, type ReviewState, type StoredCard } 
 
 const RATING: Record<SelfGrade, Grade> = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy };
 
-// Fuzz off: the same answers on the same clock give the same dates in every window and test.
-const scheduler = fsrs(generatorParameters({ enable_fuzz: false }));
+// Fuzz off: the same answers on the same clock give the same dates in every window and test. One
+// ten-minute step: a right first answer is scheduled days out at once (a quiz follows reading the
+// note), a wrong one or a lapse comes back the same day.
+const scheduler = fsrs(generatorParameters({ enable_fuzz: false, learning_steps: ['10m'], relearning_steps: ['10m'] }));
 
 /** The next state of a card (a new one for a first answer) after an answer graded `grade` at `now`, by FSRS. */
 export function scheduleCard(card: StoredCard | undefined, grade: SelfGrade, correct: boolean, now: Date): StoredCard {
