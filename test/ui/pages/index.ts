@@ -5,6 +5,7 @@ export { Dashboard } from './dashboard';
 export { NotesPanel, type Status } from './notesPanel';
 export { PapersView } from './papersView';
 export { QuickPick } from './quickPick';
+export { QuizPanel } from './quizPanel';
 export { layerDescription } from './roadmapData';
 export { RoadmapTree } from './roadmapTree';
 export { ProgressStatusBar } from './statusBar';

@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { repoRoot } from '../../tools/host/codeServer';
+import { QuizPanel, useWorkbench } from './pages';
+
+describe('A quiz and a review session in real VS Code, by keyboard', () => {
+  const workbench = useWorkbench({
+    copy: { 'quiz-roadmap': join(repoRoot, 'test', 'fixtures', 'roadmaps', 'quiz') },
+    settings: { 'aiRoadmap.roadmapFile': 'quiz-roadmap/roadmap.yaml' },
+  });
+
+  it('answers every kind by keyboard, sees each verdict with its explanation, then reviews the one missed', async () => {
+    const wb = workbench();
+    const quiz = await QuizPanel.take(wb, 'Vectors');
+    assert.doesNotMatch(await quiz.html(), /Euclidean|entry by entry/, 'no explanation reaches the page before an answer');
+
+    // 1. numeric: the input has the focus; type, Enter.
+    await quiz.type('5');
+    await quiz.press('Enter');
+    assert.deepEqual(await quiz.waitVerdict(), { correct: true, text: '✓Right' });
+    assert.match((await quiz.explanation().textContent()) ?? '', /25/);
+    await wb.screenshot('quiz-feedback');
+    await quiz.press('Enter');
+
+    // 2. single: a number key picks, Enter submits; a wrong answer offers the section.
+    await quiz.waitQuestion(2);
+    await quiz.press('3', 'Enter');
+    const wrong = await quiz.waitVerdict();
+    assert.equal(wrong.correct, false);
+    assert.match(wrong.text, /Not right/);
+    assert.equal(await quiz.showSectionButton().textContent(), 'Show the section');
+    await quiz.press('Enter');
+
+    // 3. multiple: number keys toggle.
+    await quiz.waitQuestion(3);
+    await quiz.press('1', '2', 'Enter');
+    assert.equal((await quiz.waitVerdict()).correct, true);
+    await quiz.press('Enter');
+
+    // 4. short: normalised, or the pattern.
+    await quiz.waitQuestion(4);
+    await quiz.type('L2 Norm.');
+    await quiz.press('Enter');
+    assert.equal((await quiz.waitVerdict()).correct, true);
+    await quiz.press('Enter');
+
+    // 5. explain: write, Ctrl+Enter for the model answer, 3 grades "good".
+    await quiz.waitQuestion(5);
+    await quiz.type('Because coordinates add.');
+    await quiz.press('Control+Enter');
+    await quiz.waitModelAnswer();
+    await quiz.press('3');
+    assert.equal((await quiz.waitVerdict()).correct, true);
+    await quiz.press('Enter');
+    assert.equal(await quiz.waitScore(), '4 of 5 right.');
+    await wb.screenshot('quiz-summary');
+
+    // The missed item is due again today: the review session asks it, and finishes.
+    await wb.runCommandByKeyboard('AI Roadmap: Review');
+    const review = await QuizPanel.find(wb, /^Review · Vectors · question 1 of 1$/);
+    await review.press('1');
+    await wb.screenshot('review-session');
+    await review.press('Enter');
+    assert.equal((await review.waitVerdict()).correct, true);
+    await review.press('Enter');
+    assert.equal(await review.waitScore(), '1 of 1 right.');
+  });
+});
