@@ -77,7 +77,7 @@ describe('Quizzes and spaced review in real VS Code', () => {
     await vscode.commands.executeCommand('aiRoadmap.markDone', 'vectors');
     const tooltip = await waitFor(() => {
       const t = String(api.roadmapTree.getTreeItem('topic:vectors').tooltip);
-      return /Quizzed: yes/.test(t) && t;
+      return /Quizzed: yes/.test(t) ? t : undefined;
     }, 'the tooltip to say quizzed');
     assert.match(tooltip, /✓ Read: yes/);
     assert.match(tooltip, /○ Verified: not yet \(exercises passing their tests: 0 of 1\)/);

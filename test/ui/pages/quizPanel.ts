@@ -4,14 +4,11 @@ import { webviewFrame } from './webview';
 
 /** The quiz and review panel's page, inside its webview frame. */
 export class QuizPanel {
-  private constructor(
-    private readonly wb: Workbench,
-    readonly frame: Frame,
-  ) {}
+  private constructor(readonly frame: Frame) {}
 
   /** The panel once it shows a question whose context line matches (e.g. /question 1 of 5/) or a heading. */
   static async find(wb: Workbench, context: string | RegExp, timeoutMs?: number): Promise<QuizPanel> {
-    return new QuizPanel(wb, await webviewFrame(wb.page, '#root .context, #root > h1', context, timeoutMs));
+    return new QuizPanel(await webviewFrame(wb.page, '#root .context, #root > h1', context, timeoutMs));
   }
 
   /** "AI Roadmap: Take Quiz" and the topic picked by keyboard. */
