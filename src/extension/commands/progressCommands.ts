@@ -3,6 +3,7 @@ import { researchItemCount } from '../../core/papers/researchCodec';
 import { decodeProgress, encodeProgressFile, MAX_PROGRESS_BYTES, parseProgressText, tooLarge } from '../../core/progress/progressCodec';
 import type { Status } from '../../core/progress/progressModel';
 import { statusWords } from '../../core/progress/statusWords';
+import { reviewItemCount } from '../../core/review/reviewCodec';
 import { topicIdsOf, uriOf } from './commandArgs';
 import type { CommandHandlers } from './commandTable';
 import type { Services } from './services';
@@ -66,7 +67,7 @@ export function progressHandlers({ roadmaps, progress, notes, log }: Services): 
       void vscode.window.showErrorMessage(`Nothing was imported: ${planRejected[0]}`);
       return false;
     }
-    const items = Object.values(state.roadmaps).reduce((n, r) => n + Object.keys(r.topics).length + Object.keys(r.exercises).length + r.history.length + (r.plan ? 1 : 0), 0) + researchItemCount(state.research);
+    const items = Object.values(state.roadmaps).reduce((n, r) => n + Object.keys(r.topics).length + Object.keys(r.exercises).length + r.history.length + (r.plan ? 1 : 0) + reviewItemCount(r), 0) + researchItemCount(state.research);
     if (!isProgressFile || items === 0) {
       const why = !isProgressFile ? 'it is not an AI Roadmap progress export' : 'it holds no progress';
       void vscode.window.showErrorMessage(`Nothing was imported: ${why}.${rejected.length ? ` ${rejected.slice(0, 3).join(' ')}` : ''}`);
