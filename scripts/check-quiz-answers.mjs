@@ -70,13 +70,19 @@ for (const f of scripts) {
     fail(`${f}: exited with ${r.code} after ${seconds} s\n${r.err.slice(-3000)}`);
     continue;
   }
-  const last = r.out.trim().split('\n').pop() ?? '';
+  // One JSON object: the whole output (it may be indented), or else its last line (after any prints).
+  const out = r.out.trim();
+  const last = out.split('\n').pop() ?? '';
   let values;
   try {
-    values = JSON.parse(last);
+    values = JSON.parse(out);
   } catch {
-    fail(`${f}: its last line of output is not one JSON object: ${last.slice(0, 200)}`);
-    continue;
+    try {
+      values = JSON.parse(last);
+    } catch {
+      fail(`${f}: its output is not one JSON object, whole or on its last line: ${last.slice(0, 200)}`);
+      continue;
+    }
   }
   if (!values || typeof values !== 'object' || Array.isArray(values)) {
     fail(`${f}: printed ${JSON.stringify(values).slice(0, 100)}, not a JSON object`);

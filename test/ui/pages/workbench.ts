@@ -54,7 +54,8 @@ export class Workbench {
   }
 
   private async load() {
-    await this.page.goto(this.url);
+    // The first page load compiles the workbench; a loaded machine takes well over the default 30 s.
+    await this.page.goto(this.url, { timeout: 120_000 });
     await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     // Our icon in the activity bar means the extension's contributions are registered, so the
     // command palette (which lists commands as of its opening) will offer ours.
