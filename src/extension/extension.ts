@@ -18,6 +18,7 @@ import { registerDebugProfile } from './exercises/debugProfile';
 import { ExerciseHelp } from './exercises/exerciseHelp';
 import { ExerciseTestTree } from './exercises/exerciseTestTree';
 import { scaffoldExercise } from './exercises/scaffoldExercise';
+import { SnippetRunner } from './exercises/snippetRunner';
 import { WatchMode } from './exercises/watchMode';
 import { TopicNavigation } from './navigation/topicNavigation';
 import { offThread } from './offThread/offThread';
@@ -56,6 +57,7 @@ export interface AiRoadmapApi {
   checker: ExerciseChecker;
   papers: Papers & { view: vscode.TreeView<PaperNode> };
   watch: WatchMode;
+  snippets: SnippetRunner;
 }
 
 /** Kept for deactivate, which must let the last check-off reach the store. */
@@ -82,11 +84,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
   const quizzes = new QuizService(roadmaps, progress, settings, log);
   // The quiz panel and the notes panels link to each other through callbacks, called only after both exist.
   const quizPanel: QuizPanel = new QuizPanel(context.extensionUri, roadmaps, progress, quizzes, { showSection: (id, section) => notes.showSection(id, section) }, log);
+  const snippets = new SnippetRunner(settings, log);
   const notes: NotesPanels = new NotesPanels(context.extensionUri, roadmaps, progress, settings, new MyNotes(context.globalStorageUri), {
     quiz: (mode, id) => quizPanel.open(mode, id),
     exercise: (action, id) => (action === 'scaffold' ? scaffold(id) : checker.check(id)),
     addPaper: (arxivId, topicId, title) => papers.addFromNote(arxivId, topicId, title),
     listedPapers: () => progress.research().papers,
+    snippets,
   }, log);
   const open = (id: string) => showNotes({ notes }, id);
   const navigation = new TopicNavigation(roadmaps, progress, open);
@@ -105,10 +109,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
   const roadmapView = vscode.window.createTreeView(VIEWS.roadmap, { treeDataProvider: roadmapTree, ...treeOptions });
   const planView = vscode.window.createTreeView(VIEWS.studyPlan, { treeDataProvider: planTree, ...treeOptions });
   const papersView = vscode.window.createTreeView(VIEWS.papers, { treeDataProvider: papers.tree, manageCheckboxStateManually: true });
-  const services: Services = { log, settings, roadmaps, progress, trees: [roadmapTree, planTree], notes, dashboard, navigation, checker, help, watch, papers, plan, quizzes, quizPanel };
+  const services: Services = { log, settings, roadmaps, progress, trees: [roadmapTree, planTree], notes, dashboard, navigation, checker, help, watch, snippets, papers, plan, quizzes, quizPanel };
 
   context.subscriptions.push(
-    log, settings, roadmaps, progress, roadmapTree, planTree, notes, quizzes, quizPanel, statusBar, reviewStatusBar, planFocus, dashboard, offThread, checker, navigation, roadmapView, planView,
+    log, settings, roadmaps, progress, roadmapTree, planTree, snippets, notes, quizzes, quizPanel, statusBar, reviewStatusBar, planFocus, dashboard, offThread, checker, navigation, roadmapView, planView,
     registerCheckboxes([roadmapView, planView], roadmaps, progress),
     exerciseTests, watch, registerDebugProfile(exerciseTests, settings, log),
     registerCommands(services),
@@ -117,7 +121,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
     papers.tree, papersView, papers.nudge, papers.followCheckboxes(papersView),
   );
   setContext('hideCompleted', false);
-  return { roadmaps, progress, roadmapTree, planTree, planFocus, notesPanel: notes, statusBar, reviewStatusBar, dashboard, quizzes, quizPanel, checker, watch, papers: { ...papers, view: papersView } };
+  return { roadmaps, progress, roadmapTree, planTree, planFocus, notesPanel: notes, statusBar, reviewStatusBar, dashboard, quizzes, quizPanel, checker, watch, snippets, papers: { ...papers, view: papersView } };
 }
 
 /** VS Code awaits this before it disposes context.subscriptions: pending writes land first. */

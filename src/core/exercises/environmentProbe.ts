@@ -1,7 +1,4 @@
-/** pip's name where it differs from the import name. */
-const PIP_NAMES: Record<string, string> = { sklearn: 'scikit-learn' };
-/** Debian and Ubuntu package names, for a system Python. */
-const DEBIAN_NAMES: Record<string, string> = { torch: 'python3-torch', numpy: 'python3-numpy', sklearn: 'python3-sklearn', pytest: 'python3-pytest', matplotlib: 'python3-matplotlib', scipy: 'python3-scipy' };
+import { debianPackage, pipName } from './packageNames';
 
 /** The Python packages the built-in exercises import (as import names). */
 export const EXERCISE_PACKAGES = ['numpy', 'torch', 'sklearn', 'pytest'] as const;
@@ -60,12 +57,12 @@ export function describeEnvironment(r: EnvironmentReport): string {
 /** pip into a virtual environment; for a system Python, the system's packages (pip would fight them), else pip --user. */
 export function howToInstall(r: Pick<EnvironmentReport, 'executable' | 'virtualEnv' | 'missing'>): string {
   const exe = /^[\w./-]+$/.test(r.executable) ? r.executable : JSON.stringify(r.executable);
-  const pipNames = r.missing.map((m) => (Object.hasOwn(PIP_NAMES, m) ? PIP_NAMES[m] : m)).join(' ');
+  const pipNames = r.missing.map(pipName).join(' ');
   if (r.virtualEnv) return `This is a virtual environment: install with ${exe} -m pip install ${pipNames}`;
-  const debian = r.missing.filter((m) => Object.hasOwn(DEBIAN_NAMES, m));
-  const rest = r.missing.filter((m) => !Object.hasOwn(DEBIAN_NAMES, m));
+  const debian = r.missing.filter((m) => debianPackage(m));
+  const rest = r.missing.filter((m) => !debianPackage(m));
   const parts = [];
-  if (debian.length) parts.push(`with the system's packages (Debian, Ubuntu): sudo apt-get install ${debian.map((m) => DEBIAN_NAMES[m]).join(' ')}`);
-  if (rest.length) parts.push(`with pip: ${exe} -m pip install --user ${rest.map((m) => (Object.hasOwn(PIP_NAMES, m) ? PIP_NAMES[m] : m)).join(' ')}`);
+  if (debian.length) parts.push(`with the system's packages (Debian, Ubuntu): sudo apt-get install ${debian.map(debianPackage).join(' ')}`);
+  if (rest.length) parts.push(`with pip: ${exe} -m pip install --user ${rest.map(pipName).join(' ')}`);
   return `This is the system's Python: install ${parts.join('; and ')}. Or create a virtual environment (${exe} -m venv .venv), select it in the Python extension or aiRoadmap.pythonPath, and pip install ${pipNames} there.`;
 }

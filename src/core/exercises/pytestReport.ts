@@ -1,3 +1,5 @@
+import { debianPackage, pipName } from './packageNames';
+
 /** Where a failure happened: a path relative to the exercise folder, and a 1-based line. */
 export interface SourceLocation {
   file: string;
@@ -49,8 +51,6 @@ export function pythonVersionIn(output: string): string | undefined {
 
 /** How to get a missing module on Debian/Ubuntu (offline-friendly) and with pip. */
 export function installHint(module: string): string {
-  const debian: Record<string, string> = { torch: 'python3-torch', numpy: 'python3-numpy', sklearn: 'python3-sklearn', pytest: 'python3-pytest', matplotlib: 'python3-matplotlib', scipy: 'python3-scipy' };
-  const pip: Record<string, string> = { sklearn: 'scikit-learn' };
-  const apt = Object.hasOwn(debian, module) ? `sudo apt-get install ${debian[module]}` : undefined;
-  return [`python3 -m pip install ${Object.hasOwn(pip, module) ? pip[module] : module}`, apt].filter(Boolean).join(' or ');
+  const debian = debianPackage(module);
+  return [`python3 -m pip install ${pipName(module)}`, debian && `sudo apt-get install ${debian}`].filter(Boolean).join(' or ');
 }

@@ -62,3 +62,8 @@ export function createNotesRenderer(): (markdown: string) => string {
     return md.render(withoutLeadingTitle(markdown));
   };
 }
+
+// Run, Copy to Workspace and Open as Notebook read a note's Python blocks with the same parser:
+// they load with the renderer, not at activation.
+export { notePythonBlocks } from '../snippets/noteBlocks';
+export { noteToNotebook, serializeNotebook } from '../snippets/notebook';

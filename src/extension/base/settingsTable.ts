@@ -16,6 +16,7 @@ export const SETTINGS = {
   'progress.location': setting<'global' | 'workspace'>({ default: 'global', values: ['global', 'workspace'] }),
   'statusBar.visible': setting({ default: true }),
   'notes.openInNewPanel': setting({ default: false }),
+  'notes.runTimeoutSeconds': setting({ default: 60 }),
   roadmapFile: setting({ default: '' }),
   pythonPath: setting({ default: '' }),
   'exercises.watch': setting({ default: false }),

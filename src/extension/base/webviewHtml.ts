@@ -34,11 +34,11 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, o
 </html>`;
 }
 
-/** Webviews may load only what the extension ships under these folders. */
-export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+/** Webviews may load only what the extension ships under these folders, and the `extra` folders a panel names. */
+export function webviewOptions(extensionUri: vscode.Uri, extra: readonly vscode.Uri[] = []): vscode.WebviewOptions & vscode.WebviewPanelOptions {
   return {
     enableScripts: true,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media', 'webview')],
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media', 'webview'), ...extra],
     retainContextWhenHidden: false,
   };
 }

@@ -3,6 +3,8 @@ import type { CheckResult } from '../exercises/checkExercise';
 import type { EnvironmentCheck } from '../exercises/checkEnvironment';
 import type { ScaffoldOptions } from '../exercises/scaffoldExercise';
 import type { PaperStatus } from '../../core/papers/paperModel';
+import type { SnippetRun } from '../../core/snippets/snippetRun';
+import type { NoteFileOptions } from '../panels/noteCode';
 import type { AddPaperOptions, PaperTarget } from '../papers/paperActions';
 import type { PlanArgs } from '../plan/planActions';
 import type { Grading, QuizResponse } from '../../core/quiz/grading';
@@ -76,6 +78,10 @@ export const COMMANDS = {
   reviewTopic: command<[target?: Target]>(),
   /** Grades a response to the item with this card key ("<topic-id>/<item-id>") and schedules its card. */
   answerQuizItem: command<[key: string, response: QuizResponse, source?: 'quiz' | 'review'], Grading>(),
+  /** A topic's notes as a Jupyter notebook in the workspace; block numbers below count from 0. */
+  openNotebook: command<[target?: Target, options?: NoteFileOptions], vscode.Uri | undefined>(),
+  runSnippet: command<[target?: Target, block?: number], SnippetRun | undefined>(),
+  copySnippet: command<[target?: Target, block?: number, options?: NoteFileOptions], vscode.Uri | undefined>(),
 };
 
 export type CommandName = keyof typeof COMMANDS;

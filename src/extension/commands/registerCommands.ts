@@ -7,6 +7,7 @@ import { planHandlers } from './planCommands';
 import { progressHandlers } from './progressCommands';
 import { quizHandlers } from './quizCommands';
 import { roadmapHandlers } from './roadmapCommands';
+import { snippetHandlers } from './snippetCommands';
 import type { Services } from './services';
 
 /** Registers every command of the table, each with its handler: the one place commands are registered. */
@@ -19,6 +20,7 @@ export function registerCommands(services: Services): vscode.Disposable {
     ...papersHandlers(services),
     ...planHandlers(services),
     ...quizHandlers(services),
+    ...snippetHandlers(services),
   };
   return vscode.Disposable.from(
     ...(Object.keys(COMMANDS) as CommandName[]).map((name) => vscode.commands.registerCommand(commandId(name), handlers[name] as (...args: unknown[]) => unknown)),

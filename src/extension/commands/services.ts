@@ -3,6 +3,7 @@ import type { TreeOptions } from '../../core/views/treeRows';
 import type { Settings } from '../base/settings';
 import type { ExerciseChecker } from '../exercises/checkExercise';
 import type { ExerciseHelp } from '../exercises/exerciseHelp';
+import type { SnippetRunner } from '../exercises/snippetRunner';
 import type { WatchMode } from '../exercises/watchMode';
 import type { Papers } from '../papers/papers';
 import type { planActions } from '../plan/planActions';
@@ -28,6 +29,8 @@ export interface Services {
   checker: ExerciseChecker;
   help: ExerciseHelp;
   watch: WatchMode;
+  /** Runs the Python blocks of notes. */
+  snippets: SnippetRunner;
   papers: Papers;
   plan: ReturnType<typeof planActions>;
   quizzes: QuizService;

@@ -4,7 +4,7 @@ import type { NotesView } from '../../core/views/notesView';
 import { notesViewFor } from '../../core/views/notesView';
 import { isFromNotesPanel, isNotesPanelState, type FromNotesPanel, type NotesPanelState, type ToNotesPanel } from '../../webview/notes/protocol';
 import { notesRenderer } from '../base/lazyModules';
-import { escapeHtml } from '../base/webviewHtml';
+import { escapeHtml, webviewOptions } from '../base/webviewHtml';
 import { offThread } from '../offThread/offThread';
 import { Disposable } from '../base/lifecycle';
 import { openWebLink } from '../base/openWebLink';
@@ -13,13 +13,15 @@ import { WebviewHost, type WebviewSpec } from '../base/webviewHost';
 import type { ProgressStore } from '../progress/progressStore';
 import type { RoadmapService } from '../roadmap/roadmapService';
 import type { MyNotes } from './myNotes';
+import { NoteCode } from './noteCode';
+import { NotesSnippets, type SnippetActions } from './notesSnippets';
 
 const NOTES: WebviewSpec<FromNotesPanel, NotesPanelState> = {
   viewType: 'aiRoadmap.notes',
   name: 'notes panel',
   title: 'AI Roadmap notes',
   script: 'dist/webview/notes.js',
-  styles: ['dist/webview/katex/katex.min.css', 'media/webview/base.css', 'media/webview/notes.css', 'media/webview/highlight.css'],
+  styles: ['dist/webview/katex/katex.min.css', 'media/webview/base.css', 'media/webview/notes.css', 'media/webview/highlight.css', 'media/webview/snippets.css'],
   isMessage: isFromNotesPanel,
   isState: isNotesPanelState,
 };
@@ -33,6 +35,8 @@ export interface NotesPanelActions {
   listedPapers(): Record<string, unknown>;
   /** The topic's quiz, or a review of its due cards, in the quiz panel. */
   quiz(mode: 'quiz' | 'review', topicId: string): Promise<unknown>;
+  /** Runs the notes' Python blocks (Run and Stop in the panel). */
+  snippets: SnippetActions;
 }
 
 interface OpenPanel {
@@ -57,6 +61,10 @@ export class NotesPanels extends Disposable implements vscode.WebviewPanelSerial
   /** Fires each time a panel has posted its content, for tests and the bench. */
   private readonly shown = this._register(new vscode.EventEmitter<string>());
   readonly onDidShow = this.shown.event;
+  /** The notes' code for the workspace: blocks, Copy to Workspace, Open as Notebook. */
+  readonly code: NoteCode;
+  /** Run and Stop on the Python blocks of the panels' notes. */
+  readonly snippets: NotesSnippets;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -68,6 +76,8 @@ export class NotesPanels extends Disposable implements vscode.WebviewPanelSerial
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
+    this.code = new NoteCode(roadmaps);
+    this.snippets = this._register(new NotesSnippets(this.code, actions.snippets));
     this._register(WebviewHost.registerSerializer(extensionUri, NOTES, (panel, state) => this.revive(panel, state)));
     this._register(
       roadmaps.onDidChange((index) => {
@@ -146,6 +156,8 @@ export class NotesPanels extends Disposable implements vscode.WebviewPanelSerial
 
   private attach(panel: vscode.WebviewPanel, id: string): OpenPanel {
     const open = { id } as OpenPanel;
+    // Figures a run saved load from the figures folder: allowed before the page is written, so it never reloads for them.
+    panel.webview.options = webviewOptions(this.extensionUri, this.snippets.resourceRoots);
     open.host = new WebviewHost<FromNotesPanel, ToNotesPanel>(
       panel,
       this.extensionUri,
@@ -182,11 +194,15 @@ export class NotesPanels extends Disposable implements vscode.WebviewPanelSerial
           const ref = notes ? (await this.paperReferences(notes)).find((r) => r.arxivId === m.arxivId) : undefined;
           if (ref) await this.actions.addPaper(ref.arxivId, m.id, ref.title);
         },
+        ...this.snippets.handlers(open),
       },
       () => this.refresh(open, true),
       this.log,
     );
-    open.host.onDidClose(() => this.panels.delete(open));
+    open.host.onDidClose(() => {
+      this.panels.delete(open);
+      this.snippets.closed(open);
+    });
     this.panels.add(open);
     return open;
   }
@@ -203,7 +219,10 @@ export class NotesPanels extends Disposable implements vscode.WebviewPanelSerial
     if (!view || open.id !== id || open.pending !== pending) return; // a newer request took over
     open.pending = undefined;
     open.host.panel.title = view.title;
-    if (await open.host.post({ type: 'show', view })) this.shown.fire(id);
+    if (await open.host.post({ type: 'show', view })) {
+      await this.snippets.shown(open, id);
+      this.shown.fire(id);
+    }
   }
 
   private async buildView(id: string): Promise<NotesView | undefined> {

@@ -6,6 +6,7 @@ import '../shared/keepFocus';
 import { isNotesPanelState, isToNotesPanel, type FromNotesPanel, type NotesPanelState } from './protocol';
 import { vscodeApi } from '../shared/vscodeApi';
 import { renderLayer, renderTopic, updateStatus } from './renderTopic';
+import { decorateSnippets, handleSnippetMessage } from './snippets';
 
 const vscode = vscodeApi<FromNotesPanel, NotesPanelState>();
 const root = document.getElementById('root')!;
@@ -16,6 +17,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const msg = event.data;
   if (!isToNotesPanel(msg)) return console.warn('AI Roadmap: ignored a message the panel does not understand', msg);
   if (msg.type === 'feedback') return announce(msg.text);
+  if (handleSnippetMessage(root, msg)) return;
   if (msg.type === 'scrollTo') {
     const heading = document.getElementById(msg.anchor);
     if (!heading) return;
@@ -35,6 +37,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const focusKey = root.contains(document.activeElement) ? ((document.activeElement as HTMLElement).dataset.focusKey ?? '') : undefined;
   root.dataset.topic = msg.view.id;
   root.replaceChildren(msg.view.kind === 'topic' ? renderTopic(msg.view, post) : renderLayer(msg.view, post));
+  if (msg.view.kind === 'topic') decorateSnippets(root, msg.view.id, post);
   document.title = msg.view.title;
   window.scrollTo(0, scrollY);
   if (focusKey !== undefined) {

@@ -5,8 +5,10 @@
 import type { NotesView } from '../../core/views/notesView';
 import { isStatus } from '../../core/progress/progressModel';
 import { isId, isNumber, isStringUpTo, messageGuard, objectGuard, oneOf, type Check, type MessageOf } from '../../core/util/messageSchema';
+import { fromNotesSnippets, toNotesSnippets } from './snippetProtocol';
 
 export type { LayerView, NotesView, TopicRef, TopicView } from '../../core/views/notesView';
+export type { BlockRunState, ShownFigure } from './snippetProtocol';
 
 const isNotesView: Check<NotesView> = (v): v is NotesView => {
   const view = v as Partial<NotesView> | null;
@@ -24,6 +26,7 @@ const fromNotesPanel = {
   addPaper: { id: isId, arxivId: isStringUpTo(40) },
   /** The topic's quiz, or a review of its due cards, in the quiz panel. */
   quiz: { id: isId, mode: oneOf('quiz', 'review') },
+  ...fromNotesSnippets,
 };
 
 const toNotesPanel = {
@@ -34,6 +37,7 @@ const toNotesPanel = {
   feedback: { text: isStringUpTo(2000) },
   /** Scrolls to a heading of the note ("Show the section" after a wrong quiz answer). */
   scrollTo: { anchor: isStringUpTo(200) },
+  ...toNotesSnippets,
 };
 
 export type FromNotesPanel = MessageOf<typeof fromNotesPanel>;
