@@ -1,6 +1,6 @@
 // `npm run bench`: measured figures, each beside its floor where one exists. Not a test:
 // it prints numbers and never fails on them. Flags: --no-host (skip real VS Code), --no-exercises,
-// --hostile-only, --plan-only, --papers-only.
+// --hostile-only, --plan-only, --papers-only, --snippets-only.
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
@@ -16,6 +16,7 @@ import { openNotesRows } from './bench/openNotesBench';
 import { papersRows } from './bench/papersBench';
 import { planRows } from './bench/planBench';
 import { renderRows } from './bench/renderBench';
+import { snippetRows } from './bench/snippetBench';
 import { treeRows } from './bench/treeBench';
 
 async function main() {
@@ -27,6 +28,7 @@ async function main() {
   // --plan-only: just the study plan's rows (issue 16's goal), for a quick look on a quiet machine.
   if (args.has('--plan-only')) return printTable('Study plan (median of 11, calendar of 3, after a warm-up)', await planRows());
   if (args.has('--papers-only')) return printTable('Reading list (median, alternating with the floor, after warm-ups)', papersRows(root));
+  if (args.has('--snippets-only')) return printTable('Runnable notes (median of 11, alternating with the floor, after a warm-up)', await snippetRows());
   printTable('Bundles (production build)', bundleRows(root));
   printTable('Roadmap loader (median of 5, after a warm-up)', await loaderRows());
   // --compare-roadmap=DIR: an older roadmap/ (e.g. from `git archive REV roadmap`) measured beside today's.
@@ -45,6 +47,7 @@ async function main() {
     printTable('Real VS Code 1.100.3 host', [...(await activationRows()), ...(await openNotesRows(topics))]);
   }
   if (!args.has('--no-exercises')) printTable('Exercises (Debian python3)', exerciseRows(root));
+  printTable('Runnable notes (median of 11, alternating with the floor, after a warm-up)', await snippetRows());
   printTable('Exercise checks: JUnit parsing (median of 21) and watch mode (median of 5)', await exerciseTestsRows(root));
 }
 

@@ -3,6 +3,7 @@ import * as assert from './assert';
 import * as vscode from 'vscode';
 import type { CheckResult } from '../../src/extension/exercises/checkExercise';
 import type { EnvironmentCheck } from '../../src/extension/exercises/checkEnvironment';
+import type { SnippetRun } from '../../src/core/snippets/snippetRun';
 import type { AiRoadmapApi } from '../../src/extension/extension';
 import { waitFor } from '../integration/support/waitFor';
 
@@ -84,6 +85,19 @@ describe('VS Code for the Web (web worker extension host)', () => {
     const env = (await vscode.commands.executeCommand<EnvironmentCheck>('aiRoadmap.checkEnvironment'))!;
     assert.equal(env.report, undefined);
     assert.match(env.message, /needs a desktop or remote window/);
+  });
+
+  it('Run on a note’s Python block says it needs a desktop or remote window; Open as Notebook and Copy to Workspace still write', async () => {
+    const started = api.snippets.processesStarted;
+    const run = (await vscode.commands.executeCommand<SnippetRun>('aiRoadmap.runSnippet', 'linear-algebra', 0))!;
+    assert.equal(run.outcome, 'refused');
+    assert.match(run.summary, /needs a desktop or remote window/);
+    assert.equal(api.snippets.processesStarted, started);
+    const nb = await vscode.commands.executeCommand<vscode.Uri>('aiRoadmap.openNotebook', 'linear-algebra', { open: false });
+    assert.ok(nb);
+    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(nb)), /"nbformat": 4/);
+    const py = await vscode.commands.executeCommand<vscode.Uri>('aiRoadmap.copySnippet', 'linear-algebra', 0, { open: false });
+    assert.ok(py && (await vscode.workspace.fs.readFile(py)).byteLength > 0);
   });
 
   it("shows an author's roadmap, loaded and checked in the worker", async () => {
