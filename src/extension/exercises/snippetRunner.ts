@@ -27,21 +27,29 @@ export class SnippetRunner extends Disposable {
   /** The one folder the notes panels may show figures from (undefined where nothing runs). */
   readonly figuresRoot = this.root ? vscode.Uri.file(this.root) : undefined;
   private runs = 0;
+  /** Runs under way: stopped when the extension goes, so none outlives it. */
+  private readonly running = new Set<vscode.CancellationTokenSource>();
 
   constructor(
     private readonly settings: Settings,
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
-    this._register({ dispose: () => this.root && removeFolder(this.root) });
+    this._register({
+      dispose: () => {
+        for (const cts of this.running) cts.cancel();
+        if (this.root) removeFolder(this.root);
+      },
+    });
   }
 
   async run(code: string, sink: SnippetSink | undefined, token: vscode.CancellationToken): Promise<SnippetRun> {
     const refused = (summary: string): SnippetRun => ({ outcome: 'refused', summary, output: '', cut: false, missing: [], figures: [] });
     if (!canRunPrograms) return refused(WEB_CANNOT_RUN);
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const cannot = whyPythonCannotRun('Running a snippet', folder);
+    // A snippet runs in a temporary folder of its own, so a workspace that is not on this disk is no obstacle.
+    const cannot = whyPythonCannotRun('Running a snippet', undefined);
     if (cannot) return refused(cannot);
+    const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri;
     const python = await pythonFor(folder ?? vscode.Uri.file('/'), this.settings, this.log);
     const interpreter = `${python.command} (${python.source})`;
     sink?.started?.(interpreter);
@@ -51,11 +59,15 @@ export class SnippetRunner extends Disposable {
     let stderrTail = '';
     this.processesStarted++;
     const figuresFolder = makeRunFiguresFolder(this.root!, `run-${++this.runs}`);
+    const own = new vscode.CancellationTokenSource();
+    const linked = token.onCancellationRequested(() => own.cancel());
+    if (token.isCancellationRequested) own.cancel();
+    this.running.add(own);
     const proc = await runSnippetProcess({
       python: python.command,
       code,
       timeoutMs: timeoutSeconds * 1000,
-      token,
+      token: own.token,
       figuresFolder,
       onOutput: (stream, raw) => {
         if (stream === 'stderr') stderrTail = (stderrTail + raw).slice(-STDERR_TAIL);
@@ -65,6 +77,9 @@ export class SnippetRunner extends Disposable {
         sink?.output(stream, text);
       },
     });
+    this.running.delete(own);
+    linked.dispose();
+    own.dispose();
     const missing = proc.timedOut || proc.cancelled ? [] : missingPackages(stderrTail, python.command);
     const { outcome, summary } = describeRun({ ...proc, timeoutSeconds, python: interpreter, missing, figures: proc.figures.length });
     const note = cap.note();

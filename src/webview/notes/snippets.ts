@@ -24,7 +24,7 @@ export function decorateSnippets(root: HTMLElement, topicId: string, post: Post)
     const n = block + 1;
     const run = button('Run', `Run Python block ${n}`, `run:${block}`, () => post({ type: (run.dataset.running ? 'stopSnippet' : 'runSnippet') as 'runSnippet', id: topicId, block }));
     run.classList.add('snippet-run');
-    const copy = button('Copy to Workspace', `Copy Python block ${n} to the workspace as a .py file`, `copy:${block}`, () => post({ type: 'copySnippet', id: topicId, block }), true);
+    const copy = button('Copy to Workspace', `Copy to Workspace: Python block ${n}, as a .py file`, `copy:${block}`, () => post({ type: 'copySnippet', id: topicId, block }), true);
     const output = el('div', { cls: 'snippet-output', attrs: { hidden: '', 'aria-label': `Output of Python block ${n}`, role: 'region' } });
     const wrapper = el('div', { cls: 'snippet', attrs: { 'data-block': String(block) } }, el('div', { cls: 'snippet-actions' }, run, copy), output);
     pre.replaceWith(wrapper);
