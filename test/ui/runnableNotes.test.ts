@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { repoRoot } from '../../tools/host/codeServer';
@@ -57,10 +57,26 @@ describe('Runnable notes in real VS Code', () => {
     assert.match(await snippets.waitEnded(2, 'Error'), /no module named "no_such_module_xyz"\. Install it with: .*-m pip install no_such_module_xyz\./);
   });
 
-  it('Open as Notebook writes the note as a notebook and opens it', async () => {
+  it('Open as Notebook writes the note as a notebook and opens it; back in the panel the runs show as they were; a second time it asks', async () => {
     const wb = workbench();
     await snippets.openNotebookButton().click();
     await wb.editorTab('run-me.ipynb').waitFor({ timeout: 90_000 });
-    assert.ok(existsSync(join(wb.workspace, 'notebooks', 'run-me.ipynb')));
+    const file = join(wb.workspace, 'notebooks', 'run-me.ipynb');
+    assert.ok(existsSync(file));
+
+    // Again, over a notebook the learner changed: VS Code's dialog asks, and Cancel keeps it.
+    writeFileSync(file, '{"mine": true}\n');
+    // The notebook took the panel's place: its page comes back when its tab is chosen again.
+    await wb.editorTab('Run me').click();
+    snippets = new NoteSnippets((await NotesPanel.find(wb, 'Run me')).frame);
+    // The rebuilt page shows the runs as they were: the output, and the figure from its kept file.
+    await snippets.waitOutput(0, /hello from block 0/);
+    await snippets.frame.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('.snippet-figures img')).some((i) => i.complete && i.naturalWidth > 0), undefined, { timeout: 60_000 });
+    await snippets.openNotebookButton().click();
+    const dialog = wb.page.locator('.monaco-dialog-box', { hasText: 'notebooks/run-me.ipynb already exists in the workspace.' });
+    await dialog.waitFor({ timeout: 60_000 });
+    await dialog.locator('.monaco-button', { hasText: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 60_000 });
+    assert.equal(readFileSync(file, 'utf8'), '{"mine": true}\n');
   });
 });
