@@ -47,9 +47,15 @@ export class Workbench {
     // The web kind runs the extension's `browser` bundle in the web worker host, as vscode.dev does.
     const url = server.workbenchUrl(workspace, opts.kind === 'web' ? { kind: 'web', developmentPath: webOnlyCopy(repoRoot) } : {});
     const wb = new Workbench(page, browser, server, workspace, url);
-    await wb.load();
-    // code-server's web client does not take workbench.colorTheme from the profile's settings file.
-    if (opts.theme) await wb.setTheme(opts.theme);
+    try {
+      await wb.load();
+      // code-server's web client does not take workbench.colorTheme from the profile's settings file.
+      if (opts.theme) await wb.setTheme(opts.theme);
+    } catch (e) {
+      // The suite's `after` never gets this object: left running, the server and browser would keep the test file alive.
+      await wb.close().catch(() => undefined);
+      throw e;
+    }
     return wb;
   }
 
