@@ -47,7 +47,7 @@ function render(d: DashboardData) {
       ),
     ),
     el('h2', { text: 'Check-offs per week' }),
-    weekChart(d.weeks, weeksLabel),
+    weekChart(d.weeks, weeksLabel, 'topic', 'check-offs'),
     // The same numbers as a table, for screen readers and for reading exact values.
     el(
       'table',
@@ -121,7 +121,7 @@ function reviewSection(d: DashboardData): Element[] {
     ),
     r.dueToday ? el('p', {}, keyed(button(`Review ${r.dueToday} due`, () => post({ type: 'command', command: 'review' })), 'review')) : el('span'),
     el('h3', { text: 'Answers per day' }),
-    weekChart(r.perDay.map((x) => ({ start: x.day, count: x.count })), perDayLabel, 'answer'),
+    weekChart(r.perDay.map((x) => ({ start: x.day, count: x.count })), perDayLabel, 'answer', 'reviews-per-day'),
     table(perDayLabel, 'Answers', r.perDay),
     el('h3', { text: 'Due in the next 14 days' }),
     weekChart(r.forecast.map((x) => ({ start: x.day, count: x.count })), forecastLabel, 'card due', 'forecast'),

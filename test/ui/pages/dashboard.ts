@@ -30,7 +30,7 @@ export class Dashboard {
   }
 
   weekColumns() {
-    return this.frame.locator('.weeks .col');
+    return this.frame.locator('.weeks.check-offs .col');
   }
 
   /** The burn-down's polylines, as their `points` attributes. */
