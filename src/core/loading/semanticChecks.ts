@@ -70,7 +70,11 @@ export function checkSemantics(roadmap: Roadmap, options: SemanticOptions = {}):
       const idPath = [...p.path, 'id'];
       const name = topicName(p);
       reserved(idPath, p.parent ? 'Sub-topic id' : 'Topic id', p.topic.id);
-      claim(p.topic.id, { path: idPath, name }, capital(name.replace(/^(sub-topic|topic) "/, '$1 id "')));
+      // The first use is named by its position: two equal ids in one layer read apart.
+      const position = `${p.parent ? 'sub-topic' : 'topic'} #${Number(p.path[p.path.length - 1]) + 1}`;
+      const inLayer = layer.id ? ` in layer "${layer.id}"` : ` in layer #${li + 1}`;
+      const owner = p.parent ? `${position} of topic "${p.parent.id}"${inLayer}` : `${position}${inLayer}`;
+      claim(p.topic.id, { path: idPath, name: owner }, capital(name.replace(/^(sub-topic|topic) "/, '$1 id "')));
       if (p.topic.id) topicIds.add(p.topic.id);
     }
   });
