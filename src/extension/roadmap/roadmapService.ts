@@ -139,10 +139,10 @@ export class RoadmapService extends Disposable {
       const kept = this.shown;
       const index = kept?.index ?? (await this.loadBuiltIn());
       const errors = result.problems.filter((p) => p.severity === 'error').length;
-      const state: RoadmapProblems = { file, errors, warnings: result.problems.length - errors, showing: kept ? 'last good' : 'built-in', shownTitle: index.roadmap.title };
+      const state: RoadmapProblems = { file, errors, warnings: result.problems.length - errors, showing: kept?.file ? 'last good' : 'built-in', shownTitle: index.roadmap.title };
       const before = this.problemState;
       this.setProblems(state);
-      this.log.warn(`The roadmap ${file.fsPath} has ${errors} error(s); ${kept ? `"${index.roadmap.title}" stays on screen` : 'showing the built-in roadmap'}.`);
+      this.log.warn(`The roadmap ${file.fsPath} has ${errors} error(s); "${index.roadmap.title}" ${kept ? 'stays on screen' : 'is shown'} meanwhile.`);
       // Said once when the roadmap breaks (and after a command), not on every save while it stays broken.
       if (announce || !before || before.file.toString() !== file.toString()) this.announce(state);
       return index;
