@@ -20,17 +20,20 @@ describe("A teacher's own roadmap", () => {
   /** Edits the layer file in an editor and saves it, as a teacher does. */
   async function editAndSave(change: (text: string) => string) {
     const doc = await vscode.workspace.openTextDocument(layerFile());
-    // A save the host turns down on a loaded machine (seen once in code-server) is tried again, as a teacher would.
+    await vscode.window.showTextDocument(doc);
+    // As a teacher would after a change on disk: take the file as it is there now.
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    const target = change(doc.getText());
+    // A save the host turns down on a loaded machine (seen once in code-server) is tried again with the same text.
     for (let attempt = 1; ; attempt++) {
-      await vscode.window.showTextDocument(doc);
-      // As a teacher would after a change on disk: take the file as it is there now.
-      await vscode.commands.executeCommand('workbench.action.files.revert');
       const edit = new vscode.WorkspaceEdit();
-      edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), change(doc.getText()));
+      edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), target);
       assert.ok(await vscode.workspace.applyEdit(edit), 'the edit applies');
       const dirty = doc.isDirty;
       if (await doc.save()) return;
       assert.ok(attempt < 3, `the file saves (dirty before: ${dirty}, after: ${doc.isDirty}, active: ${vscode.window.activeTextEditor?.document.uri.path})`);
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
     }
   }
 
