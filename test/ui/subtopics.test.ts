@@ -1,0 +1,49 @@
+import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { repoRoot } from '../../tools/host/codeServer';
+import { RoadmapTree, Workbench } from './pages';
+
+/** Issue 15: a teacher's roadmap with sub-topics, in the Roadmap view of real VS Code. */
+describe('Sub-topics in the Roadmap view', () => {
+  let wb: Workbench;
+  before(async () => {
+    wb = await Workbench.open({
+      copy: { course: join(repoRoot, 'test', 'fixtures', 'roadmaps', 'teacher') },
+      settings: { 'aiRoadmap.roadmapFile': 'course/roadmap.yaml' },
+    });
+  });
+  after(async () => {
+    await wb?.close();
+  });
+
+  it('nests sub-topics under their topic, checkable, counted on the topic and the layer', async () => {
+    const tree = new RoadmapTree(wb);
+    await tree.open();
+    const layer = /^1\. The web$/;
+    await tree.row(layer).waitFor({ timeout: 90_000 });
+    assert.equal(await tree.description(layer), '0/4 · 0%', 'a layer counts its topics and sub-topics');
+    await tree.expand(layer);
+    const topic = /^Web basics$/;
+    await tree.row(topic).waitFor();
+    assert.equal(await tree.description(topic), '3 h · 0/2 sub-topics');
+    await tree.expand(topic);
+    const sub = /^Semantic HTML$/;
+    await tree.row(sub).waitFor();
+    assert.deepEqual([await tree.level(layer), await tree.level(topic), await tree.level(sub), await tree.level(/^Forms$/)], [1, 2, 3, 3], 'sub-topics one level below their topic');
+    const labels = await tree.labels();
+    assert.deepEqual(labels.slice(labels.indexOf('Web basics'), labels.indexOf('Web basics') + 3), ['Web basics', 'Semantic HTML', 'Forms'], 'right under their topic');
+    // The topic's typed links follow its sub-topics, the kind in words.
+    assert.equal(await tree.description('How the web works'), 'article');
+    assert.equal(await tree.description('The HTML standard'), 'official site');
+
+    await tree.checkbox(sub).click();
+    await tree.waitText('1/4 · 25%');
+    assert.equal(await tree.checkbox(sub).getAttribute('aria-checked'), 'true');
+    assert.equal(await tree.description(topic), '3 h · 1/2 sub-topics');
+    assert.equal(await tree.checkbox(topic).getAttribute('aria-checked'), 'false', 'the topic keeps its own status');
+    await tree.expand(sub);
+    assert.equal(await tree.description('A podcast on markup'), 'podcast');
+    await wb.screenshot('subtopics-tree');
+  });
+});
