@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { repoRoot } from '../../tools/host/codeServer';
-import { RoadmapTree, Workbench } from './pages';
+import { NotesPanel, RoadmapTree, Workbench } from './pages';
 
 /** Issue 15: a teacher's roadmap with sub-topics, in the Roadmap view of real VS Code. */
 describe('Sub-topics in the Roadmap view', () => {
@@ -45,5 +45,20 @@ describe('Sub-topics in the Roadmap view', () => {
     await tree.expand(sub);
     assert.equal(await tree.description('A podcast on markup'), 'podcast');
     await wb.screenshot('subtopics-tree');
+  });
+
+  it('a topic\'s notes list its sub-topics as links; a sub-topic\'s notes link back to its topic', async () => {
+    const tree = new RoadmapTree(wb);
+    await tree.row(/^Web basics$/).click();
+    const topic = await NotesPanel.find(wb, 'Web basics');
+    assert.deepEqual(await topic.sectionLinks('Sub-topics').allTextContents(), ['Semantic HTML', 'Forms']);
+    assert.deepEqual(await topic.resourceKinds(), ['article', 'official site']);
+    await topic.sectionLinks('Sub-topics').nth(1).click();
+    const sub = await NotesPanel.find(wb, 'Forms');
+    assert.match(await sub.context(), /The web › Web basics/);
+    assert.deepEqual(await sub.resourceKinds(), ['open-source project']);
+    await wb.screenshot('subtopic-notes');
+    await sub.parentLink('Web basics').click();
+    await NotesPanel.find(wb, 'Web basics');
   });
 });
