@@ -179,33 +179,22 @@ function describePlace(root: unknown, path: PathSegment[], layerPosition: number
     parts.push(label(root, 'layer', true, layerPosition));
     [kind, definition] = ['layer', 'layer'];
   }
-  const chain: Array<{ parts: number; kind: string; definition: string }> = [{ parts: parts.length, kind, definition }];
   let node: unknown = root;
   let list: string | undefined;
   for (const seg of path) {
     node = node !== null && typeof node === 'object' && Object.prototype.hasOwnProperty.call(node, seg) ? (node as Record<string | number, unknown>)[seg] : undefined;
-    if (typeof seg === 'string') {
-      list = seg;
-      if (seg === 'plan') {
-        parts.push('the study plan');
-        [kind, definition] = ['study plan', 'studyPlan'];
-        chain.push({ parts: parts.length, kind, definition });
-      }
-      continue;
-    }
-    const inList = listItem(list, definition);
-    parts.push(label(node, inList.kind, inList.byId, seg));
-    [kind, definition] = [inList.kind, inList.definition];
-    chain.push({ parts: parts.length, kind, definition });
+    if (typeof seg === 'number') {
+      const item = listItem(list, definition);
+      parts.push(label(node, item.kind, item.byId, seg));
+      [kind, definition] = [item.kind, item.definition];
+    } else if (seg === 'plan') {
+      parts.push('the study plan');
+      [kind, definition] = ['study plan', 'studyPlan'];
+    } else list = seg;
   }
-  const phrase = (n: number) => {
-    if (n === 0) return 'the roadmap';
-    const inner = parts.slice(0, n).reverse();
-    // The layer closes the chain with "in": "topic "t1" in layer "one"".
-    return inner.map((p, i) => (i === 0 ? p : p.startsWith('layer ') ? `in ${p}` : `of ${p}`)).join(' ');
-  };
-  const here = chain[chain.length - 1];
-  return { where: phrase(here.parts), kind: here.kind, definition: here.definition };
+  // Innermost first; the layer closes the chain with "in": "resource #1 of topic "t1" in layer "one"".
+  const where = parts.length === 0 ? 'the roadmap' : parts.reverse().map((p, i) => (i === 0 ? p : p.startsWith('layer ') ? `in ${p}` : `of ${p}`)).join(' ');
+  return { where, kind, definition };
 }
 
 /** What an item of the list `list` inside an object of `definition` is. */

@@ -65,17 +65,16 @@ export function checkSemantics(roadmap: Roadmap, options: SemanticOptions = {}):
     reserved(path, 'Layer id', layer.id);
     claim(layer.id, { path, name: `layer #${li + 1}` }, `Layer id "${layer.id}" (layer #${li + 1})`);
     if (layer.id) layerIds.add(layer.id);
+    const inLayer = layer.id ? ` in layer "${layer.id}"` : ` in layer #${li + 1}`;
     for (; next < places.length && places[next].layerIndex === li; next++) {
-      const p = places[next];
-      const idPath = [...p.path, 'id'];
-      const name = topicName(p);
-      reserved(idPath, p.parent ? 'Sub-topic id' : 'Topic id', p.topic.id);
-      // The first use is named by its position: two equal ids in one layer read apart.
-      const position = `${p.parent ? 'sub-topic' : 'topic'} #${Number(p.path[p.path.length - 1]) + 1}`;
-      const inLayer = layer.id ? ` in layer "${layer.id}"` : ` in layer #${li + 1}`;
-      const owner = p.parent ? `${position} of topic "${p.parent.id}"${inLayer}` : `${position}${inLayer}`;
-      claim(p.topic.id, { path: idPath, name: owner }, capital(name.replace(/^(sub-topic|topic) "/, '$1 id "')));
-      if (p.topic.id) topicIds.add(p.topic.id);
+      const { topic, parent, path: at } = places[next];
+      const idPath = [...at, 'id'];
+      reserved(idPath, parent ? 'Sub-topic id' : 'Topic id', topic.id);
+      // The first use is named by its position, so two equal ids in one layer read apart.
+      const position = `${parent ? 'sub-topic' : 'topic'} #${Number(at[at.length - 1]) + 1}`;
+      const of = parent ? ` of topic "${parent.id}"` : '';
+      claim(topic.id, { path: idPath, name: `${position}${of}${inLayer}` }, `${parent ? 'Sub-topic' : 'Topic'} id "${topic.id}"${of}${inLayer}`);
+      if (topic.id) topicIds.add(topic.id);
     }
   });
 
