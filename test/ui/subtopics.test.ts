@@ -2,7 +2,12 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { repoRoot } from '../../tools/host/codeServer';
-import { NotesPanel, RoadmapTree, Workbench } from './pages';
+import { audit, describeViolations, NotesPanel, RoadmapTree, Workbench, type AxeViolation } from './pages';
+
+function assertNoBlockingViolations(what: string, violations: AxeViolation[]) {
+  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.equal(blocking.length, 0, describeViolations(what, blocking));
+}
 
 /** Issue 15: a teacher's roadmap with sub-topics, in the Roadmap view of real VS Code. */
 describe('Sub-topics in the Roadmap view', () => {
@@ -11,6 +16,8 @@ describe('Sub-topics in the Roadmap view', () => {
     wb = await Workbench.open({
       copy: { course: join(repoRoot, 'test', 'fixtures', 'roadmaps', 'teacher') },
       settings: { 'aiRoadmap.roadmapFile': 'course/roadmap.yaml' },
+      // For the axe audit of the panels below, as the accessibility suite does.
+      bypassCsp: true,
     });
   });
   after(async () => {
@@ -58,7 +65,14 @@ describe('Sub-topics in the Roadmap view', () => {
     assert.match(await sub.context(), /The web › Web basics/);
     assert.deepEqual(await sub.resourceKinds(), ['open-source project']);
     await wb.screenshot('subtopic-notes');
+    assertNoBlockingViolations('a sub-topic', (await audit(sub.frame)).violations);
     await sub.parentLink('Web basics').click();
     await NotesPanel.find(wb, 'Web basics');
+    await topic.frame.locator('#root .context button.link', { hasText: 'Layer 1' }).click();
+    const layer = await NotesPanel.find(wb, 'The web');
+    // The layer lists each topic with its sub-topics nested, and counts both.
+    assert.deepEqual(await layer.frame.locator('#root .layer > ul > li > ul > li > button.link').allTextContents(), ['Semantic HTML', 'Forms']);
+    assert.match((await layer.frame.locator('#root .layer .meta').textContent()) ?? '', /^1 of 4 topics and sub-topics done$/);
+    assertNoBlockingViolations('a layer with sub-topics', (await audit(layer.frame)).violations);
   });
 });
