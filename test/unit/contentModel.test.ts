@@ -93,6 +93,23 @@ describe('sub-topics', () => {
     find(ps, /^The notes file "notes\/s\.md" of sub-topic "s" of topic "t" in layer "l" does not exist\.$/);
   });
 
+  it('a sub-topic has a quiz of its own: written on it, or in the file beside its note', async () => {
+    const item = (id: string) => ({ id, kind: 'single', question: 'Which?', options: ['a', 'b'], answer: 'a', explanation: 'Because a.' });
+    const r = await loadRoadmap(
+      memoryFiles({
+        'roadmap.yaml': yamlRoadmap([{ id: 'l', title: 'L', topics: [{ id: 't', title: 'T', subtopics: [{ id: 's', title: 'S', quiz: [item('inline')] }, { id: 'u', title: 'U', notes: 'notes/u.md' }] }] }]),
+        'notes/u.md': '# U\n',
+        'notes/u.quiz.yaml': stringify({ items: [item('from-file')] }),
+      }),
+    );
+    assert.ok(r.ok, JSON.stringify(!r.ok && r.problems));
+    const index = new RoadmapIndex(r.roadmap);
+    assert.deepEqual(index.topic('s')?.quiz?.ids, ['inline']);
+    assert.deepEqual(index.topic('u')?.quiz?.ids, ['from-file']);
+    const bad = problems(await loadYaml(yamlRoadmap([{ id: 'l', title: 'L', topics: [{ id: 't', title: 'T', subtopics: [{ id: 's', title: 'S', quiz: [{ ...item('q'), kind: 'poll' }] }] }] }])));
+    assert.ok(bad.some((p) => /poll/.test(p.message)), 'a broken item of a sub-topic\'s quiz is reported');
+  });
+
   it('a cycle through sub-topics is found', async () => {
     const ps = problems(
       await loadYaml(yamlRoadmap([{ id: 'l', title: 'L', topics: [{ id: 't', title: 'T', prerequisites: ['b'], subtopics: [{ id: 'a', title: 'A', prerequisites: ['t'] }, { id: 'b', title: 'B', prerequisites: ['a'] }] }] }])),
@@ -262,7 +279,7 @@ describe('every problem in one pass', () => {
 
   it('an unknown property names what is allowed and suggests the likely one', async () => {
     const p = find(problems(await loadYaml(yamlRoadmap([{ id: 'l', title: 'L', topics: [{ id: 't', title: 'T', prerequisite: ['x'] }] }]))), /unknown property "prerequisite"/);
-    assert.match(p.message, /Did you mean "prerequisites"\? A topic may have: id, title, summary, notes, prerequisites, hours, tags, resources, exercises, subtopics\.$/);
+    assert.match(p.message, /Did you mean "prerequisites"\? A topic may have: id, title, summary, notes, prerequisites, hours, tags, resources, exercises, quiz, subtopics\.$/);
   });
 
   it('a layer that is neither a file nor a mapping says what a layer may be', async () => {

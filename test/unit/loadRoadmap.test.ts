@@ -51,7 +51,7 @@ describe('loadRoadmap', () => {
     assert.deepEqual([hours.line, hours.column], [11, 16]);
     const kind = find(ps, /^"kind" in resource #1 of topic "t1" in layer "one" must be one of book, course, video, paper, docs, tool, community, article, official, opensource, podcast, roadmap; it is "blog"\.$/);
     assert.equal(kind.line, 15);
-    const extra = find(ps, /^Topic "t1" in layer "one" has an unknown property "colour"\. A topic may have: id, title, summary, notes, prerequisites, hours, tags, resources, exercises, subtopics\.$/);
+    const extra = find(ps, /^Topic "t1" in layer "one" has an unknown property "colour"\. A topic may have: id, title, summary, notes, prerequisites, hours, tags, resources, exercises, quiz, subtopics\.$/);
     assert.equal(extra.line, 16);
   });
 

@@ -1,5 +1,5 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { ID_RULE } from '../ids';
+import { ID_PATTERN, ID_RULE, SINGLE_HYPHEN_ID_PATTERN } from '../ids';
 import { editDistance } from './idSuggestions';
 import { layer, propertiesOf, roadmap } from './schemaValidators';
 import type { PathSegment } from './yamlSource';
@@ -91,7 +91,9 @@ function typeWords(e: ErrorObject, rel: PathSegment[]): string {
 }
 
 function patternWords(pattern: string | undefined): string {
-  if (pattern?.startsWith('^[a-z0-9]+')) return `an id of ${ID_RULE}`;
+  if (pattern === ID_PATTERN.source) return `an id of ${ID_RULE}`;
+  // A quiz item's id (media/schema/quiz.schema.json): single hyphens only.
+  if (pattern === SINGLE_HYPHEN_ID_PATTERN.source) return 'an id of lowercase letters and digits, with single hyphens between them (like "column-space")';
   if (pattern === '\\.md$') return 'the path of a markdown file, ending in .md';
   if (pattern === '\\.ya?ml$') return 'the path of a YAML file, ending in .yaml or .yml';
   if (pattern?.startsWith('^\\d+\\.\\d+\\.\\d+')) return 'a version such as 1.0.0';
@@ -164,6 +166,8 @@ const LISTS: Record<string, { kind: string; definition: string; byId: boolean }>
   prerequisites: { kind: 'prerequisite', definition: '', byId: false },
   covers: { kind: 'covered id', definition: '', byId: false },
   tags: { kind: 'tag', definition: '', byId: false },
+  quiz: { kind: 'quiz item', definition: 'quizItem', byId: true },
+  options: { kind: 'option', definition: '', byId: false },
 };
 
 /**
