@@ -1,11 +1,12 @@
 // `npm run bench`: measured figures, each beside its floor where one exists. Not a test:
 // it prints numbers and never fails on them. Flags: --no-host (skip real VS Code), --no-exercises,
-// --hostile-only, --plan-only, --papers-only, --snippets-only.
+// --hostile-only, --plan-only, --papers-only, --snippets-only, --authoring-only.
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import type { Roadmap } from '../src/core/model';
 import { activationRows } from './bench/activationBench';
+import { authoringRows } from './bench/authoringBench';
 import { bundleRows } from './bench/bundleBench';
 import { exerciseRows } from './bench/exerciseBench';
 import { exerciseTestsRows } from './bench/exerciseTestsBench';
@@ -29,8 +30,14 @@ async function main() {
   if (args.has('--plan-only')) return printTable('Study plan (median of 11, calendar of 3, after a warm-up)', await planRows());
   if (args.has('--papers-only')) return printTable('Reading list (median, alternating with the floor, after warm-ups)', papersRows(root));
   if (args.has('--snippets-only')) return printTable('Runnable notes (median of 11, alternating with the floor, after a warm-up)', await snippetRows());
+  // --authoring-only: issue 15's figures, a teacher's roadmap loaded cold and the warm loads.
+  if (args.has('--authoring-only')) {
+    printTable("A teacher's roadmap, cold, each in a fresh process (median of 7, alternating with the floor)", authoringRows(root));
+    return printTable('Roadmap loader (median of 5, after a warm-up)', await loaderRows());
+  }
   printTable('Bundles (production build)', bundleRows(root));
   printTable('Roadmap loader (median of 5, after a warm-up)', await loaderRows());
+  printTable("A teacher's roadmap, cold, each in a fresh process (median of 7, alternating with the floor)", authoringRows(root));
   // --compare-roadmap=DIR: an older roadmap/ (e.g. from `git archive REV roadmap`) measured beside today's.
   const compare = process.argv.find((a) => a.startsWith('--compare-roadmap='))?.split('=')[1];
   const builtIn = [{ label: 'this', dir: resolve(root, 'roadmap') }, ...(compare ? [{ label: 'the compared', dir: resolve(compare) }] : [])];

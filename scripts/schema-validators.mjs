@@ -21,7 +21,16 @@ export function validatorsSource(schemaFile = 'media/schema/roadmap.schema.json'
   root.$id = `${schema.$id}#root`;
   root.properties.layers.items = { type: ['string', 'object'] };
   ajv.addSchema(root);
-  return standaloneCode(ajv, { roadmap: root.$id, layer: `${schema.$id}#/$defs/layer` });
+  const code = standaloneCode(ajv, { roadmap: root.$id, layer: `${schema.$id}#/$defs/layer` });
+  return `${code}\nexport const propertiesOf = ${JSON.stringify(propertyNames(schema))};\n`;
+}
+
+/** The property names each object of the schema allows, so a message on an unknown one can list them. */
+function propertyNames(schema) {
+  const names = (def) => Object.keys(def.properties).filter((k) => k !== '$schema');
+  const out = { roadmap: names(schema) };
+  for (const [name, def] of Object.entries(schema.$defs)) if (def.type === 'object' && def.properties) out[name] = names(def);
+  return out;
 }
 
 /** esbuild: `./schemaValidators` in src/core/loading resolves to the generated code. */

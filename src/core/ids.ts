@@ -1,5 +1,13 @@
-/** The id rules of the roadmap schema (media/schema/roadmap.schema.json, $defs/id), for data that is not YAML. */
-export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/**
+ * The id rules of the roadmap schema (media/schema/roadmap.schema.json, $defs/id), for data that is
+ * not YAML: lowercase letters and digits, with single or double hyphens between them ("html--css",
+ * as slugs from other tools have it), never at either end.
+ */
+export const ID_PATTERN = /^[a-z0-9]+(--?[a-z0-9]+)*$/;
+/** Quiz item ids (QUIZ-FORMAT, media/schema/quiz.schema.json) keep single hyphens only. */
+export const SINGLE_HYPHEN_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** The rule in words, for messages. */
+export const ID_RULE = 'lowercase letters and digits, with single or double hyphens between them (like "linear-algebra" or "html--semantics")';
 export const MAX_ID_LENGTH = 80;
 
 /** Device names Windows reserves in every folder, with or without an extension ("nul.txt" too). */

@@ -1,7 +1,9 @@
 /** The roadmap as the extension uses it: plain data, loaded from YAML or the compiled index. */
 import type { TopicQuiz } from './quiz/quizModel';
 
-export type ResourceKind = 'book' | 'course' | 'video' | 'paper' | 'docs' | 'tool' | 'community';
+/** The kinds a resource may have, in the schema's order (media/schema/roadmap.schema.json, $defs/resource). */
+export const RESOURCE_KINDS = ['book', 'course', 'video', 'paper', 'docs', 'tool', 'community', 'article', 'official', 'opensource', 'podcast', 'roadmap'] as const;
+export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 export type Difficulty = 'beginner' | 'intermediate' | 'advanced';
 
 export interface Resource {
@@ -24,13 +26,24 @@ export interface Topic {
   exercises: string[];
   /** Its quiz items (core/quiz): written on the topic or in the quiz file beside its note. */
   quiz?: TopicQuiz;
+  /**
+   * Sub-topics, one level below: each has a topic's shape and is a unit of progress of its own,
+   * keyed by its id like a topic. Filled by the loader; a sub-topic's own list is always empty.
+   * Optional for data built by hand (tests, older compiled indexes).
+   */
+  subtopics?: Topic[];
 }
+
+/** A sub-topic is a topic one level down (see Topic.subtopics); the name says where it stands. */
+export type Subtopic = Topic;
 
 export interface Layer {
   id: string;
+  /** Its position, from 1: the loader fills it in when the author leaves it out. */
   number: number;
   title: string;
-  goal: string;
+  /** One sentence: what the learner can do after this layer. */
+  goal?: string;
   summary?: string;
   topics: Topic[];
 }

@@ -1,29 +1,49 @@
 import type { ExerciseEntry, Layer, Roadmap, Topic } from './model';
+import { subtopicsOf } from './topicUnits';
 
-/** Lookups over a loaded roadmap, built once per roadmap: O(1) by id, and order. */
+/**
+ * Lookups over a loaded roadmap, built once per roadmap: O(1) by id, and order. Sub-topics are
+ * topics here (a topic's id looks up either); `parentOf` tells them apart.
+ */
 export class RoadmapIndex {
-  private readonly topics = new Map<string, { topic: Topic; layer: Layer; position: number }>();
+  private readonly topics = new Map<string, { topic: Topic; layer: Layer; parent?: Topic; position: number }>();
   private readonly layers = new Map<string, Layer>();
   private readonly exercises = new Map<string, ExerciseEntry>();
+  /** Topics and sub-topics in reading order: each topic, then its sub-topics. */
   readonly topicOrder: Topic[] = [];
 
   constructor(readonly roadmap: Roadmap) {
+    const add = (topic: Topic, layer: Layer, parent?: Topic) => {
+      // The first of two equal ids is the one references mean (the loader reports the second).
+      if (!this.topics.has(topic.id)) this.topics.set(topic.id, { topic, layer, parent, position: this.topicOrder.length });
+      this.topicOrder.push(topic);
+    };
     for (const layer of roadmap.layers) {
       this.layers.set(layer.id, layer);
       for (const topic of layer.topics) {
-        this.topics.set(topic.id, { topic, layer, position: this.topicOrder.length });
-        this.topicOrder.push(topic);
+        add(topic, layer);
+        for (const sub of subtopicsOf(topic)) add(sub, layer, topic);
       }
     }
     for (const e of roadmap.exercises) this.exercises.set(e.id, e);
   }
 
+  /** A topic or a sub-topic. */
   topic(id: string): Topic | undefined {
     return this.topics.get(id)?.topic;
   }
 
   layerOf(topicId: string): Layer | undefined {
     return this.topics.get(topicId)?.layer;
+  }
+
+  /** The topic a sub-topic belongs to; undefined for a topic (or an unknown id). */
+  parentOf(topicId: string): Topic | undefined {
+    return this.topics.get(topicId)?.parent;
+  }
+
+  isSubtopic(topicId: string): boolean {
+    return this.topics.get(topicId)?.parent !== undefined;
   }
 
   layer(id: string): Layer | undefined {
@@ -34,7 +54,7 @@ export class RoadmapIndex {
     return this.exercises.get(id);
   }
 
-  /** The topic before or after this one in roadmap order, across layers. */
+  /** The topic or sub-topic before or after this one in reading order, across layers. */
   neighbour(topicId: string, step: -1 | 1): Topic | undefined {
     const at = this.topics.get(topicId);
     return at ? this.topicOrder[at.position + step] : undefined;

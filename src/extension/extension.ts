@@ -37,6 +37,7 @@ import { ProgressStore } from './progress/progressStore';
 import { RoadmapService } from './roadmap/roadmapService';
 import { registerCheckboxes } from './views/checkboxes';
 import { ProgressTreeProvider } from './views/progressTree';
+import { followRoadmapProblems } from './views/roadmapProblemsMessage';
 import { PlanFocusStatusBar } from './views/planStatusBar';
 import { ProgressStatusBar } from './views/statusBar';
 import { StudyPlanTreeProvider } from './views/studyPlanTree';
@@ -114,6 +115,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
   context.subscriptions.push(
     log, settings, roadmaps, progress, roadmapTree, planTree, snippets, notes, quizzes, quizPanel, statusBar, reviewStatusBar, planFocus, dashboard, offThread, checker, navigation, roadmapView, planView,
     registerCheckboxes([roadmapView, planView], roadmaps, progress),
+    followRoadmapProblems(roadmapView, roadmaps),
     exerciseTests, watch, registerDebugProfile(exerciseTests, settings, log),
     registerCommands(services),
     registerPlanContextKeys(roadmaps, progress),

@@ -23,16 +23,35 @@ describe("A teacher's own roadmap", () => {
     await vscode.window.showTextDocument(doc);
     // As a teacher would after a change on disk: take the file as it is there now.
     await vscode.commands.executeCommand('workbench.action.files.revert');
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), change(doc.getText()));
-    assert.ok(await vscode.workspace.applyEdit(edit), 'the edit applies');
-    assert.ok(await doc.save(), 'the file saves');
+    const target = change(doc.getText());
+    // A save the host turns down on a loaded machine (seen once in code-server) is tried again with the same text.
+    for (let attempt = 1; ; attempt++) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), target);
+      assert.ok(await vscode.workspace.applyEdit(edit), 'the edit applies');
+      const dirty = doc.isDirty;
+      if (await doc.save()) return;
+      assert.ok(attempt < 3, `the file saves (dirty before: ${dirty}, after: ${doc.isDirty}, active: ${vscode.window.activeTextEditor?.document.uri.path})`);
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
   }
 
   before(async () => {
     api = await activateExtension();
     const ext = vscode.extensions.getExtension('ai-roadmap.ai-roadmap')!;
     cpSync(join(ext.extensionPath, 'test', 'fixtures', 'roadmaps', 'valid'), dir().fsPath, { recursive: true });
+    cpSync(join(ext.extensionPath, 'test', 'fixtures', 'roadmaps', 'references'), vscode.Uri.joinPath(workspaceUri(), 'broken-roadmap').fsPath, { recursive: true });
+  });
+
+  it('a roadmap with problems, while nothing good was loaded from it, leaves the built-in roadmap on screen and lists its problems', async () => {
+    await vscode.commands.executeCommand('aiRoadmap.useBuiltInRoadmap');
+    const id = await vscode.commands.executeCommand('aiRoadmap.openRoadmapFile', vscode.Uri.joinPath(workspaceUri(), 'broken-roadmap', 'roadmap.yaml'));
+    assert.equal(id, 'modern-ai-2025');
+    assert.equal(api.roadmaps.problems?.showing, 'built-in');
+    assert.ok((api.roadmaps.problems?.errors ?? 0) >= 6, 'every problem of the file, in one pass');
+    const diags = vscode.languages.getDiagnostics(vscode.Uri.joinPath(workspaceUri(), 'broken-roadmap', 'roadmap.yaml'));
+    for (const re of [/needs "alpah"/, /Prerequisites form a cycle/, /also the id of topic #1/, /must have an http or https address/]) assert.ok(diags.some((d) => re.test(d.message)), `a diagnostic matching ${re}`);
   });
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -48,17 +67,54 @@ describe("A teacher's own roadmap", () => {
     await waitFor(() => api.notesPanel.currentId === 'intro', 'the notes of the author topic');
   });
 
-  it('an error saved in the editor shows in the Problems view, and fixing it brings the roadmap back', async () => {
-    await editAndSave((text) => text.replace('hours: 2', BAD_PREREQUISITE));
-    const diags = await waitFor(layerDiagnostics, 'a diagnostic on the layer file');
-    assert.match(diags[0].message, /needs "nowhere", which is not a topic of this roadmap/);
-    assert.equal(diags[0].range.start.line, 9, 'on the line of the bad prerequisite (0-based)');
-    assert.equal(diags[0].source, 'AI Roadmap');
-    await waitFor(async () => (await roadmapId()) === 'modern-ai-2025', 'the built-in roadmap to stand in');
+  it('a broken save keeps the last good roadmap and the open notes tab, with the problem listed; fixing it brings the new version', async () => {
+    const before = await api.roadmaps.current();
+    let changes = 0;
+    let shows = 0;
+    const subs = [api.roadmaps.onDidChange(() => changes++), api.notesPanel.onDidShow(() => shows++)];
+    try {
+      await editAndSave((text) => text.replace('hours: 2', BAD_PREREQUISITE).replace('title: Introduction', 'title: Introduction, broken'));
+      const diags = await waitFor(layerDiagnostics, 'a diagnostic on the layer file');
+      assert.match(diags[0].message, /needs "nowhere", which is neither a topic nor a sub-topic of this roadmap/);
+      assert.equal(diags[0].range.start.line, 9, 'on the line of the bad prerequisite (0-based)');
+      assert.equal(diags[0].source, 'AI Roadmap');
+      await waitFor(() => api.roadmaps.problems?.showing === 'last good', 'the problems to be known');
+      assert.equal(await api.roadmaps.current(), before, 'the last good roadmap stays, the very same');
+      assert.equal(changes, 0, 'the views were not told of another roadmap');
+      assert.deepEqual(await api.roadmapTree.getChildren(), ['layer:basics', 'layer:second']);
+      assert.equal(api.notesPanel.currentId, 'intro', 'the open notes tab stays on its topic');
+      assert.equal(shows, 0, 'and was not redrawn');
+    } finally {
+      subs.forEach((d) => d.dispose());
+    }
 
     await editAndSave((text) => text.replace(BAD_PREREQUISITE, 'hours: 2'));
-    await waitFor(async () => (await roadmapId()) === 'tiny', 'the fixed roadmap to come back');
+    await waitFor(async () => (await api.roadmaps.current()).roadmap.layers[0].topics[0].title === 'Introduction, broken', 'the fixed version to come in');
+    assert.equal(api.roadmaps.problems, undefined);
     assert.equal(vscode.languages.getDiagnostics(layerFile()).length, 0, 'the problem is cleared');
+    await waitFor(() => api.notesPanel.currentId === 'intro', 'the notes tab still on its topic');
+    await editAndSave((text) => text.replace('title: Introduction, broken', 'title: Introduction'));
+    await waitFor(async () => (await api.roadmaps.current()).roadmap.layers[0].topics[0].title === 'Introduction', 'the title restored');
+  });
+
+  it('a schema error does not hide the semantic problems, and fixing one of them keeps the tree in place', async () => {
+    const before = await api.roadmaps.current();
+    await editAndSave((text) => text.replace('hours: 2', `${BAD_PREREQUISITE}\n    colour: red`));
+    const both = await waitFor(() => {
+      const d = layerDiagnostics();
+      return d && d.length >= 2 ? d : undefined;
+    }, 'the schema problem and the reference problem together');
+    assert.ok(both.some((d) => /unknown property "colour"/.test(d.message)), 'the schema problem');
+    assert.ok(both.some((d) => /needs "nowhere"/.test(d.message)), 'the reference problem, in the same pass');
+
+    await editAndSave((text) => text.replace('\n    colour: red', ''));
+    await waitFor(() => layerDiagnostics()?.length === 1, 'one problem left');
+    assert.equal(await api.roadmaps.current(), before, 'still the last good roadmap');
+    assert.deepEqual(await api.roadmapTree.getChildren(), ['layer:basics', 'layer:second']);
+    assert.deepEqual(await api.roadmapTree.getChildren('layer:basics'), ['topic:intro'], 'the tree is in place');
+
+    await editAndSave((text) => text.replace(BAD_PREREQUISITE, 'hours: 2'));
+    await waitFor(async () => !layerDiagnostics() && !api.roadmaps.problems && (await api.roadmaps.current()) !== before, 'the fixed roadmap');
   });
 
   it('a change from outside the editor (git, a script) is seen', async () => {

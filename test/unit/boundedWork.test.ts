@@ -136,7 +136,7 @@ describe('Windows device names in roadmaps', () => {
     find(r, /^Layer file "layers\/prn\.yaml" has "prn\.yaml" in its path, a device name on Windows \(CON, PRN, AUX, NUL, COM1 to COM9, LPT1 to LPT9, with any extension\), so no file can have it there; rename it\.$/);
     // With the layer file out of the way, the ids and paths are checked.
     const r2 = await loadRoadmap(memoryFiles({ 'roadmap.yaml': yaml.replace(/\n {2}- layers\/prn\.yaml/, ''), 'notes/AUX.md': '# x', 'lpt3.notes/x.md': '# x', 'exercises/Con.txt/exercise.yaml': 'x: 1' }), 'roadmap.yaml');
-    for (const re of [/^The roadmap id "con" is a device name on Windows \(CON, PRN, AUX, NUL, COM1 to COM9, LPT1 to LPT9, with any extension\), so it cannot name a file there; choose another\.$/, /Layer id "nul"/, /Topic id "com1"/, /Exercise id "lpt1"/, /notes file "notes\/AUX\.md" of topic "fine" has "AUX\.md" in its path, a device name/, /has "lpt3\.notes" in its path/, /template folder "exercises\/Con\.txt" of exercise "lpt1" has "Con\.txt" in its path/]) find(r2, re);
+    for (const re of [/^The roadmap id "con" is a device name on Windows \(CON, PRN, AUX, NUL, COM1 to COM9, LPT1 to LPT9, with any extension\), so it cannot name a file there; choose another\.$/, /Layer id "nul"/, /Topic id "com1"/, /Exercise id "lpt1"/, /notes file "notes\/AUX\.md" of topic "fine" in layer "nul" has "AUX\.md" in its path, a device name/, /has "lpt3\.notes" in its path/, /template folder "exercises\/Con\.txt" of exercise "lpt1" has "Con\.txt" in its path/]) find(r2, re);
   });
 });
 

@@ -43,29 +43,29 @@ describe('loadRoadmap', () => {
 
   it('reports schema violations in words, at the offending key', async () => {
     const ps = problems(await load('schema-errors'));
-    const id = find(ps, /"id" in the roadmap must be a lowercase kebab-case id/);
+    const id = find(ps, /^"id" in the roadmap must be an id of lowercase letters and digits, with single or double hyphens between them .*; it is "Not An Id"\.$/);
     assert.deepEqual([id.line, id.column], [1, 5]);
-    const title = find(ps, /topic "t1" is missing "title"/);
+    const title = find(ps, /^Topic "t1" in layer "one" is missing "title", which every topic must have\.$/);
     assert.equal(title.line, 10);
-    const hours = find(ps, /"hours" in topic "t1" must be a number/);
+    const hours = find(ps, /^"hours" in topic "t1" in layer "one" must be a number; it is "many"\.$/);
     assert.deepEqual([hours.line, hours.column], [11, 16]);
-    const kind = find(ps, /"kind" in resource #1 must be one of book, course, video, paper, docs, tool, community/);
+    const kind = find(ps, /^"kind" in resource #1 of topic "t1" in layer "one" must be one of book, course, video, paper, docs, tool, community, article, official, opensource, podcast, roadmap; it is "blog"\.$/);
     assert.equal(kind.line, 15);
-    const extra = find(ps, /topic "t1" has an unknown property "colour"/);
+    const extra = find(ps, /^Topic "t1" in layer "one" has an unknown property "colour"\. A topic may have: id, title, summary, notes, prerequisites, hours, tags, resources, exercises, quiz, subtopics\.$/);
     assert.equal(extra.line, 16);
   });
 
   it('reports broken references, duplicates, cycles and unsafe URLs', async () => {
     const ps = problems(await load('references'));
-    find(ps, /Topic "alpha" lists exercise "no-such-exercise", which is not in the roadmap's exercises/);
-    const typo = find(ps, /Topic "beta" needs "alpah", which is not a topic of this roadmap\. Did you mean "alpha"\?/);
+    find(ps, /Topic "alpha" in layer "one" lists exercise "no-such-exercise", which is not in the roadmap's exercises/);
+    const typo = find(ps, /Topic "beta" in layer "one" needs "alpah", which is neither a topic nor a sub-topic of this roadmap\. Did you mean "alpha"\?/);
     assert.equal(typo.line, 16);
-    find(ps, /Topic id "alpha" is also used in layer "one"/);
+    find(ps, /Topic id "alpha" in layer "one" is also the id of topic #1 in layer "one"; layers, topics and sub-topics share one set of ids/);
     const cycle = find(ps, /Prerequisites form a cycle: /);
     assert.match(cycle.message, /alpha → gamma → delta → alpha/);
-    find(ps, /Resource "Script" of topic "delta" must have an http or https address/);
-    find(ps, /Exercise "orphan" belongs to topic "nowhere", which does not exist/);
-    const notes = find(ps, /The notes file "notes\/missing\.md" of topic "beta" does not exist/);
+    find(ps, /Resource "Script" of topic "delta" in layer "one" must have an http or https address/);
+    find(ps, /Exercise "orphan" belongs to topic "nowhere", which is neither a topic nor a sub-topic of this roadmap/);
+    const notes = find(ps, /The notes file "notes\/missing\.md" of topic "beta" in layer "one" does not exist/);
     assert.equal(notes.line, 17);
   });
 
@@ -79,13 +79,13 @@ describe('loadRoadmap', () => {
       'roadmap.yaml': 'id: x\ntitle: X\nversion: 1.0.0\nlayers:\n  - id: l\n    number: 1\n    title: L\n    goal: G\n    topics:\n      - id: t\n        title: T\n        notes: ../../secret.md\n',
     });
     const ps = problems(await loadRoadmap(files));
-    const p = find(ps, /The notes file "\.\.\/\.\.\/secret\.md" of topic "t" must be a relative path inside/);
+    const p = find(ps, /The notes file "\.\.\/\.\.\/secret\.md" of topic "t" in layer "l" must be a relative path inside/);
     assert.equal(p.line, 12);
   });
 
   it('places problems found in a layer file in that file', async () => {
     const ps = problems(await load('layer-file-error'));
-    const p = find(ps, /"hours" in topic "bad" must be > 0/);
+    const p = find(ps, /"hours" in topic "bad" in layer "one" must be more than 0; it is -3\./);
     assert.equal(p.file, 'layers/one.yaml');
     assert.equal(p.line, 10);
   });
@@ -132,7 +132,7 @@ describe('loadRoadmap', () => {
     });
     const r = await loadRoadmap(files);
     assert.ok(r.ok);
-    assert.match(r.warnings[0].message, /is number 3 but stands at position 1/);
+    assert.match(r.warnings[0].message, /is number 3 but stands at position 1; leave "number" out and the position gives it/);
     assert.equal(r.warnings[0].line, 6);
   });
 });

@@ -144,7 +144,7 @@ describe('The quiz format', () => {
     });
     const refusing = { ...files, readText: async (rel: string) => (rel === 't.quiz.yaml' ? Promise.reject(new Error('the file is a link out of the roadmap folder')) : files.readText(rel)) };
     const r = await loadRoadmap(refusing);
-    find(problems(r), /The quiz file "t.quiz.yaml" of topic "t": the file is a link out of the roadmap folder/);
+    find(problems(r), /The quiz file "t.quiz.yaml" of topic "t" in layer "l": the file is a link out of the roadmap folder/);
   });
 
   it('the schemas agree with the checker on the fixtures, and the roadmap schema carries the same quiz items', () => {

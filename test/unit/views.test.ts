@@ -90,10 +90,11 @@ describe('the notes view', () => {
     const view = await notesViewFor(index, progressWith({ kind: 'topic', id: 'a', status: 'done' }), 'l1', sources);
     assert.equal(view?.kind, 'layer');
     assert.deepEqual(view?.kind === 'layer' && { topics: view.topics, done: view.done, total: view.total }, {
-      topics: [{ id: 'a', title: 'A', status: 'done' }, { id: 'b', title: 'B', status: 'not-started' }],
+      topics: [{ id: 'a', title: 'A', status: 'done', subtopics: [] }, { id: 'b', title: 'B', status: 'not-started', subtopics: [] }],
       done: 1,
       total: 2,
     });
+    assert.equal(view?.kind === 'layer' && view.progressText, '1 of 2 topics done');
   });
 
   it('for a topic: rendered notes, prerequisites, exercises with statuses, neighbours across layers', async () => {

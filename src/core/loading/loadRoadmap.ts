@@ -1,10 +1,12 @@
 import { dirname, join } from '../util/posixPath';
 import { isWindowsReservedName, reservedPartMessage } from '../ids';
-import type { ExerciseEntry, Layer, Roadmap, Topic } from '../model';
+import type { ExerciseEntry, Roadmap } from '../model';
+import { topicName, topicPlaces } from '../topicUnits';
 import type { Problem } from '../problem';
 import { resolveSibling, safeRelativePath } from '../safePath';
 import type { RoadmapFiles } from './roadmapFiles';
 import { parseExerciseManifest } from './exerciseManifest';
+import { readModel } from './readModel';
 import { checkSemantics } from './semanticChecks';
 import { attachQuizzes } from './topicQuizzes';
 import { validateLayerShape, validateRoadmapShape } from './schemaValidation';
@@ -51,51 +53,63 @@ async function load(files: RoadmapFiles, entry: string, options: LoadOptions): P
   const fromIssues = (source: YamlSource, issues: Array<{ path: PathSegment[]; message: string }>) =>
     issues.forEach((i) => problems.push({ file: source.file, ...source.locate(i.path), message: i.message, severity: 'error' }));
 
+  // Every check runs on what could be read, so an author sees all problems in one pass: the
+  // schema's, and the references, duplicates and cycles of the parts that parsed.
   fromIssues(root, validateRoadmapShape(root.value));
-  // Layers are still checked when the root has problems, so an author sees everything at once.
-  if (!Array.isArray((root.value as { layers?: unknown }).layers)) return { ok: false, problems };
-
-  const raw = root.value as Record<string, unknown> & { layers: unknown[] };
+  const raw = root.value as Record<string, unknown>;
+  const items = Array.isArray(raw.layers) ? raw.layers : [];
+  // A layer that could not be read keeps its place (an empty one), so paths of the others stay right.
   const origins: LayerOrigin[] = [];
   const layers: unknown[] = [];
+  const unread: string[] = [];
   const layerFiles = new Set<string>();
-  for (const [i, item] of raw.layers.entries()) {
-    if (typeof item !== 'string') {
-      fromIssues(root, validateLayerShape(item, ['layers', i]));
+  for (const [i, item] of items.entries()) {
+    const inline = () => {
       origins.push({ source: root, base: ['layers', i] });
       layers.push(item);
+    };
+    if (typeof item !== 'string') {
+      // Not a layer object either (a number, a list): the roadmap's schema check has said so.
+      if (item !== null && typeof item === 'object' && !Array.isArray(item)) fromIssues(root, validateLayerShape(item, ['layers', i]));
+      inline();
       continue;
     }
     const at = root.locate(['layers', i]);
+    const skip = (message?: string) => {
+      if (message) problems.push(problemAt(entry, at.line, at.column, message));
+      unread.push(item);
+      origins.push({ source: root, base: ['layers', i] });
+      layers.push({});
+    };
     const rel = resolveSibling(entry, item);
     if (!rel) {
-      problems.push(problemAt(entry, at.line, at.column, `Layer file "${item}" must be a relative path inside the roadmap's folder.`));
+      skip(`Layer file "${item}" must be a relative path inside the roadmap's folder.`);
       continue;
     }
     const reserved = rel.split('/').find(isWindowsReservedName);
     if (reserved) {
-      problems.push(problemAt(entry, at.line, at.column, reservedPartMessage(`Layer file "${item}"`, reserved)));
+      skip(reservedPartMessage(`Layer file "${item}"`, reserved));
       continue;
     }
     if (layerFiles.has(rel)) {
-      problems.push(problemAt(entry, at.line, at.column, `Layer file "${item}" is listed twice.`));
+      skip(`Layer file "${item}" is listed twice; list each layer file once.`);
       continue;
     }
     layerFiles.add(rel);
     const layerSource = await readYaml(files, rel, entry, budget, at);
     if ('problems' in layerSource) {
       problems.push(...layerSource.problems);
+      skip();
       continue;
     }
-    fromIssues(layerSource, validateLayerShape(layerSource.value));
+    fromIssues(layerSource, validateLayerShape(layerSource.value, [], i));
     origins.push({ source: layerSource, base: [] });
     layers.push(layerSource.value);
   }
-  if (problems.length > 0) return { ok: false, problems };
 
-  const roadmap = normalise(raw, layers as Layer[]);
+  const roadmap = readModel(raw, layers);
   const place = (path: PathSegment[]) => {
-    if (path[0] === 'layers' && typeof path[1] === 'number') {
+    if (path[0] === 'layers' && typeof path[1] === 'number' && origins[path[1]]) {
       const o = origins[path[1]];
       const p = [...o.base, ...path.slice(2)];
       return { file: o.source.file, ...o.source.locate(p) };
@@ -104,7 +118,12 @@ async function load(files: RoadmapFiles, entry: string, options: LoadOptions): P
   };
   const warnings: Problem[] = [];
   const summaries: Problem[] = [];
-  const issues = checkSemantics(roadmap);
+  const incomplete = !Array.isArray(raw.layers)
+    ? 'the roadmap has no readable list of layers'
+    : unread.length > 0
+      ? `${unread.length === 1 ? 'the layer file' : 'the layer files'} ${unread.map((f) => `"${f}"`).join(', ')} could not be read`
+      : undefined;
+  const issues = checkSemantics(roadmap, { incomplete });
   // Placing an issue looks it up in the YAML; those beyond the cap are only counted.
   for (const [i, issue] of issues.entries()) {
     const where = i < MAX_PROBLEMS || issue.summary ? place(issue.path) : { file: entry, line: 1, column: 1 };
@@ -148,27 +167,6 @@ async function readYaml(files: RoadmapFiles, rel: string, from: string, budget: 
   return parsed.source;
 }
 
-/** Fills the optional lists so the rest of the extension never checks for undefined. */
-function normalise(raw: Record<string, unknown>, layers: Layer[]): Roadmap {
-  const topic = (t: Topic): Topic => ({
-    ...t,
-    prerequisites: t.prerequisites ?? [],
-    tags: t.tags ?? [],
-    resources: t.resources ?? [],
-    exercises: t.exercises ?? [],
-  });
-  return {
-    id: raw.id as string,
-    title: raw.title as string,
-    version: raw.version as string,
-    description: raw.description as string | undefined,
-    layers: layers.map(({ $schema: _s, ...l }: Layer & { $schema?: string }) => ({ ...l, topics: l.topics.map(topic) })),
-    practicalRoad: (raw.practicalRoad as Roadmap['practicalRoad']) ?? [],
-    plan: raw.plan as Roadmap['plan'],
-    exercises: ((raw.exercises as ExerciseEntry[]) ?? []).map((e) => ({ ...e })),
-  };
-}
-
 /** Notes and exercise folders must exist and stay inside the roadmap's folder. */
 async function checkReferencedFiles(files: RoadmapFiles, entry: string, roadmap: Roadmap) {
   const found: Array<{ path: PathSegment[]; message: string }> = [];
@@ -194,11 +192,9 @@ async function checkReferencedFiles(files: RoadmapFiles, entry: string, roadmap:
       ),
     );
   };
-  roadmap.layers.forEach((l, li) =>
-    l.topics.forEach((t, ti) => {
-      if (t.notes) check(t.notes, ['layers', li, 'topics', ti, 'notes'], `The notes file "${t.notes}" of topic "${t.id}"`);
-    }),
-  );
+  for (const p of topicPlaces(roadmap)) {
+    if (p.topic.notes) check(p.topic.notes, [...p.path, 'notes'], `The notes file "${p.topic.notes}" of ${topicName(p)}`);
+  }
   roadmap.exercises.forEach((e, ei) => {
     if (!e.path) return;
     check(e.path, ['exercises', ei, 'path'], `The template folder "${e.path}" of exercise "${e.id}"`);

@@ -6,3 +6,5 @@ import type { ValidateFunction } from 'ajv';
 export declare const roadmap: ValidateFunction;
 /** One layer, checked on its own. */
 export declare const layer: ValidateFunction;
+/** The property names each object allows: "roadmap" and each object definition of the schema (layer, topic, subtopic, resource, …). */
+export declare const propertiesOf: Readonly<Record<string, readonly string[]>>;

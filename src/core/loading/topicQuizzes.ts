@@ -1,5 +1,6 @@
 import { MAX_NOTES_BYTES } from './limits';
 import type { Roadmap } from '../model';
+import { topicName, topicPlaces } from '../topicUnits';
 import type { Problem } from '../problem';
 import { checkQuizItems } from '../quiz/quizCheck';
 import { parseQuizFile } from '../quiz/quizFile';
@@ -21,43 +22,42 @@ type Place = (path: PathSegment[]) => { file: string; line: number; column: numb
 export async function attachQuizzes(files: RoadmapFiles, base: string, roadmap: Roadmap, budget: { left: number }, place: Place, readFiles: boolean): Promise<Problem[]> {
   const problems: Problem[] = [];
   const at = (path: PathSegment[], message: string, severity: Problem['severity'] = 'error') => problems.push({ ...place(path), message, severity });
-  for (const [li, layer] of roadmap.layers.entries()) {
-    for (const [ti, topic] of layer.topics.entries()) {
-      const topicPath: PathSegment[] = ['layers', li, 'topics', ti];
-      const inline = (topic as { quiz?: unknown }).quiz;
-      delete topic.quiz;
-      const taken = new Set<string>();
-      const items: QuizItem[] = [];
-      if (inline !== undefined) {
-        const checked = checkQuizItems(inline, topic.id, taken);
-        checked.issues.forEach((i) => at([...topicPath, 'quiz', ...i.path], i.message));
-        items.push(...checked.items);
-      }
-      let file: string | undefined;
-      const notes = topic.notes && safeRelativePath(topic.notes);
-      if (readFiles && notes) {
-        const rel = quizFileOf(notes);
-        const read = await readQuizText(files, join(base, rel), budget).catch((e: Error) => ({ refused: e.message }));
-        if ('refused' in read) at([...topicPath, 'notes'], `The quiz file "${rel}" of topic "${topic.id}": ${read.refused}`);
-        else if (read.text !== undefined) {
-          file = rel;
-          const parsed = parseQuizFile(join(base, rel), read.text, topic.id, taken);
-          problems.push(...parsed.problems);
-          items.push(...parsed.items);
-        }
-        const sections = items.filter((i) => i.section);
-        if (sections.length) {
-          const headings = await noteHeadings(files, join(base, notes));
-          for (const item of sections) {
-            if (headings && !headings.has(item.section!)) at([...topicPath, 'notes'], `Quiz item "${item.id}" of topic "${topic.id}" links to the section "${item.section}", which is not a heading of its note${hint(headings)}.`, 'warning');
-          }
-        }
-      }
-      if (items.length === 0 && !file && inline === undefined) continue;
-      const quiz: TopicQuiz = { ids: items.map((i) => i.id), items };
-      if (file) quiz.file = file;
-      topic.quiz = quiz;
+  // Topics and sub-topics alike: a sub-topic has a quiz of its own, keyed by its id.
+  for (const unit of topicPlaces(roadmap)) {
+    const { topic, path: topicPath } = unit;
+    const inline = (topic as { quiz?: unknown }).quiz;
+    delete topic.quiz;
+    const taken = new Set<string>();
+    const items: QuizItem[] = [];
+    if (inline !== undefined) {
+      const checked = checkQuizItems(inline, topic.id, taken);
+      checked.issues.forEach((i) => at([...topicPath, 'quiz', ...i.path], i.message));
+      items.push(...checked.items);
     }
+    let file: string | undefined;
+    const notes = topic.notes && safeRelativePath(topic.notes);
+    if (readFiles && notes) {
+      const rel = quizFileOf(notes);
+      const read = await readQuizText(files, join(base, rel), budget).catch((e: Error) => ({ refused: e.message }));
+      if ('refused' in read) at([...topicPath, 'notes'], `The quiz file "${rel}" of ${topicName(unit)}: ${read.refused}`);
+      else if (read.text !== undefined) {
+        file = rel;
+        const parsed = parseQuizFile(join(base, rel), read.text, topic.id, taken);
+        problems.push(...parsed.problems);
+        items.push(...parsed.items);
+      }
+      const sections = items.filter((i) => i.section);
+      if (sections.length) {
+        const headings = await noteHeadings(files, join(base, notes));
+        for (const item of sections) {
+          if (headings && !headings.has(item.section!)) at([...topicPath, 'notes'], `Quiz item "${item.id}" of ${topicName(unit)} links to the section "${item.section}", which is not a heading of its note${hint(headings)}.`, 'warning');
+        }
+      }
+    }
+    if (items.length === 0 && !file && inline === undefined) continue;
+    const quiz: TopicQuiz = { ids: items.map((i) => i.id), items };
+    if (file) quiz.file = file;
+    topic.quiz = quiz;
   }
   return problems;
 }

@@ -10,6 +10,18 @@ export function summaryLine(s: Schedule): string {
   return [week, pace, s.paused ? 'paused' : undefined, finish].filter(Boolean).join(' · ');
 }
 
+/**
+ * What the plan's hours rest on when estimates are missing, or undefined when every topic has
+ * one: hours nobody gave are called unknown, and the assumption behind the dates is said.
+ */
+export function estimateNote(s: Pick<Schedule, 'topics' | 'unestimated' | 'assumedHours'>): string | undefined {
+  if (!s.unestimated) return undefined;
+  const h = `${Math.round(s.assumedHours * 10) / 10} h`;
+  if (s.unestimated === s.topics.length) return `Hours unknown: no topic has an estimate, so the dates assume ${h} for each.`;
+  const n = `${s.unestimated} topic${s.unestimated === 1 ? '' : 's'}`;
+  return `Hours partly unknown: ${n} without an estimate; the dates assume ${h} for each (the mean of the others).`;
+}
+
 /** The first and last day of a week of the plan. */
 export function weekDays(s: Schedule, week: number): { first: Date; last: Date } {
   const first = plusDays(parseLocalDay(s.firstWeekStart)!, week * 7);
@@ -53,6 +65,8 @@ export interface BurnDown {
   projectedFinishLabel: string;
   plannedFinish: string;
   summary: string;
+  /** Set when topics have no estimate: the hours are partly or wholly assumed. */
+  estimateNote?: string;
 }
 
 const MAX_BURN_WEEKS = 520;
@@ -82,7 +96,8 @@ export function burnDown(s: Schedule): BurnDown {
     const week = { start: weekLabelStart(s, w), planned: round1(s.plannedHours - fullHours - partial) };
     weeks.push(w <= s.currentWeek ? { ...week, actual: round1(s.plannedHours - doneHours) } : week);
   }
-  return { weeks, totalHours: round1(s.plannedHours), projectedFinish: s.projectedFinish, projectedFinishLabel: longDate(parseLocalDay(s.projectedFinish)!), plannedFinish: s.plannedFinish, summary: summaryLine(s) };
+  const note = estimateNote(s);
+  return { weeks, totalHours: round1(s.plannedHours), projectedFinish: s.projectedFinish, projectedFinishLabel: longDate(parseLocalDay(s.projectedFinish)!), plannedFinish: s.plannedFinish, summary: summaryLine(s), ...(note ? { estimateNote: note } : {}) };
 }
 
 function weekLabelStart(s: Schedule, w: number): string {

@@ -17,7 +17,7 @@ import type { PlanSettings } from './planSettings';
 export interface PlanTopicInput {
   id: string;
   title: string;
-  /** Hours with sub-topics included; undefined when the roadmap gives no estimate. */
+  /** The topic's or sub-topic's own hours (each is scheduled on its own); undefined when the roadmap gives no estimate. */
   hours?: number;
 }
 
@@ -93,6 +93,9 @@ export interface Schedule {
   paused: boolean;
   /** Paused stretches as day numbers [from, to). */
   pauses: Array<[number, number]>;
+  /** Topics with no estimate in the roadmap, and the hours assumed for each of them. */
+  unestimated: number;
+  assumedHours: number;
 }
 
 /** Hours assumed for a topic without an estimate: the mean of those that have one, else this. */
@@ -191,6 +194,7 @@ export function computeSchedule({ months, plan, state, now, weekStartsOn }: Sche
     months: scheduledMonths, topics, intendedPace, plannedHours, dueHours, doneHours, behindHours: dueHours - doneHours,
     projectedFinish: dateOf(finishDay), plannedFinish: dateOf(Math.max(0, end - EPS)),
     paused: plan.pauses.some((p) => p.to === undefined), pauses,
+    unestimated: topics.reduce((n, t) => n + (t.estimated ? 0 : 1), 0), assumedHours: fallback,
   };
 }
 

@@ -1,3 +1,4 @@
+import { unitsOf } from '../topicUnits';
 import type { Layer, Topic } from '../model';
 import { cardKey } from '../quiz/quizModel';
 import { own, statusOf, type RoadmapProgress } from './progressModel';
@@ -29,7 +30,7 @@ export function topicMastery(topic: Topic, progress: RoadmapProgress | undefined
   };
 }
 
-/** A layer's topics counted per fact, each over the topics that can have it. */
+/** A layer's topics and sub-topics counted per fact, each over the ones that can have it. */
 export interface LayerMastery {
   topics: number;
   read: number;
@@ -43,7 +44,7 @@ export interface LayerMastery {
 
 export function layerMastery(layer: Layer, progress: RoadmapProgress | undefined): LayerMastery {
   const m: LayerMastery = { topics: 0, read: 0, quizzed: 0, quizzable: 0, verified: 0, verifiable: 0 };
-  for (const t of layer.topics) {
+  for (const t of unitsOf(layer)) {
     const x = topicMastery(t, progress);
     m.topics++;
     if (x.read) m.read++;

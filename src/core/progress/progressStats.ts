@@ -1,5 +1,6 @@
 import type { Layer } from '../model';
 import type { RoadmapIndex } from '../roadmapIndex';
+import { unitsOf } from '../topicUnits';
 import { statusOf, type RoadmapProgress, type Status } from './progressModel';
 
 export interface Tally {
@@ -28,9 +29,10 @@ export function tallyTopics(topicIds: Iterable<string>, progress: RoadmapProgres
   return { done, total, skipped, inProgress, percent: total === 0 ? (all > 0 ? 100 : 0) : Math.floor((done / total) * 100) };
 }
 
+/** A layer's topics and sub-topics, each one unit of work. */
 export function layerTally(layer: Layer, progress: RoadmapProgress | undefined): Tally {
   return tallyTopics(
-    layer.topics.map((t) => t.id),
+    unitsOf(layer).map((t) => t.id),
     progress,
   );
 }
@@ -42,13 +44,18 @@ export function overallTally(index: RoadmapIndex, progress: RoadmapProgress | un
   );
 }
 
-/** Topics not yet done or skipped whose prerequisites are all done (or skipped), in roadmap order. */
+/**
+ * Topics and sub-topics not yet done or skipped whose prerequisites are all done (or skipped), in
+ * roadmap order. A sub-topic waits for its topic's prerequisites as well as its own.
+ */
 export function nextTopics(index: RoadmapIndex, progress: RoadmapProgress | undefined, limit = Infinity): string[] {
   const settled = (s: Status) => s === 'done' || s === 'skipped';
+  const ready = (ids: string[]) => ids.every((p) => !index.topic(p) || settled(statusOf(progress, 'topic', p)));
   const result: string[] = [];
   for (const t of index.topicOrder) {
     if (settled(statusOf(progress, 'topic', t.id))) continue;
-    if (t.prerequisites.every((p) => !index.topic(p) || settled(statusOf(progress, 'topic', p)))) {
+    const parent = index.parentOf(t.id);
+    if (ready(t.prerequisites) && (!parent || ready(parent.prerequisites))) {
       result.push(t.id);
       if (result.length >= limit) break;
     }
@@ -56,7 +63,7 @@ export function nextTopics(index: RoadmapIndex, progress: RoadmapProgress | unde
   return result;
 }
 
-/** Estimated hours of the topics not yet done or skipped. */
+/** Estimated hours of the topics and sub-topics not yet done or skipped (each counts its own hours). */
 export function hoursLeft(index: RoadmapIndex, progress: RoadmapProgress | undefined): number {
   let hours = 0;
   for (const t of index.topicOrder) {

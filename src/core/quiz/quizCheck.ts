@@ -1,4 +1,4 @@
-import { ID_PATTERN, MAX_ID_LENGTH } from '../ids';
+import { MAX_ID_LENGTH, SINGLE_HYPHEN_ID_PATTERN } from '../ids';
 import { QUIZ_KINDS, type QuizItem, type QuizKind } from './quizModel';
 import { QUIZ_LIMITS } from './quizLimits';
 import { normaliseAnswer } from './normalise';
@@ -55,7 +55,7 @@ function checkItem(value: unknown, i: number, topicId: string, taken: Set<string
   const where = `${name} of topic "${topicId}"`;
 
   if (!Object.hasOwn(v, 'id')) problem(at(), `${where} has no id.`);
-  else if (!id || id.length > MAX_ID_LENGTH || !ID_PATTERN.test(id)) problem(at('id'), `${where}: the id ${show(v.id)} is not valid; use lowercase letters, digits and single hyphens (at most ${MAX_ID_LENGTH} characters), e.g. "column-space".`);
+  else if (!id || id.length > MAX_ID_LENGTH || !SINGLE_HYPHEN_ID_PATTERN.test(id)) problem(at('id'), `${where}: the id ${show(v.id)} is not valid; use lowercase letters, digits and single hyphens (at most ${MAX_ID_LENGTH} characters), e.g. "column-space".`);
   else if (taken.has(id)) problem(at('id'), `${where}: the id "${id}" is used twice in the topic; ids must be unique (a review card is keyed by it).`);
   else taken.add(id);
 

@@ -22,6 +22,8 @@ export interface DashboardData {
   papers?: PapersSummary;
   /** Topics left that have no estimate: their hours are not in `hoursLeft`. */
   unestimatedLeft: number;
+  /** "12 h", "unknown" or "at least 12 h, 3 topics without an estimate": never 0 h for hours nobody gave. */
+  hoursLeftText?: string;
   /** Planned against actual hours, when the learner has a study plan. */
   plan?: BurnDown;
   /** Quiz reviews: due today, answers per day (30 days), retention and the 14-day forecast. */
@@ -40,6 +42,8 @@ export function dashboardData(index: RoadmapIndex, progress: RoadmapProgress | u
   const plan = progress?.plan && index.roadmap.plan
     ? burnDown(computeSchedule({ months: planMonthsOf(index), plan: progress.plan, state: topicStateOf(progress), now, weekStartsOn }))
     : undefined;
+  const left = hoursLeft(index, progress);
+  const unknown = unestimatedLeft(index, progress);
   return {
     title: index.roadmap.title,
     overall: overallTally(index, progress),
@@ -50,8 +54,9 @@ export function dashboardData(index: RoadmapIndex, progress: RoadmapProgress | u
       const t = index.topic(id)!;
       return { id, title: t.title, layer: index.layerOf(id)?.title ?? '', hours: t.hours };
     }),
-    hoursLeft: hoursLeft(index, progress),
-    unestimatedLeft: unestimatedLeft(index, progress),
+    hoursLeft: left,
+    unestimatedLeft: unknown,
+    hoursLeftText: hoursLeftText(left, unknown),
     ...(plan ? { plan } : {}),
     review: {
       dueToday: dueCounts(index, progress, now).total,
@@ -61,6 +66,14 @@ export function dashboardData(index: RoadmapIndex, progress: RoadmapProgress | u
     },
     mastery: index.roadmap.layers.map((l) => ({ id: l.id, number: l.number, title: l.title, ...layerMastery(l, progress) })),
   };
+}
+
+/** Hours left in words: an estimate nobody gave is unknown, not zero. */
+export function hoursLeftText(hours: number, unestimated: number): string {
+  const h = `${Math.round(hours * 10) / 10} h`;
+  if (unestimated === 0) return h;
+  if (hours === 0) return 'unknown';
+  return `at least ${h}, ${unestimated} topic${unestimated === 1 ? '' : 's'} without an estimate`;
 }
 
 /** Local days on which a topic was marked done. */

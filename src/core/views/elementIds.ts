@@ -1,5 +1,7 @@
 import type { ItemKind } from '../progress/progressModel';
+import type { Topic } from '../model';
 import type { RoadmapIndex } from '../roadmapIndex';
+import { subtopicsOf } from '../topicUnits';
 
 /**
  * The sidebar trees' elements are id strings, stable across refreshes so a change can refresh
@@ -52,12 +54,21 @@ export function parseElement(element: string): ElementParts | undefined {
 const ROW_KIND_SET: ReadonlySet<string> = new Set(ROW_KINDS);
 const isRowKind = (kind: string): kind is RowKind => ROW_KIND_SET.has(kind);
 
-/** A month lists topics or whole layers; this is the topics, each once, in the month's order. */
+/**
+ * A month lists topics, sub-topics or whole layers; this is the topics and sub-topics, each once,
+ * in the month's order. A topic brings its sub-topics (scheduled inside its month), a layer all of
+ * its topics with theirs.
+ */
 export function monthTopicIds(index: RoadmapIndex, ids: readonly string[]): string[] {
   const out = new Set<string>();
+  const addTopic = (t: Topic) => {
+    out.add(t.id);
+    for (const s of subtopicsOf(t)) out.add(s.id);
+  };
   for (const id of ids) {
-    if (index.topic(id)) out.add(id);
-    else for (const t of index.layer(id)?.topics ?? []) out.add(t.id);
+    const topic = index.topic(id);
+    if (topic) addTopic(topic);
+    else for (const t of index.layer(id)?.topics ?? []) addTopic(t);
   }
   return [...out];
 }
@@ -69,6 +80,8 @@ export function parentOf(index: RoadmapIndex, element: string): string | undefin
   const { kind, ref, extra } = parts;
   if (kind === 'topic' && extra) return elementId.month(extra);
   if (kind === 'topic') {
+    const parent = index.parentOf(ref);
+    if (parent) return elementId.topic(parent.id);
     const layer = index.layerOf(ref);
     return layer ? elementId.layer(layer.id) : undefined;
   }
@@ -79,8 +92,9 @@ export function parentOf(index: RoadmapIndex, element: string): string | undefin
 }
 
 /**
- * The rows a status change touches: a topic wherever it stands (its layer's row, each month that
- * plans it) with its parents and its exercises; an exercise's own row.
+ * The rows a status change touches: a topic or sub-topic wherever it stands (its layer's row, its
+ * topic's row for a sub-topic, each month that plans it) with its parents and its exercises; an
+ * exercise's own row.
  */
 export function touchedBy(index: RoadmapIndex, changes: Iterable<{ kind: ItemKind; id: string }>): string[] {
   const out = new Set<string>();
@@ -93,13 +107,18 @@ export function touchedBy(index: RoadmapIndex, changes: Iterable<{ kind: ItemKin
     }
     if (!index.topic(id)) continue;
     out.add(elementId.topic(id));
+    const parent = index.parentOf(id);
+    if (parent) out.add(elementId.topic(parent.id));
     const layer = index.layerOf(id);
     if (layer) out.add(elementId.layer(layer.id));
     for (const m of months) {
-      if (monthTopicIds(index, m.topics).includes(id)) {
+      const planned = monthTopicIds(index, m.topics);
+      if (planned.includes(id)) {
         out.add(elementId.topic(id, m.month));
         out.add(elementId.month(m.month));
       }
+      // The topic's row counts its sub-topics wherever it is planned.
+      if (parent && planned.includes(parent.id)) out.add(elementId.topic(parent.id, m.month));
     }
     for (const ex of index.topic(id)?.exercises ?? []) out.add(elementId.exercise(ex, id));
   }

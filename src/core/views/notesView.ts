@@ -3,6 +3,8 @@ import { layerTally } from '../progress/progressStats';
 import type { RoadmapIndex } from '../roadmapIndex';
 import { masteryLines, topicMastery, type MasteryLine } from '../progress/mastery';
 import { topicDue } from '../review/reviewStats';
+import { resourceKindWords } from '../resourceKinds';
+import { subtopicsOf } from '../topicUnits';
 
 export interface TopicRef {
   id: string;
@@ -10,17 +12,27 @@ export interface TopicRef {
   status: Status;
 }
 
+/** A topic in a layer's list, with its sub-topics (empty when it has none). */
+export interface LayerTopicRef extends TopicRef {
+  subtopics?: TopicRef[];
+}
+
 export interface TopicView {
   kind: 'topic';
   id: string;
   title: string;
   layer: { id: string; number: number; title: string };
+  /** For a sub-topic: the topic it belongs to. */
+  parent?: TopicRef;
+  /** For a topic: its sub-topics, each with a link (empty when it has none). */
+  subtopics?: TopicRef[];
   hours?: number;
   status: Status;
   /** Rendered by the extension from markdown with raw HTML disabled. */
   notesHtml: string;
   prerequisites: TopicRef[];
-  resources: Array<{ title: string; url: string; kind: string; free?: boolean }>;
+  /** `kindWords`: the kind as the panel shows it ("official site", "open-source project"). */
+  resources: Array<{ title: string; url: string; kind: string; kindWords?: string; free?: boolean }>;
   exercises: Array<{ id: string; title: string; difficulty: string; hours?: number; status: Status }>;
   previous?: TopicRef;
   next?: TopicRef;
@@ -38,11 +50,13 @@ export interface LayerView {
   id: string;
   number: number;
   title: string;
-  goal: string;
+  goal?: string;
   summary?: string;
-  topics: TopicRef[];
+  topics: LayerTopicRef[];
   done: number;
   total: number;
+  /** "3 of 12 topics done", or "… topics and sub-topics done" when the layer has sub-topics. */
+  progressText?: string;
 }
 
 /** What the notes panel shows for a layer or a topic. */
@@ -72,16 +86,19 @@ export async function notesViewFor(
   const layer = index.layer(id);
   if (layer) {
     const tally = layerTally(layer, progress);
+    const topics = layer.topics.map((t) => ({ ...ref(t.id)!, subtopics: subtopicsOf(t).map((x) => ref(x.id)!) }));
+    const units = topics.some((t) => t.subtopics.length > 0) ? 'topics and sub-topics' : 'topics';
     return {
-      kind: 'layer', id, number: layer.number, title: layer.title, goal: layer.goal, summary: layer.summary,
-      topics: layer.topics.map((t) => ref(t.id)!), done: tally.done, total: tally.total,
+      kind: 'layer', id, number: layer.number, title: layer.title, ...(layer.goal ? { goal: layer.goal } : {}), summary: layer.summary,
+      topics, done: tally.done, total: tally.total, progressText: `${tally.done} of ${tally.total} ${units} done`,
     };
   }
   const topic = index.topic(id);
   const parent = index.layerOf(id);
   if (!topic || !parent) return undefined;
+  const parentTopic = index.parentOf(id);
   const [notesHtml, hasMyNotes, paperRefs] = await Promise.all([
-    topic.notes ? deps.renderNotes(topic.notes) : Promise.resolve('<p>This topic has no notes yet.</p>'),
+    topic.notes ? deps.renderNotes(topic.notes) : Promise.resolve(`<p>This ${parentTopic ? 'sub-topic' : 'topic'} has no notes yet.</p>`),
     deps.hasMyNotes(id),
     topic.notes && deps.paperRefs ? deps.paperRefs(topic.notes) : Promise.resolve(undefined),
   ]);
@@ -93,11 +110,13 @@ export async function notesViewFor(
     id,
     title: topic.title,
     layer: { id: parent.id, number: parent.number, title: parent.title },
+    ...(parentTopic ? { parent: ref(parentTopic.id) } : {}),
+    subtopics: subtopicsOf(topic).map((x) => ref(x.id)!),
     hours: topic.hours,
     status: statusOf(progress, 'topic', id),
     notesHtml,
     prerequisites: topic.prerequisites.flatMap((p) => ref(p) ?? []),
-    resources: topic.resources.map((r) => ({ title: r.title, url: r.url, kind: r.kind, free: r.free })),
+    resources: topic.resources.map((r) => ({ title: r.title, url: r.url, kind: r.kind, kindWords: resourceKindWords(r.kind), free: r.free })),
     exercises: topic.exercises.flatMap((x) => {
       const e = index.exercise(x);
       return e ? [{ id: e.id, title: e.title, difficulty: e.difficulty, hours: e.hours, status: statusOf(progress, 'exercise', e.id) }] : [];

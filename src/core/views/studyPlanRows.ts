@@ -2,7 +2,7 @@ import { statusOf, type RoadmapProgress } from '../progress/progressModel';
 import { longDate, parseLocalDay, shortDate } from '../time/localDates';
 import type { RoadmapIndex } from '../roadmapIndex';
 import { researchBlockOf } from '../plan/researchBlock';
-import { dueDate, focusTopic, summaryLine, thisWeek, weekLabel } from '../plan/planSummary';
+import { dueDate, estimateNote, focusTopic, summaryLine, thisWeek, weekLabel } from '../plan/planSummary';
 import type { Schedule, ScheduledTopic, TopicFlag } from '../plan/schedule';
 import { statusWords } from '../progress/statusWords';
 import { splitElement as parseElement } from './elementIds';
@@ -43,9 +43,11 @@ export function studyPlanRow(index: RoadmapIndex, progress: RoadmapProgress | un
   if (element === 'plan:summary') {
     const line = summaryLine(schedule);
     const focus = focusTopic(schedule);
+    const note = estimateNote(schedule);
     return {
       element, kind: 'summary', ref: 'summary', label: line,
-      tooltip: `${line}\n\nStarted ${longDate(parseLocalDay(schedule.start)!)}; planned to end ${longDate(parseLocalDay(schedule.plannedFinish)!)} at the chosen pace.${focus ? `\n\nFocus: ${focus.title}` : ''}\n\nClick to change the pace.`,
+      description: note ? 'hours unknown' : undefined,
+      tooltip: `${line}\n\nStarted ${longDate(parseLocalDay(schedule.start)!)}; planned to end ${longDate(parseLocalDay(schedule.plannedFinish)!)} at the chosen pace.${note ? `\n\n${note}` : ''}${focus ? `\n\nFocus: ${focus.title}` : ''}\n\nClick to change the pace.`,
       icon: schedule.paused ? 'debug-pause' : schedule.behindHours >= 1 ? 'warning' : 'pulse',
       iconColor: schedule.behindHours >= 1 ? 'charts.orange' : undefined,
       expandable: false, ariaLabel: line, command: 'changeStudyPace',
@@ -90,8 +92,8 @@ export function studyPlanRow(index: RoadmapIndex, progress: RoadmapProgress | un
     const when = topicWhen(schedule, t);
     return {
       ...base,
-      description: [extra === 'week' ? `month ${t.month}` : undefined, when, `${Math.round(t.hours * 10) / 10} h`, t.planned ? FLAG_WORDS[t.flag] : undefined].filter(Boolean).join(' · '),
-      tooltip: `${base.tooltip}\n\n${t.planned ? `Planned for the week of ${weekLabel(schedule, t.week)}, due ${longDate(dueDate(schedule, t))}: ${FLAG_WORDS[t.flag]}.` : t.status === 'skipped' ? 'Skipped: its hours are freed.' : 'Done before the plan began: its hours are freed.'}${t.estimated ? '' : `\n\nNo estimate in the roadmap; ${Math.round(t.hours)} h assumed.`}`,
+      description: [extra === 'week' ? `month ${t.month}` : undefined, when, t.estimated ? `${Math.round(t.hours * 10) / 10} h` : 'hours unknown', t.planned ? FLAG_WORDS[t.flag] : undefined].filter(Boolean).join(' · '),
+      tooltip: `${base.tooltip}\n\n${t.planned ? `Planned for the week of ${weekLabel(schedule, t.week)}, due ${longDate(dueDate(schedule, t))}: ${FLAG_WORDS[t.flag]}.` : t.status === 'skipped' ? 'Skipped: its hours are freed.' : 'Done before the plan began: its hours are freed.'}${t.estimated ? '' : `\n\nHours unknown: the roadmap gives no estimate, so the dates assume ${Math.round(t.hours * 10) / 10} h.`}`,
       iconColor: t.flag === 'behind' ? 'charts.orange' : base.iconColor,
       ariaLabel: `${base.ariaLabel}${t.planned ? `, week ${t.week + 1}, ${FLAG_WORDS[t.flag]}` : ''}`,
     };

@@ -5,6 +5,8 @@ import { statusWords } from '../progress/statusWords';
 import { masteryLines, topicMastery } from '../progress/mastery';
 import { topicDue } from '../review/reviewStats';
 import type { RoadmapIndex } from '../roadmapIndex';
+import { resourceKindWords } from '../resourceKinds';
+import { subtopicsOf, unitsOf } from '../topicUnits';
 import { elementId, monthTopicIds, parseElement, type RowKind } from './elementIds';
 
 /** What the sidebar trees show, as plain data: the editor adapter turns a row into a TreeItem. */
@@ -52,11 +54,16 @@ const RESOURCE_ICON: Record<ResourceKind, string> = {
   docs: 'file-code',
   tool: 'tools',
   community: 'comment-discussion',
+  article: 'note',
+  official: 'verified',
+  opensource: 'repo',
+  podcast: 'mic',
+  roadmap: 'map',
 };
 
 const hidden = (status: Status, opts: TreeOptions) => opts.hideCompleted && (status === 'done' || status === 'skipped');
 
-/** Children in the Roadmap view: layers, then topics, then a topic's exercises and resources. */
+/** Children in the Roadmap view: layers, then topics, then a topic's sub-topics, exercises and resources. */
 export function roadmapChildren(index: RoadmapIndex, progress: RoadmapProgress | undefined, opts: TreeOptions, element?: string): string[] {
   if (!element) return index.roadmap.layers.map((l) => elementId.layer(l.id));
   const parts = parseElement(element);
@@ -67,7 +74,11 @@ export function roadmapChildren(index: RoadmapIndex, progress: RoadmapProgress |
   if (parts?.kind === 'topic') {
     const topic = index.topic(parts.ref);
     if (!topic) return [];
-    return [...topic.exercises.map((e) => elementId.exercise(e, topic.id)), ...topic.resources.map((_, i) => elementId.resource(topic.id, i))];
+    return [
+      ...subtopicsOf(topic).filter((s) => !hidden(statusOf(progress, 'topic', s.id), opts)).map((s) => elementId.topic(s.id)),
+      ...topic.exercises.map((e) => elementId.exercise(e, topic.id)),
+      ...topic.resources.map((_, i) => elementId.resource(topic.id, i)),
+    ];
   }
   return [];
 }
@@ -97,15 +108,22 @@ export function rowFor(index: RoadmapIndex, progress: RoadmapProgress | undefine
       if (!layer) return undefined;
       const t = layerTally(layer, progress);
       const label = `${layer.number}. ${layer.title}`;
-      const due = layer.topics.reduce((n, x) => n + topicDue(x.id, x.quiz?.ids, progress, now), 0);
+      const units = layer.topics.some((x) => subtopicsOf(x).length > 0) ? 'topics and sub-topics' : 'topics';
+      // Quiz cards of the layer's topics and sub-topics alike.
+      const due = unitsOf(layer).reduce((n, x) => n + topicDue(x.id, x.quiz?.ids, progress, now), 0);
       return {
         element, kind, ref, label,
         description: `${t.done}/${t.total} · ${t.percent}%${dueWords(due)}`,
-        tooltip: `${layer.title}\n\nGoal: ${layer.goal}\n\n${t.done} of ${t.total} topics done (${t.percent}%)${t.skipped ? `, ${t.skipped} skipped` : ''}.${due ? `\n\n${due} quiz card${due === 1 ? '' : 's'} to review today.` : ''}`,
+        tooltip: [
+          layer.title,
+          layer.goal ? `Goal: ${layer.goal}` : '',
+          `${t.done} of ${t.total} ${units} done (${t.percent}%)${t.skipped ? `, ${t.skipped} skipped` : ''}.`,
+          due ? `${due} quiz card${due === 1 ? '' : 's'} to review today.` : '',
+        ].filter(Boolean).join('\n\n'),
         icon: t.total > 0 && t.done === t.total ? 'pass-filled' : 'layers',
         iconColor: t.total > 0 && t.done === t.total ? 'charts.green' : undefined,
         expandable: true,
-        ariaLabel: `${label}, ${t.done} of ${t.total} topics done, ${t.percent} percent`,
+        ariaLabel: `${label}, ${t.done} of ${t.total} ${units} done, ${t.percent} percent`,
       };
     }
     case 'topic': {
@@ -115,16 +133,22 @@ export function rowFor(index: RoadmapIndex, progress: RoadmapProgress | undefine
       const s = STATUS_ICON[status];
       const pres = topic.prerequisites.map((p) => index.topic(p)?.title ?? p);
       const due = topicDue(topic.id, topic.quiz?.ids, progress, now);
+      const parent = index.parentOf(topic.id);
+      const subs = subtopicsOf(topic);
+      const subTally = subs.length ? tallyTopics(subs.map((x) => x.id), progress) : undefined;
+      const subCount = subTally && `${subTally.done}/${subTally.total} sub-topic${subs.length === 1 ? '' : 's'}`;
       const tooltip = [
         topic.title,
+        parent ? `Sub-topic of ${parent.title}` : '',
         topic.summary ?? '',
         `Status: ${statusWords(status)}${topic.hours ? ` · about ${topic.hours} h` : ''}`,
         // The three facts of mastery, each with a mark and words (the tooltip is plain text).
         masteryLines(topicMastery(topic, progress)).map((l) => `${l.met ? '✓' : '○'} ${l.text}`).join('\n'),
         due ? `${due} quiz card${due === 1 ? '' : 's'} to review today` : '',
+        subTally ? `${subTally.done} of ${subTally.total} sub-topics done` : '',
         pres.length ? `Prerequisites: ${pres.join(', ')}` : 'No prerequisites',
       ].filter(Boolean).join('\n\n');
-      const description = [topic.hours ? `${topic.hours} h` : '', due ? `${due} to review` : ''].filter(Boolean).join(' · ');
+      const description = [topic.hours ? `${topic.hours} h` : '', subCount ?? '', due ? `${due} to review` : ''].filter(Boolean).join(' · ');
       return {
         element, kind, ref,
         label: topic.title,
@@ -134,8 +158,8 @@ export function rowFor(index: RoadmapIndex, progress: RoadmapProgress | undefine
         iconColor: s.color,
         checked: status === 'done',
         status,
-        expandable: topic.exercises.length + topic.resources.length > 0,
-        ariaLabel: `${topic.title}, ${statusWords(status)}${due ? `, ${due} to review` : ''}`,
+        expandable: subs.length + topic.exercises.length + topic.resources.length > 0,
+        ariaLabel: `${parent ? 'Sub-topic: ' : ''}${topic.title}, ${statusWords(status)}${subTally ? `, ${subTally.done} of ${subTally.total} sub-topics done` : ''}${due ? `, ${due} to review` : ''}`,
         opens: 'notes',
       };
     }
@@ -161,11 +185,11 @@ export function rowFor(index: RoadmapIndex, progress: RoadmapProgress | undefine
       return {
         element, kind, ref,
         label: r.title,
-        description: `${r.kind}${r.free === false ? ' · paid' : ''}`,
-        tooltip: `${r.title}\n\n${r.url}`,
-        icon: RESOURCE_ICON[r.kind] ?? 'link-external',
+        description: `${resourceKindWords(r.kind)}${r.free === false ? ' · paid' : ''}`,
+        tooltip: `${r.title}\n\n${resourceKindWords(r.kind)}${r.free === false ? ', paid' : ''}\n\n${r.url}`,
+        icon: Object.prototype.hasOwnProperty.call(RESOURCE_ICON, r.kind) ? RESOURCE_ICON[r.kind] : 'link-external',
         expandable: false,
-        ariaLabel: `${r.kind}: ${r.title}`,
+        ariaLabel: `${resourceKindWords(r.kind)}: ${r.title}`,
         url: r.url,
         opens: 'resource',
       };

@@ -4,6 +4,7 @@ import { decodeProgress, encodeProgressFile, MAX_PROGRESS_BYTES, parseProgressTe
 import type { Status } from '../../core/progress/progressModel';
 import { statusWords } from '../../core/progress/statusWords';
 import { reviewItemCount } from '../../core/review/reviewCodec';
+import { topicPicks } from '../../core/views/topicPicks';
 import { topicIdsOf, uriOf } from './commandArgs';
 import type { CommandHandlers } from './commandTable';
 import type { Services } from './services';
@@ -17,7 +18,7 @@ export function progressHandlers({ roadmaps, progress, notes, log }: Services): 
     if (ids.length === 0 && notes.currentId) ids = [notes.currentId];
     if (ids.length === 0) {
       const picked = await vscode.window.showQuickPick(
-        index.topicOrder.map((t) => ({ label: t.title, description: index.layerOf(t.id)?.title, id: t.id })),
+        topicPicks(index).map(({ detail: _detail, ...pick }) => pick),
         { placeHolder: `Mark which topics ${statusWords(status)}?`, canPickMany: true, matchOnDescription: true },
       );
       ids = picked?.map((p) => p.id) ?? [];

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { QuizResponse } from '../../core/quiz/grading';
+import { unitsOf } from '../../core/topicUnits';
+import { whereIs } from '../../core/views/topicPicks';
 import { notesIdOf, stringOf } from './commandArgs';
 import type { CommandHandlers } from './commandTable';
 import type { Services } from './services';
@@ -12,13 +14,13 @@ export function quizHandlers({ roadmaps, quizPanel, quizzes, notes }: Services):
     const given = notesIdOf(target) ?? (target === undefined ? notes.currentId : undefined);
     if (given && index.topic(given)) return given;
     const layer = given ? index.layer(given) : undefined;
-    const topics = (layer ? layer.topics : index.topicOrder).filter((t) => t.quiz?.ids.length);
+    const topics = (layer ? unitsOf(layer) : index.topicOrder).filter((t) => t.quiz?.ids.length);
     if (topics.length === 0) {
       void vscode.window.showInformationMessage(layer ? `No topic of "${layer.title}" has a quiz yet.` : 'No topic of this roadmap has a quiz yet.');
       return undefined;
     }
     const picked = await vscode.window.showQuickPick(
-      topics.map((t) => ({ label: t.title, description: `${t.quiz!.ids.length} questions · ${index.layerOf(t.id)?.title ?? ''}`, id: t.id })),
+      topics.map((t) => ({ label: t.title, description: `${t.quiz!.ids.length} questions · ${whereIs(index, t.id)}`, id: t.id })),
       { placeHolder, matchOnDescription: true },
     );
     return picked?.id;

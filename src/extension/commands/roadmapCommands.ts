@@ -19,7 +19,8 @@ export function roadmapHandlers({ roadmaps, settings }: Services): Pick<CommandH
       const value = folder ? vscode.workspace.asRelativePath(file, false) : file.fsPath;
       await settings.update('roadmapFile', value);
       const index = await roadmaps.reload();
-      if (roadmaps.authorRoadmap) void vscode.window.showInformationMessage(`Showing "${index.roadmap.title}" from ${value}.`);
+      // A roadmap with problems has said so (and what stays on screen) already.
+      if (roadmaps.authorRoadmap && !roadmaps.problems) void vscode.window.showInformationMessage(`Showing "${index.roadmap.title}" from ${value}.`);
       return index.roadmap.id;
     },
     useBuiltInRoadmap: async () => {

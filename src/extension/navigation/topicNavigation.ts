@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { nextTopics } from '../../core/progress/progressStats';
 import type { TopicSearch } from '../../core/search/topicSearch';
+import { subtopicsOf } from '../../core/topicUnits';
+import { topicPicks, whereIs } from '../../core/views/topicPicks';
 import { topicSearch } from '../base/lazyModules';
 import { Disposable } from '../base/lifecycle';
 import { openWebLink } from '../base/openWebLink';
@@ -33,7 +35,7 @@ export class TopicNavigation extends Disposable {
   /** With a query (tests, links), opens the best hit; without, a quick pick that searches as you type. */
   async goToTopic(query?: string): Promise<string | undefined> {
     const index = await this.roadmaps.current();
-    const all = index.topicOrder.map((t) => ({ label: t.title, description: index.layerOf(t.id)?.title, detail: t.summary, id: t.id }));
+    const all = topicPicks(index);
     if (query !== undefined) {
       const hit = (await this.getSearch()).search(query)[0];
       if (hit) await this.open(hit.id);
@@ -77,7 +79,7 @@ export class TopicNavigation extends Disposable {
     const chosen = await vscode.window.showQuickPick(
       ids.map((id) => {
         const t = index.topic(id)!;
-        return { label: t.title, description: `${index.layerOf(id)?.title ?? ''}${t.hours ? ` · ${t.hours} h` : ''}`, detail: t.summary, id };
+        return { label: t.title, description: `${whereIs(index, id)}${t.hours ? ` · ${t.hours} h` : ''}`, detail: t.summary, id };
       }),
       { placeHolder: 'Topics whose prerequisites are done, in roadmap order' },
     );
@@ -99,9 +101,13 @@ export class TopicNavigation extends Disposable {
     for (const layer of index.roadmap.layers) {
       items.push({ label: `Layer ${layer.number}: ${layer.title}`, kind: vscode.QuickPickItemKind.Separator });
       items.push({ label: `$(layers) ${layer.title}`, description: 'layer overview', id: layer.id });
-      for (const t of layer.topics) items.push({ label: t.title, detail: t.summary, id: t.id });
+      for (const t of layer.topics) {
+        items.push({ label: t.title, detail: t.summary, id: t.id });
+        // Sub-topics under their topic, indented, and said so for screen readers and filtering.
+        for (const s of subtopicsOf(t)) items.push({ label: `$(indent) ${s.title}`, description: `sub-topic of ${t.title}`, detail: s.summary, id: s.id });
+      }
     }
-    const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Open the notes of a layer or topic', matchOnDetail: true });
+    const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Open the notes of a layer, topic or sub-topic', matchOnDetail: true });
     return picked?.id;
   }
 

@@ -80,15 +80,12 @@ export class NotesPanels extends Disposable implements vscode.WebviewPanelSerial
     this.snippets = this._register(new NotesSnippets(this.code, actions.snippets));
     this._register(WebviewHost.registerSerializer(extensionUri, NOTES, (panel, state) => this.revive(panel, state)));
     this._register(
-      roadmaps.onDidChange((index) => {
-        // Another roadmap, or an author edited theirs: render afresh; ids that left go to layer 1.
+      roadmaps.onDidChange(() => {
+        // Another roadmap, or an author edited theirs: render afresh. A panel whose topic left keeps
+        // what it shows (its refresh finds nothing to show): it never changes under the learner.
         this.rendered.clear();
         this.references.clear();
-        this.references.clear();
-        for (const p of this.panels) {
-          if (!index.topic(p.id) && !index.layer(p.id)) p.id = index.roadmap.layers[0].id;
-          void this.refresh(p);
-        }
+        for (const p of this.panels) void this.refresh(p);
       }),
     );
     this._register(

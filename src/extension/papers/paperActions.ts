@@ -4,6 +4,7 @@ import { parsePaperInput, paperIdOf, type PaperRef } from '../../core/papers/pap
 import { addPaper, isPaperStatus, nextStatus, PAPER_STATUS_LABELS, PAPER_STATUSES, removePaper, setPaperStatus, updatePaper, withMetadata, type Paper, type PaperMetadata, type PaperStatus } from '../../core/papers/paperModel';
 import type { PaperNode } from '../../core/papers/paperRows';
 import { readingLog } from '../../core/papers/readingLog';
+import { topicPicks } from '../../core/views/topicPicks';
 import { papersInputOutput } from '../base/lazyModules';
 import type { Settings } from '../base/settings';
 import { openWebLink } from '../base/openWebLink';
@@ -152,7 +153,7 @@ export function paperActions(progress: ProgressStore, roadmaps: RoadmapService, 
     const picked =
       topicIds ??
       (await vscode.window.showQuickPick(
-        index.topicOrder.map((t) => ({ label: t.title, description: index.layerOf(t.id)?.title, id: t.id, picked: paper.topics.includes(t.id) })),
+        topicPicks(index).map(({ detail: _detail, ...pick }) => ({ ...pick, picked: paper.topics.includes(pick.id) })),
         { canPickMany: true, placeHolder: `Topics for "${paper.title}"`, matchOnDescription: true },
       ))?.map((p) => p.id);
     if (picked) await progress.updateResearch((r) => updatePaper(r, paper.id, { topics: picked.filter((id) => index.topic(id)) }, new Date()));

@@ -14,26 +14,50 @@ import { offThread } from '../offThread/offThread';
 import { Disposable } from '../base/lifecycle';
 import type { Settings } from '../base/settings';
 import { YamlFilesPoll } from './yamlFilesPoll';
+import { roadmapProblemNotice } from '../../core/views/roadmapProblemNotice';
+
+/** An author's roadmap that has problems, and what is shown meanwhile. */
+export interface RoadmapProblems {
+  file: vscode.Uri;
+  errors: number;
+  warnings: number;
+  /** The last good roadmap stays on screen; the built-in one only when nothing good was loaded. */
+  showing: 'last good' | 'built-in';
+  /** The title of what is shown. */
+  shownTitle: string;
+}
 
 /**
  * Owns the roadmap the extension shows: the built-in one (the JSON index compiled at build
  * time, so no YAML is parsed at activation) or an author's roadmap named by the
  * aiRoadmap.roadmapFile setting, checked by the core loader with its problems in the Problems
- * view. It is read on first use, not at activation.
+ * view. It is read on first use, not at activation. While an author's roadmap has problems the
+ * last good roadmap stays on screen (nothing changes under the learner, not even the open notes);
+ * the built-in one stands in only when nothing good was loaded yet.
  */
 export class RoadmapService extends Disposable {
   private loaded: Promise<RoadmapIndex> | undefined;
   private root: vscode.Uri;
+  /** The roadmap on screen, and the author's file it came from (none for the built-in one). */
+  private shown: { index: RoadmapIndex; file?: vscode.Uri } | undefined;
+  private problemState: RoadmapProblems | undefined;
+  /** Set by an explicit reload (a command, the setting): its outcome is announced even if unchanged. */
+  private announceNext = false;
   private readonly changed = this._register(new vscode.EventEmitter<RoadmapIndex>());
+  /** Fires when another roadmap, or a new version of it, is shown; not when a broken save keeps the last good one. */
   readonly onDidChange = this.changed.event;
+  private readonly problemsChanged = this._register(new vscode.EventEmitter<RoadmapProblems | undefined>());
+  readonly onDidChangeProblems = this.problemsChanged.event;
   private readonly diagnostics = this._register(vscode.languages.createDiagnosticCollection('AI Roadmap'));
   /** Watches an author's roadmap folder for changes from outside the editor (git, scripts). */
   private watcher: { dir: string; disposable: vscode.Disposable } | undefined;
   /** Reloads one at a time; a change that lands during a reload brings one more. */
   private readonly reloader = this._register(
     new CoalescingRunner(async () => {
+      const before = this.shown?.index;
       this.loaded = this.load();
-      this.changed.fire(await this.loaded);
+      const index = await this.loaded;
+      if (index !== before) this.changed.fire(index);
     }, 200),
   );
 
@@ -70,8 +94,14 @@ export class RoadmapService extends Disposable {
     return this.loaded;
   }
 
-  /** Loads again (the setting or the author's files changed) and tells the views. */
+  /** What is wrong with the author's roadmap, while it has errors. */
+  get problems(): RoadmapProblems | undefined {
+    return this.problemState;
+  }
+
+  /** Loads again (a command, or the setting changed) and tells the views; problems are announced. */
   async reload(): Promise<RoadmapIndex> {
+    this.announceNext = true;
     await this.reloader.runNow();
     return this.current();
   }
@@ -92,21 +122,56 @@ export class RoadmapService extends Disposable {
   }
 
   private async load(): Promise<RoadmapIndex> {
+    const announce = this.announceNext;
+    this.announceNext = false;
     const file = this.authorFile();
-    this.diagnostics.clear();
     // Watched even while it has problems, so fixing them brings the roadmap in.
     this.watch(file && vscode.Uri.joinPath(file, '..'));
     if (file) {
-      const index = await this.loadAuthorRoadmap(file);
-      if (index) return index;
+      const result = await this.loadAuthorRoadmap(file);
+      if (result.ok) {
+        this.setProblems(undefined);
+        this.root = vscode.Uri.joinPath(file, '..');
+        this.shown = { index: new RoadmapIndex(result.roadmap), file };
+        this.log.info(`Showing the roadmap ${file.fsPath}.`);
+        return this.shown.index;
+      }
+      const kept = this.shown;
+      const index = kept?.index ?? (await this.loadBuiltIn());
+      const errors = result.problems.filter((p) => p.severity === 'error').length;
+      const state: RoadmapProblems = { file, errors, warnings: result.problems.length - errors, showing: kept?.file ? 'last good' : 'built-in', shownTitle: index.roadmap.title };
+      const before = this.problemState;
+      this.setProblems(state);
+      this.log.warn(`The roadmap ${file.fsPath} has ${errors} error(s); "${index.roadmap.title}" ${kept ? 'stays on screen' : 'is shown'} meanwhile.`);
+      // Said once when the roadmap breaks (and after a command), not on every save while it stays broken.
+      if (announce || !before || before.file.toString() !== file.toString()) this.announce(state);
+      return index;
     }
-    this.root = this.builtInRoot;
-    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'dist', 'roadmap.json'));
-    return new RoadmapIndex(JSON.parse(new TextDecoder().decode(bytes)) as Roadmap);
+    this.diagnostics.clear();
+    this.setProblems(undefined);
+    return this.loadBuiltIn();
   }
 
-  /** An author's roadmap, or undefined (after saying why) so the built-in one is shown instead. */
-  private async loadAuthorRoadmap(file: vscode.Uri): Promise<RoadmapIndex | undefined> {
+  private async loadBuiltIn(): Promise<RoadmapIndex> {
+    this.root = this.builtInRoot;
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'dist', 'roadmap.json'));
+    this.shown = { index: new RoadmapIndex(JSON.parse(new TextDecoder().decode(bytes)) as Roadmap) };
+    return this.shown.index;
+  }
+
+  private setProblems(state: RoadmapProblems | undefined) {
+    if (!state && !this.problemState) return;
+    this.problemState = state;
+    this.problemsChanged.fire(state);
+  }
+
+  private announce(state: RoadmapProblems) {
+    const { notice } = roadmapProblemNotice({ ...state, file: vscode.workspace.asRelativePath(state.file) });
+    void vscode.window.showErrorMessage(`AI Roadmap: ${notice}`, 'Show Problems').then((c) => c && vscode.commands.executeCommand('workbench.actions.view.problems'));
+  }
+
+  /** An author's roadmap checked by the core loader, its problems (and warnings) in the Problems view. */
+  private async loadAuthorRoadmap(file: vscode.Uri): Promise<LoadResult> {
     const dir = vscode.Uri.joinPath(file, '..');
     const entry = file.path.slice(dir.path.length + 1);
     const started = Date.now();
@@ -117,18 +182,9 @@ export class RoadmapService extends Disposable {
       result = { ok: false, problems: [{ file: entry, line: 1, column: 1, message: (e as Error).message, severity: 'error' }] };
     }
     this.log.info(`Loaded ${file.fsPath} on ${offThread.whereLabel} in ${Date.now() - started} ms.`);
-    const problems = result.ok ? result.warnings : result.problems;
-    this.report(dir, problems);
-    if (!result.ok) {
-      this.log.warn(`The roadmap ${file.fsPath} has ${result.problems.length} problem(s); showing the built-in roadmap.`);
-      void vscode.window
-        .showErrorMessage(`AI Roadmap: ${vscode.workspace.asRelativePath(file)} has ${result.problems.length} problem(s), so the built-in roadmap is shown. See the Problems view.`, 'Show Problems')
-        .then((c) => c && vscode.commands.executeCommand('workbench.actions.view.problems'));
-      return undefined;
-    }
-    this.root = dir;
-    this.log.info(`Showing the roadmap ${file.fsPath}.`);
-    return new RoadmapIndex(result.roadmap);
+    this.diagnostics.clear();
+    this.report(dir, result.ok ? result.warnings : result.problems);
+    return result;
   }
 
   /**
@@ -158,9 +214,9 @@ export class RoadmapService extends Disposable {
     for (const [rel, diags] of byFile) this.diagnostics.set(vscode.Uri.joinPath(dir, ...rel.split('/')), diags);
   }
 
-  /** The author's roadmap file in use, if any. */
+  /** The author's roadmap file shown (the last good one while the chosen file has problems), if any. */
   get authorRoadmap(): vscode.Uri | undefined {
-    return this.root.toString() === this.builtInRoot.toString() ? undefined : this.authorFile();
+    return this.shown?.file;
   }
 
   /** The roadmapFile setting as a URI: absolute, or relative to the first workspace folder. */

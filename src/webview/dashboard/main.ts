@@ -28,7 +28,7 @@ function render(d: DashboardData) {
         { cls: 'facts' },
         el('dt', { text: 'Topics done' }), el('dd', { text: `${d.overall.done} / ${d.overall.total}`, attrs: { 'data-fact': 'done' } }),
         el('dt', { text: 'Current streak' }), el('dd', { text: `${d.streakDays} day${d.streakDays === 1 ? '' : 's'}`, attrs: { 'data-fact': 'streak' } }),
-        el('dt', { text: 'Hours left (estimate)' }), el('dd', { text: hoursText(d), attrs: { 'data-fact': 'hours' } }),
+        el('dt', { text: 'Hours left' }), el('dd', { text: d.hoursLeftText ?? `${d.hoursLeft} h`, attrs: { 'data-fact': 'hours' } }),
         el('dt', { text: 'In progress' }), el('dd', { text: String(d.overall.inProgress) }),
       ),
     ),
@@ -163,13 +163,6 @@ function masterySection(d: DashboardData): Element[] {
   ];
 }
 
-/** "Hours left" never says 0 h for topics that have no estimate. */
-function hoursText(d: DashboardData): string {
-  if (d.unestimatedLeft === 0) return `${d.hoursLeft} h`;
-  const topics = `${d.unestimatedLeft} topic${d.unestimatedLeft === 1 ? '' : 's'} without an estimate`;
-  return d.hoursLeft > 0 ? `${d.hoursLeft} h + ${topics}` : `not estimated (${topics})`;
-}
-
 /** The burn-down of the study plan, or an offer to start one. */
 function planSection(d: DashboardData): Element[] {
   const heading = el('h2', { text: 'Study plan' });
@@ -179,6 +172,7 @@ function planSection(d: DashboardData): Element[] {
   return [
     heading,
     el('p', { text: p.summary, attrs: { 'data-fact': 'plan' } }),
+    ...(p.estimateNote ? [el('p', { cls: 'meta', text: p.estimateNote, attrs: { 'data-fact': 'plan-estimate' } })] : []),
     burnDownChart(p.weeks, p.totalHours, label),
     el('p', { cls: 'legend' }, el('span', { cls: 'planned', text: 'planned' }), el('span', { cls: 'actual', text: 'actual' }), el('span', { text: `projected finish ${p.projectedFinishLabel}` , attrs: { 'data-fact': 'finish' } })),
     el(

@@ -13,7 +13,14 @@ export function renderTopic(view: TopicView, post: Post): HTMLElement {
   const header = el(
     'header',
     { cls: 'topic-header' },
-    el('p', { cls: 'context' }, keyed(linkButton(`Layer ${view.layer.number} · ${view.layer.title}`, () => post({ type: 'open', id: view.layer.id })), 'layer')),
+    el(
+      'p',
+      { cls: 'context' },
+      keyed(linkButton(`Layer ${view.layer.number} · ${view.layer.title}`, () => post({ type: 'open', id: view.layer.id })), 'layer'),
+      // A sub-topic names its topic, one click away.
+      ...(view.parent ? [el('span', { text: ' › ', attrs: { 'aria-hidden': 'true' } }), keyed(linkButton(view.parent.title, open(view.parent), `Topic: ${view.parent.title}`), 'parent')] : []),
+    ),
+    view.parent ? el('p', { cls: 'meta kind', text: 'Sub-topic' }) : undefined,
     el('h1', { text: view.title, attrs: { id: 'topic-title', tabindex: '-1' } }),
     view.hours ? el('p', { cls: 'meta', text: `About ${view.hours} hours` }) : undefined,
     statusControl(view.id, view.status, post),
@@ -22,7 +29,10 @@ export function renderTopic(view: TopicView, post: Post): HTMLElement {
   const notes = el('article', { cls: 'notes', attrs: { 'aria-labelledby': 'topic-title' } }, ...parseTrustedHtml(view.notesHtml));
   markPaperReferences(notes, view, post);
 
-  const aside = el('section', { cls: 'topic-links', attrs: { 'aria-label': 'Prerequisites, exercises and resources' } });
+  const aside = el('section', { cls: 'topic-links', attrs: { 'aria-label': 'Sub-topics, prerequisites, exercises and resources' } });
+  if (view.subtopics?.length) {
+    aside.append(el('h2', { text: 'Sub-topics' }), list(view.subtopics.map((t) => statusLink(t, open(t)))));
+  }
   if (view.prerequisites.length) {
     aside.append(el('h2', { text: 'Prerequisites' }), list(view.prerequisites.map((p) => [keyed(linkButton(p.title, open(p)), `open:${p.id}`), el('span', { cls: `badge status-${p.status}`, text: STATUS_LABELS[p.status] })])));
   }
@@ -42,7 +52,12 @@ export function renderTopic(view: TopicView, post: Post): HTMLElement {
   if (view.resources.length) {
     aside.append(
       el('h2', { text: 'Resources' }),
-      list(view.resources.map((r) => [linkButton(r.title, () => post({ type: 'openLink', href: r.url }), `${r.title} (${r.kind}, opens in browser)`), el('span', { cls: 'meta', text: ` ${r.kind}${r.free === false ? ' · paid' : ''}` })])),
+      list(
+        view.resources.map((r) => {
+          const kind = r.kindWords ?? r.kind;
+          return [linkButton(r.title, () => post({ type: 'openLink', href: r.url }), `${r.title} (${kind}, opens in browser)`), el('span', { cls: `meta resource-kind kind-${r.kind}`, text: ` ${kind}${r.free === false ? ' · paid' : ''}` })];
+        }),
+      ),
     );
   }
   const myNotes = view.hasMyNotes ? 'Open my notes' : 'Start my notes';
@@ -64,11 +79,17 @@ export function renderLayer(view: LayerView, post: Post): HTMLElement {
     { cls: 'layer' },
     el('p', { cls: 'context', text: `Layer ${view.number}` }),
     el('h1', { text: view.title, attrs: { tabindex: '-1' } }),
-    el('p', { cls: 'goal', text: `Goal: ${view.goal}` }),
+    view.goal ? el('p', { cls: 'goal', text: `Goal: ${view.goal}` }) : undefined,
     view.summary ? el('p', { cls: 'summary', text: view.summary }) : undefined,
-    el('p', { cls: 'meta', text: `${view.done} of ${view.total} topics done` }),
+    el('p', { cls: 'meta', text: view.progressText ?? `${view.done} of ${view.total} topics done` }),
     el('h2', { text: 'Topics' }),
-    list(view.topics.map((t) => [keyed(linkButton(t.title, () => post({ type: 'open', id: t.id })), `open:${t.id}`), el('span', { cls: `badge status-${t.status}`, text: STATUS_LABELS[t.status] })])),
+    list(
+      view.topics.map((t) => {
+        const open = () => post({ type: 'open', id: t.id });
+        // Sub-topics as a nested list under their topic.
+        return t.subtopics?.length ? [...statusLink(t, open), list(t.subtopics.map((x) => statusLink(x, () => post({ type: 'open', id: x.id }))))] : statusLink(t, open);
+      }),
+    ),
   );
 }
 
@@ -91,6 +112,11 @@ function masteryRow(view: TopicView, post: Post): HTMLElement {
     );
   }
   return row;
+}
+
+/** A link to a topic with its status beside it. */
+function statusLink(t: TopicRef, onClick: () => void): Node[] {
+  return [keyed(linkButton(t.title, onClick), `open:${t.id}`), el('span', { cls: `badge status-${t.status}`, text: STATUS_LABELS[t.status] })];
 }
 
 /** Beside each arXiv reference in the notes' References list: one click adds it to the Papers view. */

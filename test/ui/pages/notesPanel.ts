@@ -77,6 +77,21 @@ export class NotesPanel {
     return this.frame.locator('.notes img, .notes iframe, .notes svg[onload], .notes details, .notes form');
   }
 
+  /** The links listed under a heading of the topic's side section ("Sub-topics", "Resources"). */
+  sectionLinks(heading: string) {
+    return this.frame.locator(`.topic-links h2:text-is("${heading}") + ul > li > button.link`);
+  }
+
+  /** Each resource's kind, in the words the panel shows beside its title. */
+  async resourceKinds(): Promise<string[]> {
+    return (await this.frame.locator('.topic-links .resource-kind').allTextContents()).map((s) => s.trim());
+  }
+
+  /** The link from a sub-topic up to its topic, in the line above the heading. */
+  parentLink(title: string) {
+    return this.frame.locator('#root .context button.link', { hasText: title });
+  }
+
   /** Script elements other than VS Code's bootstrap (#_vscodeApiScript) and our nonce'd bundle. */
   foreignScripts() {
     return this.frame.locator('script:not([nonce]):not(#_vscodeApiScript)');

@@ -67,6 +67,11 @@ export class RoadmapTree {
     return ((await this.row(label).locator('.label-description').textContent()) ?? '').trim();
   }
 
+  /** How deep a row stands: 1 for a layer, 2 for a topic, 3 for a sub-topic or a topic's resource. */
+  async level(label: string | RegExp): Promise<number> {
+    return Number(await this.row(label).getAttribute('aria-level'));
+  }
+
   checkbox(label: string | RegExp) {
     return this.row(label).locator('.custom-view-tree-node-item-checkbox');
   }
