@@ -60,7 +60,7 @@ export interface ChunkOutput {
 
 export type ChunkEngine = (input: ChunkInput) => ChunkOutput;
 
-export const NODE_W = 220;
+export const NODE_W = 240;
 export const NODE_H = 64;
 /** A chunk of this many topics lays out well within the host's time slice on a slow machine. */
 export const CHUNK_NODES = 40;

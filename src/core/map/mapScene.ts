@@ -8,7 +8,7 @@ import type { MapBadge } from './mapStates';
  * elements) and the export (which writes the same picture as SVG text): the title's lines, the
  * status symbol, the words under the title, an edge's path.
  */
-export const TITLE_CHARS = 26;
+export const TITLE_CHARS = 30;
 export const TITLE_LINES = 2;
 /** Positions inside a node (its top-left is 0, 0). */
 export const NODE_TEXT = { x: 34, firstLine: 22, lineHeight: 15, statusY: 54, iconX: 10, iconY: 9 } as const;

@@ -61,7 +61,7 @@ interface Layout {
  * draws each band as it comes. The layout is kept per roadmap; a status change only sends the
  * states that changed.
  */
-export class MapPanel extends Disposable {
+export class MapPanel extends Disposable implements vscode.WebviewPanelSerializer {
   static readonly viewType = MAP.viewType;
   private host: WebviewHost<FromMap, ToMap> | undefined;
   private layout: Layout | undefined;
@@ -117,7 +117,12 @@ export class MapPanel extends Disposable {
     if (id && layout.index.topic(id)) await this.host?.post({ type: 'select', id });
   }
 
-  /** VS Code restores a panel after a reload; the page restores its own view from its state. */
+  /** VS Code restores a panel after a reload; tests call this too. The page restores its own view from its state. */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    WebviewHost.restoredState(this.extensionUri, MAP, panel, state);
+    return this.revive(panel);
+  }
+
   private async revive(panel: vscode.WebviewPanel) {
     this.attach(panel);
     await this.start();
@@ -182,6 +187,7 @@ export class MapPanel extends Disposable {
     };
     const layout: Layout = { index, graph, data, version: ++this.version, bands: [], done: false, finished: Promise.resolve() };
     this.layout = layout;
+    if (this.host) this.host.panel.title = `Map: ${index.roadmap.title}`;
     if (this.host?.isReady) void this.postGraph(layout);
     layout.finished = this.run(layout).catch((e: Error) => this.log.error(`The map's layout failed: ${e.message}`));
     return layout;
@@ -206,6 +212,7 @@ export class MapPanel extends Disposable {
   private async resend() {
     const layout = await this.start();
     if (this.layout !== layout || !this.host) return;
+    this.host.panel.title = `Map: ${layout.index.roadmap.title}`;
     await this.postGraph(layout);
     for (const band of [...layout.bands]) void this.host.post({ type: 'band', version: layout.version, band });
     if (layout.done) void this.host.post({ type: 'laidOut', version: layout.version });
@@ -284,6 +291,7 @@ export class MapPanel extends Disposable {
         defaultUri: folder ? vscode.Uri.joinPath(folder, `${layout.index.roadmap.id}-map.${fmt}`) : undefined,
         filters: fmt === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
         saveLabel: 'Export Map',
+        title: 'Export Map',
       }));
     if (!uri) return undefined;
     const reply = await this.requestExport(fmt);

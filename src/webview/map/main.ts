@@ -45,7 +45,9 @@ const layers = { bands: svg('g', { class: 'bands' }), edges: svg('g', { class: '
 drawing.append(layers.bands, layers.edges, layers.nodes);
 surface.append(markers(), drawing);
 
+const heading = el('h1', { cls: 'visually-hidden', text: 'Map' });
 root.append(
+  heading,
   el(
     'div',
     { cls: 'toolbar', attrs: { role: 'group', 'aria-label': 'Map tools' } },
@@ -61,6 +63,7 @@ root.append(
     button('−', 'Zoom out', () => viewport.zoomBy(1 / 1.25), '-'),
     button('+', 'Zoom in', () => viewport.zoomBy(1.25), '+'),
     button('Fit', 'Fit the map to the window', () => fitAll(), '0'),
+    button('100%', 'Actual size, around the selected topic', () => actualSize(), '1'),
     el('label', { cls: 'follow' }, follow, el('span', { text: ' Follow selection' })),
     el('span', { cls: 'sep' }),
     button('SVG', 'Export the map as SVG', () => post({ type: 'export', format: 'svg' })),
@@ -68,7 +71,7 @@ root.append(
   ),
   statusLine,
   cycleLine,
-  el('p', { cls: 'keys', attrs: { id: 'map-keys' }, text: 'Keys: ↑ prerequisite, ↓ what it unlocks, ← → along the layer, Page Up/Down other layers, Enter opens notes, D I S N mark done, in progress, skipped, not started, B before, U unlocks, X next topics, Esc clears, + − 0 zoom.' }),
+  el('p', { cls: 'keys', attrs: { id: 'map-keys' }, text: 'Keys: ↑ prerequisite, ↓ what it unlocks, ← → along the layer, Page Up/Down other layers, Enter opens notes, D I S N mark done, in progress, skipped, not started, B before, U unlocks, X next topics, Esc clears, + − zoom, 0 fits, 1 is actual size.' }),
   el('div', { cls: 'canvas' }, surface),
 );
 
@@ -177,6 +180,7 @@ function startGraph(v: number, d: MapData, sv: number, pairs: Array<[string, Map
     if (selected && !titles.has(selected)) selected = undefined;
   }
   document.title = `Map: ${d.title}`;
+  heading.textContent = `Map of ${d.title}`;
   surface.setAttribute('aria-label', `Map of ${d.title}: ${d.nodes.length} topics in ${d.bands.length} layers`);
   layerSelect.replaceChildren(el('option', { text: 'All layers', attrs: { value: '' } }), ...d.bands.map((b) => el('option', { text: `${b.number}. ${b.title}`, attrs: { value: b.id } })));
   layerSelect.value = filter.layers.find((l) => bandIds.includes(l)) ?? '';
@@ -279,6 +283,14 @@ function fitAll() {
   viewport.fit(bounds());
 }
 
+/** Zoom 100 %, the selected topic (or the top of the map) in view. */
+function actualSize() {
+  const box = selected ? boxes.get(selected) : undefined;
+  viewport.zoomBy(1 / viewport.zoom);
+  if (box) viewport.reveal(box);
+  else viewport.fitWidth({ ...bounds(), w: Math.min(bounds().w, 1) });
+}
+
 // ---- selection and keys ----------------------------------------------------------------------
 function nav(): MapNavigator {
   navigator ??= new MapNavigator(
@@ -348,6 +360,7 @@ surface.addEventListener('keydown', (e) => {
   else if (e.key === '+' || e.key === '=') viewport.zoomBy(1.25);
   else if (e.key === '-') viewport.zoomBy(1 / 1.25);
   else if (e.key === '0') fitAll();
+  else if (e.key === '1') actualSize();
   else return;
   e.preventDefault();
 });
