@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Frame } from 'playwright-core';
-import { audit, Dashboard, describeViolations, NotesPanel, RoadmapTree, useWorkbench, type Workbench } from './pages';
+import { audit, Dashboard, describeViolations, MapView, NotesPanel, RoadmapTree, useWorkbench, type Workbench } from './pages';
 
 /** A topic whose notes have math, code, exercises with buttons, resources and prerequisites. */
 const TOPIC = { pick: 'From scratch: logistic regression', heading: 'From scratch: logistic regression, softmax regression, basic backprop' };
@@ -14,6 +14,7 @@ const TOPIC = { pick: 'From scratch: logistic regression', heading: 'From scratc
 const PANELS: Array<{ name: string; open(wb: Workbench): Promise<Frame> }> = [
   { name: 'notes panel (math, code, exercises)', open: async (wb) => (await NotesPanel.open(wb, TOPIC.pick, TOPIC.heading)).frame },
   { name: 'dashboard', open: async (wb) => (await Dashboard.open(wb)).frame },
+  { name: 'map', open: async (wb) => (await MapView.open(wb)).frame },
 ];
 
 /** Theme, the class VS Code gives the webview's body, the screenshot's name. */

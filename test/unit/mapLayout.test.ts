@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { layoutWithDagre } from '../../src/core/map/dagreLayout';
 import { buildMapGraph, type MapGraph } from '../../src/core/map/mapGraph';
-import { CHUNK_NODES, planChunks, type PlacedBand, type PlacedNode, type Point } from '../../src/core/map/mapLayout';
+import { CHUNK_EDGES, CHUNK_NODES, planChunks, type PlacedBand, type PlacedNode, type Point } from '../../src/core/map/mapLayout';
 import type { Roadmap } from '../../src/core/model';
 import { generateMapRoadmap } from './support/mapRoadmaps';
 
@@ -70,7 +70,10 @@ describe('map layout', () => {
   it('keeps the invariants on a generated roadmap of 800 topics, cut into chunks', async () => {
     const graph = buildMapGraph(generateMapRoadmap(800));
     const chunks = planChunks(graph);
-    assert.ok(chunks.every((band) => band.every((c) => c.length <= CHUNK_NODES)), 'no chunk over the bound');
+    assert.ok(chunks.every((band) => band.every((c) => c.length <= CHUNK_NODES)), 'no chunk over the bound of nodes');
+    const inside = (c: string[]) => graph.edges.filter((e) => e.from !== e.to && c.includes(e.from) && c.includes(e.to)).length;
+    assert.ok(chunks.every((band) => band.every((c) => inside(c) <= CHUNK_EDGES)), 'nor of edges');
+    assert.deepEqual(chunks.map((band) => band.flat().sort()), graph.bands.map((b) => [...b.nodeIds].sort()), 'each topic in one chunk of its band');
     assert.ok(chunks.some((band) => band.length > 1), 'a band of 100 topics with local prerequisites is cut');
     let pauses = 0;
     const bands = await layOut(graph, async () => void pauses++);

@@ -62,8 +62,9 @@ export type ChunkEngine = (input: ChunkInput) => ChunkOutput;
 
 export const NODE_W = 240;
 export const NODE_H = 64;
-/** A chunk of this many topics lays out well within the host's time slice on a slow machine. */
+/** A chunk of this many topics and edges lays out within the host's time slice on a slow machine (the bench shows it). */
 export const CHUNK_NODES = 40;
+export const CHUNK_EDGES = 50;
 export const BAND_HEADER = 40;
 export const BAND_PAD = 20;
 export const BAND_GAP = 56;
@@ -81,12 +82,22 @@ export interface LayoutOptions {
   onChunk?: (input: ChunkInput) => void;
 }
 
-/** The chunks of each band: lists of node ids. */
-export function planChunks(graph: MapGraph, maxNodes = CHUNK_NODES): string[][][] {
+/**
+ * The chunks of each band: lists of node ids, each with at most `maxNodes` nodes and `maxEdges`
+ * edges between them (dagre's time grows with both). Connected parts of a band are packed
+ * together; a part too large is cut in roadmap order.
+ */
+export function planChunks(graph: MapGraph, maxNodes = CHUNK_NODES, maxEdges = CHUNK_EDGES): string[][][] {
   const bandOf = new Map(graph.nodes.map((n) => [n.id, n.band]));
-  const byBand: Array<Array<[string, string]>> = graph.bands.map(() => []);
-  for (const e of graph.edges) if (bandOf.get(e.from) === bandOf.get(e.to) && e.from !== e.to) byBand[bandOf.get(e.to)!].push([e.from, e.to]);
-  return graph.bands.map((band, b) => {
+  const inner = new Map<string, string[]>(); // each node's neighbours in its own band, both ways
+  for (const e of graph.edges) {
+    if (e.from === e.to || bandOf.get(e.from) !== bandOf.get(e.to)) continue;
+    for (const [a, b] of [[e.from, e.to], [e.to, e.from]]) {
+      if (!inner.has(a)) inner.set(a, []);
+      inner.get(a)!.push(b);
+    }
+  }
+  return graph.bands.map((band) => {
     // Union-find over the band's own edges: its connected parts.
     const parent = new Map(band.nodeIds.map((id) => [id, id]));
     const find = (x: string): string => {
@@ -99,7 +110,7 @@ export function planChunks(graph: MapGraph, maxNodes = CHUNK_NODES): string[][][
       }
       return root;
     };
-    for (const [a, c] of byBand[b]) parent.set(find(a), find(c));
+    for (const id of band.nodeIds) for (const other of inner.get(id) ?? []) parent.set(find(id), find(other));
     const parts = new Map<string, string[]>();
     for (const id of band.nodeIds) {
       const root = find(id);
@@ -108,15 +119,34 @@ export function planChunks(graph: MapGraph, maxNodes = CHUNK_NODES): string[][][
     }
     const chunks: string[][] = [];
     let current: string[] = [];
-    const flush = () => current.length && (chunks.push(current), (current = []));
+    let members = new Set<string>();
+    let edges = 0;
+    const flush = () => {
+      if (current.length) chunks.push(current);
+      current = [];
+      members = new Set();
+      edges = 0;
+    };
+    const add = (id: string, added: number) => {
+      current.push(id);
+      members.add(id);
+      edges += added;
+    };
     for (const part of parts.values()) {
-      if (part.length > maxNodes) {
-        flush();
-        for (let i = 0; i < part.length; i += maxNodes) chunks.push(part.slice(i, i + maxNodes));
-      } else {
-        if (current.length + part.length > maxNodes) flush();
-        current.push(...part);
+      const partEdges = part.reduce((n, id) => n + (inner.get(id)?.length ?? 0), 0) / 2;
+      if (part.length <= maxNodes && partEdges <= maxEdges) {
+        if (current.length + part.length > maxNodes || edges + partEdges > maxEdges) flush();
+        for (const id of part) add(id, 0);
+        edges += partEdges;
+        continue;
       }
+      flush();
+      for (const id of part) {
+        const added = (inner.get(id) ?? []).filter((o) => members.has(o)).length;
+        if (current.length >= maxNodes || (current.length && edges + added > maxEdges)) flush();
+        add(id, current.length ? added : 0);
+      }
+      flush();
     }
     flush();
     return chunks;
@@ -135,6 +165,8 @@ export async function* layoutMap(graph: MapGraph, engine: ChunkEngine, options: 
   const edgesByBand: Array<typeof graph.edges> = graph.bands.map(() => []);
   for (const e of graph.edges) edgesByBand[Math.max(nodeById.get(e.from)!.band, nodeById.get(e.to)!.band)].push(e);
   const chunkPlan = planChunks(graph);
+  const ownEdges: Array<typeof graph.edges> = graph.bands.map(() => []);
+  for (const e of graph.edges) if (e.from !== e.to && nodeById.get(e.from)!.band === nodeById.get(e.to)!.band) ownEdges[nodeById.get(e.to)!.band].push(e);
   let y = 0;
   let chunkNumber = 0;
   for (let b = 0; b < graph.bands.length; b++) {
@@ -142,7 +174,7 @@ export async function* layoutMap(graph: MapGraph, engine: ChunkEngine, options: 
     const boxes: Array<{ ids: string[]; out: ChunkOutput; n: number }> = [];
     for (const ids of chunkPlan[b]) {
       const key = new Map(ids.map((id, i) => [id, String(i)]));
-      const inner = graph.edges.filter((e) => e.from !== e.to && key.has(e.from) && key.has(e.to));
+      const inner = ownEdges[b].filter((e) => key.has(e.from) && key.has(e.to));
       const input: ChunkInput = { nodes: ids.map((id) => ({ key: key.get(id)!, w: NODE_W, h: NODE_H })), edges: inner.map((e) => ({ from: key.get(e.from)!, to: key.get(e.to)! })) };
       options.onChunk?.(input);
       const out = engine(input);
