@@ -99,6 +99,16 @@ describe('The map in real VS Code', () => {
     await map.frame.waitForFunction((n) => document.querySelectorAll('.node:not(.filtered-out)').length === n, graph.nodes.length, { timeout: 60_000 });
   });
 
+  it('follows the selection of the Roadmap view', async () => {
+    const wb = workbench();
+    const map = await MapView.find(wb);
+    const tree = new RoadmapTree(wb);
+    await tree.expand(/^1\. Mathematical/);
+    await tree.row(/^Calculus/).click();
+    await map.frame.waitForFunction(() => document.querySelector('.node.selected')?.getAttribute('data-id') === 'calculus', undefined, { timeout: 60_000 });
+    await tree.collapse(/^1\. Mathematical/);
+  });
+
   for (const theme of ['Default Light Modern', 'Default Dark Modern', 'Default High Contrast']) {
     it(`follows the ${theme} theme`, async () => {
       const wb = workbench();

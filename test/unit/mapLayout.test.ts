@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { layoutWithDagre } from '../../src/core/map/dagreLayout';
@@ -6,6 +8,7 @@ import { buildMapGraph, type MapGraph } from '../../src/core/map/mapGraph';
 import { CHUNK_EDGES, CHUNK_NODES, planChunks, type PlacedBand, type PlacedNode, type Point } from '../../src/core/map/mapLayout';
 import type { Roadmap } from '../../src/core/model';
 import { generateMapRoadmap } from './support/mapRoadmaps';
+import { repoRoot } from './support/paths';
 
 const topic = (id: string, prerequisites: string[] = []) => ({ id, title: `Topic ${id}`, prerequisites, tags: [], resources: [], exercises: [] });
 const roadmapOf = (layers: Array<Array<ReturnType<typeof topic>>>): Roadmap => ({
@@ -117,5 +120,14 @@ describe('map layout', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('the map bundle', () => {
+  it('dagre ships in the lazy layout.js alone, never in what activation loads', () => {
+    const read = (f: string) => readFileSync(join(repoRoot, 'dist', f), 'utf8');
+    // A string of dagre's own (its ranker's name), present wherever its code is.
+    assert.ok(read('layout.js').includes('network-simplex'));
+    for (const f of ['extension.js', join('web', 'extension.js'), join('webview', 'map.js')]) assert.ok(!read(f).includes('network-simplex'), `${f} holds no dagre`);
   });
 });
