@@ -27,10 +27,12 @@ async function placed(roadmap: Roadmap): Promise<PlacedBand[]> {
 }
 
 describe('map scene', () => {
-  it('wraps a title into two lines and marks a cut', () => {
+  it('wraps a title into lines and marks a cut', () => {
     assert.deepEqual(wrapTitle('Short title'), ['Short title']);
     assert.deepEqual(wrapTitle('Linear algebra: vectors, matrices, eigendecomposition'), ['Linear algebra: vectors,', 'matrices, eigendecomposition']);
-    const long = wrapTitle('Gradient boosting: GBDT, XGBoost, LightGBM, CatBoost and every other library there is');
+    const title = 'Gradient boosting: GBDT, XGBoost, LightGBM, CatBoost and every other library there is';
+    assert.equal(wrapTitle(title).join(' '), title, 'four lines hold a long title whole');
+    const long = wrapTitle(title, 30, 2);
     assert.equal(long.length, 2);
     assert.ok(long[1].endsWith('…'));
     assert.ok(long.every((l) => l.length <= 30));

@@ -1,4 +1,5 @@
 import type { MapGraph, MapNode } from './mapGraph';
+import { nodeHeight } from './mapScene';
 
 /**
  * Lays the map out band by band, top to bottom in layer order, with a graph layout library for
@@ -61,7 +62,6 @@ export interface ChunkOutput {
 export type ChunkEngine = (input: ChunkInput) => ChunkOutput;
 
 export const NODE_W = 240;
-export const NODE_H = 64;
 /** A chunk of this many topics and edges lays out within the host's time slice on a slow machine (the bench shows it). */
 export const CHUNK_NODES = 40;
 export const CHUNK_EDGES = 50;
@@ -165,6 +165,7 @@ export async function* layoutMap(graph: MapGraph, engine: ChunkEngine, options: 
   const edgesByBand: Array<typeof graph.edges> = graph.bands.map(() => []);
   for (const e of graph.edges) edgesByBand[Math.max(nodeById.get(e.from)!.band, nodeById.get(e.to)!.band)].push(e);
   const chunkPlan = planChunks(graph);
+  const heights = new Map(graph.nodes.map((n) => [n.id, nodeHeight(n.title)]));
   const ownEdges: Array<typeof graph.edges> = graph.bands.map(() => []);
   for (const e of graph.edges) if (e.from !== e.to && nodeById.get(e.from)!.band === nodeById.get(e.to)!.band) ownEdges[nodeById.get(e.to)!.band].push(e);
   let y = 0;
@@ -175,7 +176,7 @@ export async function* layoutMap(graph: MapGraph, engine: ChunkEngine, options: 
     for (const ids of chunkPlan[b]) {
       const key = new Map(ids.map((id, i) => [id, String(i)]));
       const inner = ownEdges[b].filter((e) => key.has(e.from) && key.has(e.to));
-      const input: ChunkInput = { nodes: ids.map((id) => ({ key: key.get(id)!, w: NODE_W, h: NODE_H })), edges: inner.map((e) => ({ from: key.get(e.from)!, to: key.get(e.to)! })) };
+      const input: ChunkInput = { nodes: ids.map((id) => ({ key: key.get(id)!, w: NODE_W, h: heights.get(id)! })), edges: inner.map((e) => ({ from: key.get(e.from)!, to: key.get(e.to)! })) };
       options.onChunk?.(input);
       const out = engine(input);
       inner.forEach((e, i) => routed.set(edgeId(e.from, e.to), out.edges[i]));
@@ -209,7 +210,8 @@ export async function* layoutMap(graph: MapGraph, engine: ChunkEngine, options: 
         offsets.set(n, { x, y: rowY });
         ids.forEach((id, i) => {
           const c = out.centres.get(String(i))!;
-          const node = { id, x: x + c.x - NODE_W / 2, y: rowY + c.y - NODE_H / 2, w: NODE_W, h: NODE_H };
+          const h = heights.get(id)!;
+          const node = { id, x: x + c.x - NODE_W / 2, y: rowY + c.y - h / 2, w: NODE_W, h };
           placed.set(id, node);
           nodes.push(node);
         });

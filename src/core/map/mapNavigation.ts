@@ -32,8 +32,9 @@ export class MapNavigator {
   ) {
     const shown = nodes.filter((n) => !visible || visible.has(n.id));
     for (const n of shown) this.byId.set(n.id, n);
-    // Nodes of one rank share a y; rounding keeps a rank together whatever the arithmetic did.
-    const sorted = [...shown].sort((a, b) => a.band - b.band || Math.round(a.y) - Math.round(b.y) || a.x - b.x);
+    // Nodes of one rank share their centre's y (heights differ); rounding keeps a rank together whatever the arithmetic did.
+    const mid = (n: NavNode) => Math.round(n.y + n.h / 2);
+    const sorted = [...shown].sort((a, b) => a.band - b.band || mid(a) - mid(b) || a.x - b.x);
     for (const n of sorted) {
       (this.bands[n.band] ??= []).push(n.id);
       this.position.set(n.id, this.bands[n.band].length - 1);

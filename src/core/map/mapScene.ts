@@ -9,9 +9,20 @@ import type { MapBadge } from './mapStates';
  * status symbol, the words under the title, an edge's path.
  */
 export const TITLE_CHARS = 30;
-export const TITLE_LINES = 2;
+/** Enough for every title of the built-in roadmap whole; a longer one ends in "…". */
+export const TITLE_LINES = 4;
 /** Positions inside a node (its top-left is 0, 0). */
-export const NODE_TEXT = { x: 34, firstLine: 22, lineHeight: 15, statusY: 54, iconX: 10, iconY: 9 } as const;
+export const NODE_TEXT = { x: 34, firstLine: 22, lineHeight: 15, iconX: 10, iconY: 9 } as const;
+
+/** Where the status words sit under `lines` lines of title. */
+export function statusY(lines: number): number {
+  return NODE_TEXT.firstLine + Math.max(1, lines) * NODE_TEXT.lineHeight + 2;
+}
+
+/** A node's height: its title's lines and the status words under them. */
+export function nodeHeight(title: string): number {
+  return statusY(wrapTitle(title).length) + 10;
+}
 
 /** Word-wraps a title into at most `lines` lines of about `chars` characters; the last ends in "…" when cut. */
 export function wrapTitle(title: string, chars = TITLE_CHARS, lines = TITLE_LINES): string[] {

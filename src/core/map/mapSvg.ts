@@ -1,6 +1,6 @@
 import type { Status } from '../progress/progressModel';
 import type { PlacedBand, PlacedEdge } from './mapLayout';
-import { edgePath, NODE_TEXT, STATUS_ICON, statusLine, wrapTitle } from './mapScene';
+import { edgePath, NODE_TEXT, STATUS_ICON, statusLine, statusY, wrapTitle } from './mapScene';
 import type { MapBadge } from './mapStates';
 
 /**
@@ -76,7 +76,8 @@ export function mapSvg(picture: MapPicture, palette: MapPalette): string {
   for (const n of picture.nodes) {
     const colour = c[STATUS_COLOUR[n.status]];
     const icon = STATUS_ICON[n.status];
-    const lines = wrapTitle(n.title).map((l, i) => `<tspan x="${NODE_TEXT.x}" y="${NODE_TEXT.firstLine + i * NODE_TEXT.lineHeight}">${escapeXml(l)}</tspan>`).join('');
+    const wrapped = wrapTitle(n.title);
+    const lines = wrapped.map((l, i) => `<tspan x="${NODE_TEXT.x}" y="${NODE_TEXT.firstLine + i * NODE_TEXT.lineHeight}">${escapeXml(l)}</tspan>`).join('');
     out.push(
       `<g transform="translate(${n1(n.x)} ${n1(n.y)})">`,
       `<rect width="${n.w}" height="${n.h}" rx="6" fill="${c.nodeBackground}" stroke="${n.cycle ? c.cycle : colour}" stroke-width="${n.status === 'not-started' ? 1 : 2}"${n.cycle ? ' stroke-dasharray="6 4"' : ''}/>`,
@@ -84,7 +85,7 @@ export function mapSvg(picture: MapPicture, palette: MapPalette): string {
       icon.fill ? `<path d="${icon.fill}" fill="${colour}"/>` : '',
       icon.mark ? `<path d="${icon.mark}" fill="none" stroke="${n.status === 'done' ? c.nodeBackground : colour}" stroke-width="1.6"/>` : '',
       `</g><text font-size="12" fill="${c.foreground}">${lines}</text>`,
-      `<text x="${NODE_TEXT.x}" y="${NODE_TEXT.statusY}" font-size="11" fill="${c.description}">${escapeXml(statusLine(n.status, n.badges))}</text></g>`,
+      `<text x="${NODE_TEXT.x}" y="${statusY(wrapped.length)}" font-size="11" fill="${c.description}">${escapeXml(statusLine(n.status, n.badges))}</text></g>`,
     );
   }
   out.push('</svg>');

@@ -1,6 +1,6 @@
 // The map's SVG elements: bands, edges and nodes, built from the shared scene description
 // (core/map/mapScene), every text through textContent.
-import { edgePath, NODE_TEXT, STATUS_ICON, statusLine, wrapTitle } from '../../core/map/mapScene';
+import { edgePath, NODE_TEXT, STATUS_ICON, statusLine, statusY, wrapTitle } from '../../core/map/mapScene';
 import type { MapNodeState, PlacedEdge, PlacedNode } from './protocol';
 
 const NS = 'http://www.w3.org/2000/svg';
@@ -39,7 +39,8 @@ export function drawEdge(e: PlacedEdge): SVGPathElement {
 }
 
 export function drawNode(n: PlacedNode, title: string, cycle: boolean): SVGGElement {
-  const lines = wrapTitle(title).map((line, i) => text('tspan', { x: NODE_TEXT.x, y: NODE_TEXT.firstLine + i * NODE_TEXT.lineHeight }, line));
+  const wrapped = wrapTitle(title);
+  const lines = wrapped.map((line, i) => text('tspan', { x: NODE_TEXT.x, y: NODE_TEXT.firstLine + i * NODE_TEXT.lineHeight }, line));
   const g = svg(
     'g',
     {
@@ -56,7 +57,7 @@ export function drawNode(n: PlacedNode, title: string, cycle: boolean): SVGGElem
     svg('rect', { class: 'node-box', width: n.w, height: n.h, rx: 6 }),
     svg('g', { class: 'icon', transform: `translate(${NODE_TEXT.iconX} ${NODE_TEXT.iconY})`, 'aria-hidden': 'true' }, svg('circle', { class: 'icon-ring', cx: 8, cy: 8, r: 6 }), svg('path', { class: 'icon-fill' }), svg('path', { class: 'icon-mark' })),
     svg('text', { class: 'node-title', 'aria-hidden': 'true' }, ...lines),
-    text('text', { class: 'node-status', x: NODE_TEXT.x, y: NODE_TEXT.statusY, 'aria-hidden': 'true' }, ''),
+    text('text', { class: 'node-status', x: NODE_TEXT.x, y: statusY(wrapped.length), 'aria-hidden': 'true' }, ''),
   );
   return g;
 }
