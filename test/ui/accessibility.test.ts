@@ -59,6 +59,8 @@ describe('Accessibility audit of the webviews (axe-core, WCAG 2.1 AA)', () => {
 
   it('at 200% zoom the notes panel reflows: only code and wide math scroll, each in its own box', async () => {
     const wb = workbench();
+    // The panels audited before (the map last) are closed, so the quick pick opens over no webview.
+    await wb.runCommand('View: Close All Editors');
     const notes = await NotesPanel.open(wb, TOPIC.pick, TOPIC.heading);
     // 200% zoom of the 1280 x 800 window: the same page laid out in half the CSS pixels.
     await wb.page.setViewportSize({ width: 640, height: 400 });

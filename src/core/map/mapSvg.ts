@@ -77,7 +77,7 @@ export function mapSvg(picture: MapPicture, palette: MapPalette): string {
     const colour = c[STATUS_COLOUR[n.status]];
     const icon = STATUS_ICON[n.status];
     const wrapped = wrapTitle(n.title);
-    const lines = wrapped.map((l, i) => `<tspan x="${NODE_TEXT.x}" y="${NODE_TEXT.firstLine + i * NODE_TEXT.lineHeight}">${escapeXml(l)}</tspan>`).join('');
+    const lines = wrapped.map((l, i) => `<tspan x="${NODE_TEXT.x}" y="${NODE_TEXT.firstLine + i * NODE_TEXT.lineHeight}">${escapeXml(i < wrapped.length - 1 ? `${l} ` : l)}</tspan>`).join('');
     out.push(
       `<g transform="translate(${n1(n.x)} ${n1(n.y)})">`,
       `<rect width="${n.w}" height="${n.h}" rx="6" fill="${c.nodeBackground}" stroke="${n.cycle ? c.cycle : colour}" stroke-width="${n.status === 'not-started' ? 1 : 2}"${n.cycle ? ' stroke-dasharray="6 4"' : ''}/>`,

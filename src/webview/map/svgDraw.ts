@@ -12,7 +12,7 @@ export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<
   return el;
 }
 
-function text(tag: 'text' | 'tspan' | 'title', attrs: Record<string, string | number>, content: string) {
+function text(tag: 'text' | 'tspan', attrs: Record<string, string | number>, content: string) {
   const el = svg(tag, attrs);
   el.textContent = content;
   return el;
@@ -40,7 +40,8 @@ export function drawEdge(e: PlacedEdge): SVGPathElement {
 
 export function drawNode(n: PlacedNode, title: string, cycle: boolean): SVGGElement {
   const wrapped = wrapTitle(title);
-  const lines = wrapped.map((line, i) => text('tspan', { x: NODE_TEXT.x, y: NODE_TEXT.firstLine + i * NODE_TEXT.lineHeight }, line));
+  // A space ends each line but the last, so the node's text reads as its title (speech input, copying).
+  const lines = wrapped.map((line, i) => text('tspan', { x: NODE_TEXT.x, y: NODE_TEXT.firstLine + i * NODE_TEXT.lineHeight }, i < wrapped.length - 1 ? `${line} ` : line));
   const g = svg(
     'g',
     {
@@ -53,7 +54,6 @@ export function drawNode(n: PlacedNode, title: string, cycle: boolean): SVGGElem
       // The same marks as the tree, from its context menu (package.json, webview/context).
       'data-vscode-context': JSON.stringify({ webviewSection: 'topic', topicId: n.id, preventDefaultContextMenuItems: true }),
     },
-    text('title', {}, title),
     svg('rect', { class: 'node-box', width: n.w, height: n.h, rx: 6 }),
     svg('g', { class: 'icon', transform: `translate(${NODE_TEXT.iconX} ${NODE_TEXT.iconY})`, 'aria-hidden': 'true' }, svg('circle', { class: 'icon-ring', cx: 8, cy: 8, r: 6 }), svg('path', { class: 'icon-fill' }), svg('path', { class: 'icon-mark' })),
     svg('text', { class: 'node-title', 'aria-hidden': 'true' }, ...lines),
@@ -72,6 +72,7 @@ export function paintNode(g: SVGGElement, state: MapNodeState, label: string): v
   const icon = STATUS_ICON[state.status];
   g.querySelector('.icon-fill')!.setAttribute('d', icon.fill ?? '');
   g.querySelector('.icon-mark')!.setAttribute('d', icon.mark ?? '');
-  g.querySelector('.node-status')!.textContent = statusLine(state.status, state.badges);
+  // The leading space (not drawn) keeps the title's last word and the status apart in the node's text.
+  g.querySelector('.node-status')!.textContent = ` ${statusLine(state.status, state.badges)}`;
   g.setAttribute('aria-label', label);
 }
