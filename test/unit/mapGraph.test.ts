@@ -4,7 +4,7 @@ import { edgeKey, nextTopicIds, prerequisiteChain, unlockChain } from '../../src
 import { filterNodes, isFilterEmpty } from '../../src/core/map/mapFilter';
 import { adjacencyOf, buildMapGraph } from '../../src/core/map/mapGraph';
 import { MapNavigator, type NavNode } from '../../src/core/map/mapNavigation';
-import { mapStates } from '../../src/core/map/mapStates';
+import { mapStates, masteryBadges, reviewsDueBadges } from '../../src/core/map/mapStates';
 import type { Roadmap } from '../../src/core/model';
 import type { Status } from '../../src/core/progress/progressModel';
 import { RoadmapIndex } from '../../src/core/roadmapIndex';
@@ -163,7 +163,16 @@ describe('map states', () => {
     assert.deepEqual(states.get('b'), { status: 'not-started', badges: [] }, 'no exercise, never verified');
   });
 
-  it('take badges from other sources (quizzes, reviews) beside verified', () => {
+  it('say quizzed when the last answers are right on enough items, and how many reviews are due', () => {
+    const quizRoadmap: Roadmap = { ...smallRoadmap, layers: [{ ...smallRoadmap.layers[0], topics: [{ ...smallRoadmap.layers[0].topics[1], quiz: { ids: ['q1', 'q2'] } }] }] };
+    const index = new RoadmapIndex(quizRoadmap);
+    const card = (due: string, lastCorrect: boolean) => ({ due, stability: 1, difficulty: 5, scheduledDays: 1, learningSteps: 0, reps: 1, lapses: 0, state: 2, lastCorrect });
+    const progress = { topics: {}, exercises: {}, history: [], review: { cards: { 'b/q1': card('2026-01-01T00:00:00Z', true), 'b/q2': card('2030-01-01T00:00:00Z', true) }, log: [] } } as unknown as Parameters<typeof mapStates>[1];
+    const states = new Map(mapStates(index, progress, ['b'], [masteryBadges, reviewsDueBadges(() => new Date('2026-06-01T12:00:00Z'))]));
+    assert.deepEqual(states.get('b')?.badges, [{ kind: 'quizzed', label: 'quizzed' }, { kind: 'reviews-due', label: '1 review due' }]);
+  });
+
+  it('take badges from other sources beside their own', () => {
     const reviews = (_i: RoadmapIndex, _p: unknown, ids: readonly string[]) => new Map(ids.filter((id) => id === 'b').map((id) => [id, [{ kind: 'reviews-due', label: '2 reviews due' }]]));
     const states = new Map(mapStates(smallIndex, undefined, ['a', 'b'], [reviews]));
     assert.deepEqual(states.get('b')?.badges, [{ kind: 'reviews-due', label: '2 reviews due' }]);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { buildMapGraph, type MapGraph } from '../../core/map/mapGraph';
 import type { PlacedBand } from '../../core/map/mapLayout';
-import { mapStates, topicOfExercise, verifiedBadges, type MapBadgeSource } from '../../core/map/mapStates';
+import { mapStates, masteryBadges, reviewsDueBadges, topicOfExercise, type MapBadgeSource } from '../../core/map/mapStates';
 import { mapPicture, mapSvg, safePalette } from '../../core/map/mapSvg';
 import type { RoadmapIndex } from '../../core/roadmapIndex';
 import { parseElement } from '../../core/views/elementIds';
@@ -67,7 +67,7 @@ export class MapPanel extends Disposable implements vscode.WebviewPanelSerialize
   private layout: Layout | undefined;
   private version = 0;
   private stateVersion = 0;
-  private readonly badgeSources: MapBadgeSource[] = [verifiedBadges];
+  private readonly badgeSources: MapBadgeSource[] = [masteryBadges, reviewsDueBadges(() => new Date())];
   private readonly renderedEmitter = this._register(new vscode.EventEmitter<MapRendered>());
   /** The page drew a layout or a state version: for the tests and the bench. */
   readonly onDidRender = this.renderedEmitter.event;
@@ -85,6 +85,8 @@ export class MapPanel extends Disposable implements vscode.WebviewPanelSerialize
     super();
     this._register(WebviewHost.registerSerializer(extensionUri, MAP, async (panel) => this.revive(panel)));
     this._register(progress.onDidChange((e) => void this.onProgress(e)));
+    // An answer moves quizzed and the reviews due of its topic; the event does not name it, so all are sent.
+    this._register(progress.onDidChangeReview((roadmapId) => (roadmapId === this.layout?.index.roadmap.id ? void this.sendAllStates() : undefined)));
     this._register(
       roadmaps.onDidChange(() => {
         this.layout = undefined;
