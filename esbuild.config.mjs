@@ -46,13 +46,13 @@ const configs = [
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
-    external: ['vscode', './render.js', './loader.js', './search.js', './papers.js', './calendar.js', './quiz.js'],
+    external: ['vscode', './render.js', './loader.js', './search.js', './papers.js', './calendar.js', './quiz.js', './layout.js'],
   },
   {
     // The heavy parts, built once for both hosts: CommonJS with no import at all, so the Node
     // host requires them and the web worker evaluates them (lazyModules.web.ts).
     ...common,
-    entryPoints: { render: 'src/core/render/renderNotes.ts', loader: 'src/core/loading/loadRoadmap.ts', search: 'src/core/search/topicSearch.ts', papers: 'src/core/papers/papersIo.ts', calendar: 'src/core/plan/calendarExport.ts', quiz: 'src/core/quiz/quizEngine.ts' },
+    entryPoints: { render: 'src/core/render/renderNotes.ts', loader: 'src/core/loading/loadRoadmap.ts', search: 'src/core/search/topicSearch.ts', papers: 'src/core/papers/papersIo.ts', calendar: 'src/core/plan/calendarExport.ts', quiz: 'src/core/quiz/quizEngine.ts', layout: 'src/core/map/dagreLayout.ts' },
     outdir: 'dist',
     platform: 'browser',
     format: 'cjs',
@@ -70,7 +70,7 @@ const configs = [
   },
   {
     ...common,
-    entryPoints: { 'webview/notes': 'src/webview/notes/main.ts', 'webview/dashboard': 'src/webview/dashboard/main.ts', 'webview/quiz': 'src/webview/quiz/main.ts' },
+    entryPoints: { 'webview/notes': 'src/webview/notes/main.ts', 'webview/dashboard': 'src/webview/dashboard/main.ts', 'webview/quiz': 'src/webview/quiz/main.ts', 'webview/map': 'src/webview/map/main.ts' },
     outdir: 'dist',
     platform: 'browser',
     format: 'iife',

@@ -1,6 +1,6 @@
 // `npm run bench`: measured figures, each beside its floor where one exists. Not a test:
 // it prints numbers and never fails on them. Flags: --no-host (skip real VS Code), --no-exercises,
-// --hostile-only, --plan-only, --papers-only, --snippets-only, --authoring-only.
+// --hostile-only, --plan-only, --papers-only, --snippets-only, --authoring-only, --map-only.
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
@@ -12,6 +12,7 @@ import { exerciseRows } from './bench/exerciseBench';
 import { exerciseTestsRows } from './bench/exerciseTestsBench';
 import { hostileRows } from './bench/hostileBench';
 import { builtInRoadmapRows, loaderRows } from './bench/loaderBench';
+import { mapHostRows, mapLayoutRows } from './bench/mapBench';
 import { printTable } from './bench/measure';
 import { openNotesRows } from './bench/openNotesBench';
 import { papersRows } from './bench/papersBench';
@@ -35,6 +36,12 @@ async function main() {
     printTable("A teacher's roadmap, cold, each in a fresh process (median of 7, alternating with the floor)", authoringRows(root));
     return printTable('Roadmap loader (median of 5, after a warm-up)', await loaderRows());
   }
+  // --map-only: the map's layout beside bare dagre, and (without --no-host) its figures in the real host.
+  if (args.has('--map-only')) {
+    printTable('Map (after a warm-up, alternating with the floor)', await mapLayoutRows());
+    if (!args.has('--no-host')) printTable('Map in the real VS Code 1.100.3 host', await mapHostRows());
+    return;
+  }
   printTable('Bundles (production build)', bundleRows(root));
   printTable('Roadmap loader (median of 5, after a warm-up)', await loaderRows());
   printTable("A teacher's roadmap, cold, each in a fresh process (median of 7, alternating with the floor)", authoringRows(root));
@@ -47,11 +54,12 @@ async function main() {
   printTable('Study plan (median of 11, calendar of 3, after a warm-up)', await planRows());
   printTable('Notes rendering (median of 21, alternating with the floor, after 10 warm-ups)', await renderRows(root));
   printTable('Reading list (median, alternating with the floor, after warm-ups)', papersRows(root));
+  printTable('Map (after a warm-up, alternating with the floor)', await mapLayoutRows());
   if (!args.has('--no-host')) {
     const roadmap = JSON.parse(readFileSync(resolve(root, 'dist', 'roadmap.json'), 'utf8')) as Roadmap;
     // The second topic of each of the first five layers: notes with math and code.
     const topics = roadmap.layers.slice(0, 5).map((l) => ({ layer: new RegExp(`^${l.number}\\. `), title: l.topics[1].title }));
-    printTable('Real VS Code 1.100.3 host', [...(await activationRows()), ...(await openNotesRows(topics))]);
+    printTable('Real VS Code 1.100.3 host', [...(await activationRows()), ...(await openNotesRows(topics)), ...(await mapHostRows())]);
   }
   if (!args.has('--no-exercises')) printTable('Exercises (Debian python3)', exerciseRows(root));
   printTable('Runnable notes (median of 11, alternating with the floor, after a warm-up)', await snippetRows());

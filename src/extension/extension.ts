@@ -23,6 +23,7 @@ import { WatchMode } from './exercises/watchMode';
 import { TopicNavigation } from './navigation/topicNavigation';
 import { offThread } from './offThread/offThread';
 import { DashboardPanel } from './panels/dashboardPanel';
+import { MapPanel } from './panels/mapPanel';
 import { useBundlesFrom } from './base/lazyModules';
 import { MyNotes } from './panels/myNotes';
 import { NotesPanels } from './panels/notesPanels';
@@ -55,6 +56,7 @@ export interface AiRoadmapApi {
   dashboard: DashboardPanel;
   quizzes: QuizService;
   quizPanel: QuizPanel;
+  map: MapPanel;
   checker: ExerciseChecker;
   papers: Papers & { view: vscode.TreeView<PaperNode> };
   watch: WatchMode;
@@ -104,18 +106,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
     weekStart: () => configuredWeekStart(settings),
     review: () => quizPanel.open('review'),
   }, log);
+  const map = new MapPanel(context.extensionUri, roadmaps, progress, {
+    openNotes: (id, beside) => showNotes({ notes }, id, { beside }),
+    search: (query) => navigation.searchIds(query),
+  }, log);
   const statusBar = new ProgressStatusBar(roadmaps, progress, settings, commandId('openDashboard'));
   const reviewStatusBar = new ReviewStatusBar(roadmaps, progress, settings, commandId('review'));
   const treeOptions = { showCollapseAll: true, canSelectMany: true, manageCheckboxStateManually: true };
   const roadmapView = vscode.window.createTreeView(VIEWS.roadmap, { treeDataProvider: roadmapTree, ...treeOptions });
   const planView = vscode.window.createTreeView(VIEWS.studyPlan, { treeDataProvider: planTree, ...treeOptions });
   const papersView = vscode.window.createTreeView(VIEWS.papers, { treeDataProvider: papers.tree, manageCheckboxStateManually: true });
-  const services: Services = { log, settings, roadmaps, progress, trees: [roadmapTree, planTree], notes, dashboard, navigation, checker, help, watch, snippets, papers, plan, quizzes, quizPanel };
+  const services: Services = { log, settings, roadmaps, progress, trees: [roadmapTree, planTree], notes, dashboard, map, navigation, checker, help, watch, snippets, papers, plan, quizzes, quizPanel };
 
   context.subscriptions.push(
-    log, settings, roadmaps, progress, roadmapTree, planTree, snippets, notes, quizzes, quizPanel, statusBar, reviewStatusBar, planFocus, dashboard, offThread, checker, navigation, roadmapView, planView,
+    log, settings, roadmaps, progress, roadmapTree, planTree, snippets, notes, quizzes, quizPanel, statusBar, reviewStatusBar, planFocus, dashboard, map, offThread, checker, navigation, roadmapView, planView,
     registerCheckboxes([roadmapView, planView], roadmaps, progress),
     followRoadmapProblems(roadmapView, roadmaps),
+    roadmapView.onDidChangeSelection((e) => map.followSelection(e.selection)),
     exerciseTests, watch, registerDebugProfile(exerciseTests, settings, log),
     registerCommands(services),
     registerPlanContextKeys(roadmaps, progress),
@@ -123,7 +130,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
     papers.tree, papersView, papers.nudge, papers.followCheckboxes(papersView),
   );
   setContext('hideCompleted', false);
-  return { roadmaps, progress, roadmapTree, planTree, planFocus, notesPanel: notes, statusBar, reviewStatusBar, dashboard, quizzes, quizPanel, checker, watch, snippets, papers: { ...papers, view: papersView } };
+  return { roadmaps, progress, roadmapTree, planTree, planFocus, notesPanel: notes, statusBar, reviewStatusBar, dashboard, map, quizzes, quizPanel, checker, watch, snippets, papers: { ...papers, view: papersView } };
 }
 
 /** VS Code awaits this before it disposes context.subscriptions: pending writes land first. */

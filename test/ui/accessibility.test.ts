@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Frame } from 'playwright-core';
-import { audit, Dashboard, describeViolations, NotesPanel, RoadmapTree, useWorkbench, type Workbench } from './pages';
+import { audit, Dashboard, describeViolations, MapView, NotesPanel, RoadmapTree, useWorkbench, type Workbench } from './pages';
 
 /** A topic whose notes have math, code, exercises with buttons, resources and prerequisites. */
 const TOPIC = { pick: 'From scratch: logistic regression', heading: 'From scratch: logistic regression, softmax regression, basic backprop' };
@@ -14,6 +14,7 @@ const TOPIC = { pick: 'From scratch: logistic regression', heading: 'From scratc
 const PANELS: Array<{ name: string; open(wb: Workbench): Promise<Frame> }> = [
   { name: 'notes panel (math, code, exercises)', open: async (wb) => (await NotesPanel.open(wb, TOPIC.pick, TOPIC.heading)).frame },
   { name: 'dashboard', open: async (wb) => (await Dashboard.open(wb)).frame },
+  { name: 'map', open: async (wb) => (await MapView.open(wb)).frame },
 ];
 
 /** Theme, the class VS Code gives the webview's body, the screenshot's name. */
@@ -58,6 +59,8 @@ describe('Accessibility audit of the webviews (axe-core, WCAG 2.1 AA)', () => {
 
   it('at 200% zoom the notes panel reflows: only code and wide math scroll, each in its own box', async () => {
     const wb = workbench();
+    // The panels audited before (the map last) are closed, so the quick pick opens over no webview.
+    await wb.runCommand('View: Close All Editors');
     const notes = await NotesPanel.open(wb, TOPIC.pick, TOPIC.heading);
     // 200% zoom of the 1280 x 800 window: the same page laid out in half the CSS pixels.
     await wb.page.setViewportSize({ width: 640, height: 400 });

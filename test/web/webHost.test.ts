@@ -67,6 +67,16 @@ describe('VS Code for the Web (web worker extension host)', () => {
     }
   });
 
+  it('draws the map (dagre from the shared lazy bundle, evaluated in the worker) and exports it', async () => {
+    await vscode.commands.executeCommand('aiRoadmap.openMap');
+    const drawn = await api.map.whenDrawn();
+    assert.equal(drawn?.nodes, (await api.roadmaps.current()).topicOrder.length);
+    const svg = vscode.Uri.joinPath(folder(), 'map.svg');
+    assert.equal(await vscode.commands.executeCommand('aiRoadmap.exportMap', svg, 'svg'), true);
+    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(svg)), /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('searches the notes with Go to Topic', async () => {
     assert.equal(await vscode.commands.executeCommand<string>('aiRoadmap.goToTopic', 'eigendecomposition'), 'linear-algebra');
   });

@@ -10,6 +10,7 @@ type Search = typeof import('../../core/search/topicSearch');
 type PapersIo = typeof import('../../core/papers/papersIo');
 type Calendar = typeof import('../../core/plan/calendarExport');
 type QuizEngine = typeof import('../../core/quiz/quizEngine');
+type MapLayout = typeof import('../../core/map/dagreLayout');
 
 /** The Node host requires bundles next to extension.js; it needs no folder. */
 export function useBundlesFrom(_extensionUri: vscode.Uri): void {}
@@ -48,4 +49,10 @@ export async function calendarExport(): Promise<Calendar> {
 export async function quizEngine(): Promise<QuizEngine> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('./quiz.js') as QuizEngine;
+}
+
+/** dagre, for the map's layout. */
+export async function mapLayout(): Promise<MapLayout> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./layout.js') as MapLayout;
 }

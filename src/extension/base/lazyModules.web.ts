@@ -11,6 +11,7 @@ type Search = typeof import('../../core/search/topicSearch');
 type PapersIo = typeof import('../../core/papers/papersIo');
 type Calendar = typeof import('../../core/plan/calendarExport');
 type QuizEngine = typeof import('../../core/quiz/quizEngine');
+type MapLayout = typeof import('../../core/map/dagreLayout');
 
 let distUri: vscode.Uri | undefined;
 const loaded = new Map<string, Promise<unknown>>();
@@ -66,4 +67,9 @@ export function calendarExport(): Promise<Calendar> {
 /** yaml, re2js and ts-fsrs: quiz files, grading and the review scheduler. */
 export function quizEngine(): Promise<QuizEngine> {
   return bundle<QuizEngine>('quiz.js');
+}
+
+/** dagre, for the map's layout. */
+export function mapLayout(): Promise<MapLayout> {
+  return bundle<MapLayout>('layout.js');
 }

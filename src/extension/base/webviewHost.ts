@@ -16,6 +16,8 @@ export interface WebviewSpec<In extends { type: string }, State = never> {
   isMessage: Check<In>;
   /** What the page keeps with setState, checked before a restored panel uses it. */
   isState?: Check<State>;
+  /** More image sources than the extension's own files: the map draws its PNG export through a blob: URL it makes itself. */
+  imgSrc?: string[];
 }
 
 /**
@@ -31,9 +33,9 @@ export class WebviewHost<In extends { type: string }, Out extends { type: string
   private readonly closed = this._register(new vscode.EventEmitter<void>());
   readonly onDidClose = this.closed.event;
 
-  /** A new panel in the active column. */
-  static createPanel(extensionUri: vscode.Uri, spec: WebviewSpec<{ type: string }, unknown>): vscode.WebviewPanel {
-    return vscode.window.createWebviewPanel(spec.viewType, spec.title, vscode.ViewColumn.Active, webviewOptions(extensionUri));
+  /** A new panel, in the active column unless told otherwise. */
+  static createPanel(extensionUri: vscode.Uri, spec: WebviewSpec<{ type: string }, unknown>, show: { viewColumn: vscode.ViewColumn; preserveFocus?: boolean } = { viewColumn: vscode.ViewColumn.Active }): vscode.WebviewPanel {
+    return vscode.window.createWebviewPanel(spec.viewType, spec.title, show, webviewOptions(extensionUri));
   }
 
   /** Restores panels of this kind after a reload, with their saved state when it passes the check. */
@@ -59,7 +61,7 @@ export class WebviewHost<In extends { type: string }, Out extends { type: string
   ) {
     super();
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activity-bar.svg');
-    panel.webview.html = webviewHtml(panel.webview, extensionUri, { title: spec.title, script: spec.script, styles: spec.styles });
+    panel.webview.html = webviewHtml(panel.webview, extensionUri, { title: spec.title, script: spec.script, styles: spec.styles, imgSrc: spec.imgSrc });
     this._register(
       panel.webview.onDidReceiveMessage((m: unknown) => {
         if (!spec.isMessage(m)) return log.warn(`The ${spec.name} sent a message that was ignored:`, JSON.stringify(m)?.slice(0, 200));
@@ -75,6 +77,11 @@ export class WebviewHost<In extends { type: string }, Out extends { type: string
         this.dispose();
       }),
     );
+  }
+
+  /** Whether the page has said "ready" (a panel that posts a series of messages waits for it, as the queue keeps one of each type). */
+  get isReady(): boolean {
+    return this.ready && !this.isDisposed;
   }
 
   /** Posts now, or once the page is ready; resolves to whether it was posted (a newer message of its type replaces it). */

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
  * The page every panel starts from: a strict CSP (nothing by default; scripts only with this
  * load's nonce; styles, images and fonts only from the extension through asWebviewUri).
  */
-export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, opts: { title: string; script: string; styles: string[] }): string {
+export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, opts: { title: string; script: string; styles: string[]; imgSrc?: string[] }): string {
   // Web Crypto: the same in the Node and the web worker extension hosts.
   const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
   const asset = (p: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, p)).toString();
@@ -14,7 +14,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, o
     `style-src ${webview.cspSource}`,
     // KaTeX positions glyphs with style attributes; attributes cannot run script.
     "style-src-attr 'unsafe-inline'",
-    `img-src ${webview.cspSource}`,
+    `img-src ${[webview.cspSource, ...(opts.imgSrc ?? [])].join(' ')}`,
     `font-src ${webview.cspSource}`,
   ].join('; ');
   const links = opts.styles.map((s) => `<link rel="stylesheet" href="${asset(s)}">`).join('\n    ');

@@ -82,6 +82,10 @@ export const COMMANDS = {
   openNotebook: command<[target?: Target, options?: NoteFileOptions], vscode.Uri | undefined>(),
   runSnippet: command<[target?: Target, block?: number], SnippetRun | undefined>(),
   copySnippet: command<[target?: Target, block?: number, options?: NoteFileOptions], vscode.Uri | undefined>(),
+  /** Opens the map, with the given topic (a row, an id) selected. */
+  openMap: command<[target?: Target]>(),
+  /** Given a file and a format, asks nothing and returns true or the sentence that refused. */
+  exportMap: command<[file?: vscode.Uri, format?: 'svg' | 'png'], true | string | undefined>(),
 };
 
 export type CommandName = keyof typeof COMMANDS;

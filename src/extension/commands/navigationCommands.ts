@@ -14,7 +14,8 @@ export function navigationHandlers(s: Services): Pick<CommandHandlers, 'openNote
   return {
     openNotes: async (target) => {
       // A row that is neither a layer nor a topic opens nothing; no target at all asks.
-      const id = typeof target === 'string' ? notesIdOf(target) : await s.navigation.pickNotesTarget();
+      const given = notesIdOf(target);
+      const id = given ?? (typeof target === 'string' ? undefined : await s.navigation.pickNotesTarget());
       if (id) await showNotes(s, id);
     },
     openDashboard: () => s.dashboard.show(),
@@ -34,9 +35,9 @@ export function navigationHandlers(s: Services): Pick<CommandHandlers, 'openNote
 }
 
 /** Shows notes, telling the learner in words when the id is not in the roadmap. */
-export async function showNotes(s: Pick<Services, 'notes'>, id: string): Promise<void> {
+export async function showNotes(s: Pick<Services, 'notes'>, id: string, options?: { beside?: vscode.ViewColumn }): Promise<void> {
   try {
-    await s.notes.show(id);
+    await s.notes.show(id, options);
   } catch (e) {
     void vscode.window.showErrorMessage((e as Error).message);
   }

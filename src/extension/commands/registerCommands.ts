@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS, commandId, type CommandHandlers, type CommandName } from './commandTable';
 import { exerciseHandlers } from './exerciseCommands';
+import { mapHandlers } from './mapCommands';
 import { navigationHandlers } from './navigationCommands';
 import { papersHandlers } from './papersCommands';
 import { planHandlers } from './planCommands';
@@ -21,6 +22,7 @@ export function registerCommands(services: Services): vscode.Disposable {
     ...planHandlers(services),
     ...quizHandlers(services),
     ...snippetHandlers(services),
+    ...mapHandlers(services),
   };
   return vscode.Disposable.from(
     ...(Object.keys(COMMANDS) as CommandName[]).map((name) => vscode.commands.registerCommand(commandId(name), handlers[name] as (...args: unknown[]) => unknown)),

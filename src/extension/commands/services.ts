@@ -9,6 +9,7 @@ import type { Papers } from '../papers/papers';
 import type { planActions } from '../plan/planActions';
 import type { TopicNavigation } from '../navigation/topicNavigation';
 import type { DashboardPanel } from '../panels/dashboardPanel';
+import type { MapPanel } from '../panels/mapPanel';
 import type { NotesPanels } from '../panels/notesPanels';
 import type { QuizPanel } from '../panels/quizPanel';
 import type { QuizService } from '../quiz/quizService';
@@ -25,6 +26,7 @@ export interface Services {
   trees: Array<{ setOptions(options: Partial<TreeOptions>): void }>;
   notes: NotesPanels;
   dashboard: DashboardPanel;
+  map: MapPanel;
   navigation: TopicNavigation;
   checker: ExerciseChecker;
   help: ExerciseHelp;

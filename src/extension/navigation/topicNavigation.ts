@@ -32,6 +32,11 @@ export class TopicNavigation extends Disposable {
     return (this.search ??= Promise.all([this.roadmaps.current(), topicSearch()]).then(([index, m]) => m.TopicSearch.build(index, (p) => this.roadmaps.readNotes(p))));
   }
 
+  /** The topic ids the search finds for a query, best first: Go to Topic's search, for the map's filter. */
+  async searchIds(query: string): Promise<string[]> {
+    return (await this.getSearch()).search(query, 10_000).map((h) => h.id);
+  }
+
   /** With a query (tests, links), opens the best hit; without, a quick pick that searches as you type. */
   async goToTopic(query?: string): Promise<string | undefined> {
     const index = await this.roadmaps.current();

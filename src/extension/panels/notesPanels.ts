@@ -119,16 +119,20 @@ export class NotesPanels extends Disposable implements vscode.WebviewPanelSerial
     return active?.id;
   }
 
-  async show(id: string): Promise<void> {
+  /** With `beside` (the map's column), the notes open next to that column and leave it the focus. */
+  async show(id: string, options: { beside?: vscode.ViewColumn } = {}): Promise<void> {
     const index = await this.roadmaps.current();
     if (!index.layer(id) && !index.topic(id)) throw new Error(`There is no layer or topic "${id}" in this roadmap.`);
     const reuse = !this.settings.get('notes.openInNewPanel');
     let target = [...this.panels].find((p) => p.id === id) ?? (reuse ? [...this.panels][0] : undefined);
     if (!target) {
-      target = this.attach(WebviewHost.createPanel(this.extensionUri, NOTES), id);
+      target = this.attach(WebviewHost.createPanel(this.extensionUri, NOTES, options.beside !== undefined ? { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true } : undefined), id);
     } else {
       target.id = id;
-      target.host.panel.reveal(undefined, false);
+      // Beside: a notes panel in the map's own group would hide the map, so it moves next to it.
+      if (options.beside !== undefined && target.host.panel.viewColumn === options.beside) target.host.panel.reveal(vscode.ViewColumn.Beside, true);
+      else if (options.beside !== undefined) target.host.panel.reveal(undefined, true);
+      else target.host.panel.reveal(undefined, false);
     }
     await this.refresh(target);
   }

@@ -2,6 +2,7 @@
 // workbench, the tree, the panels, the status bar and the quick pick only through these.
 export { audit, describeViolations, RULES_OFF, type AxeViolation } from './axeAudit';
 export { Dashboard } from './dashboard';
+export { MapView } from './mapView';
 export { NoteSnippets, type RunOutcomeWord } from './noteSnippets';
 export { NotesPanel, type Status } from './notesPanel';
 export { PapersView } from './papersView';

@@ -15,8 +15,18 @@ export class NotesPanel {
 
   /** Opens a layer or topic through "AI Roadmap: Open Notes" and its quick pick. */
   static async open(wb: Workbench, pick: string, heading: string): Promise<NotesPanel> {
-    await wb.runCommand('AI Roadmap: Open Notes');
-    await wb.pickQuickItem(pick);
+    // Over a webview that is settling (a theme just changed), the quick pick can close as it
+    // opens; a learner runs the command again, and so does this, up to three times.
+    for (let attempt = 1; ; attempt++) {
+      await wb.runCommand('AI Roadmap: Open Notes');
+      const picked = await wb.quickPick
+        .waitOpen(30_000)
+        .then(() => wb.quickPick.input().fill(pick, { timeout: 30_000 }))
+        .then(() => wb.quickPick.rows().filter({ hasText: pick }).first().click({ timeout: 30_000 }))
+        .then(() => true, (e: Error) => (attempt >= 3 ? Promise.reject(e) : false));
+      if (picked) break;
+      await wb.page.keyboard.press('Escape');
+    }
     return NotesPanel.find(wb, heading);
   }
 

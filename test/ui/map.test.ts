@@ -1,0 +1,159 @@
+// The map in real VS Code, in Chromium: a click opens notes, the keyboard walks the graph, a
+// question highlights a chain, the themes reach it (screenshots for the README), and the exported
+// SVG is a picture with no script and no external resource.
+import * as assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { XMLValidator } from 'fast-xml-parser';
+import { adjacencyOf, buildMapGraph } from '../../src/core/map/mapGraph';
+import { prerequisiteChain } from '../../src/core/map/mapChains';
+import type { Roadmap } from '../../src/core/model';
+import { repoRoot } from '../../tools/host/codeServer';
+import { svgProblems } from '../unit/support/svgCheck';
+import { MapView, NotesPanel, RoadmapTree, resultsDir, themeKind, useWorkbench } from './pages';
+
+const roadmap = JSON.parse(readFileSync(join(repoRoot, 'dist', 'roadmap.json'), 'utf8')) as Roadmap;
+const graph = buildMapGraph(roadmap);
+const adjacency = adjacencyOf(graph);
+const titleOf = (id: string) => graph.nodes.find((n) => n.id === id)!.title;
+const idOf = (label: string) => graph.nodes.find((n) => label.startsWith(`${n.title}.`))?.id;
+
+describe('The map in real VS Code', () => {
+  const workbench = useWorkbench();
+
+  it('opens from the Roadmap view, and a click on a node opens its notes', async () => {
+    const wb = workbench();
+    await new RoadmapTree(wb).open();
+    // The view's title actions show while the pointer is over the view.
+    const header = wb.page.locator('.pane-header', { hasText: /^Roadmap/ });
+    await header.hover();
+    await header.locator('a[aria-label="Open Map"]').click();
+    const map = await MapView.find(wb);
+    assert.equal(await map.nodes().count(), graph.nodes.length, 'a node per topic');
+    assert.match(await map.statusLine(), new RegExp(`^${graph.nodes.length} topics in ${graph.bands.length} layers`));
+    const title = titleOf('linear-algebra');
+    assert.match((await map.node(title).getAttribute('aria-label')) ?? '', /Not started\. Layer 1, Mathematical and Programming Foundations; needs 0 topics, unlocks \d+\./, 'an accessible name with the state');
+    await map.node(title).click();
+    await NotesPanel.find(wb, title);
+    assert.ok(await wb.editorTab(/^Map:/).isVisible(), 'the notes opened beside the map, which stays in view');
+  });
+
+  it('walks three nodes with the keyboard: down to what a topic unlocks, up to a prerequisite, along the layer', async () => {
+    const wb = workbench();
+    const map = await MapView.find(wb);
+    await map.node(titleOf('linear-algebra')).focus();
+    await map.waitFocused(titleOf('linear-algebra'));
+    const walked: string[] = [];
+    const step = async (key: string) => {
+      await map.frame.locator('.node:focus').press(key);
+      await map.frame.waitForFunction((before) => document.activeElement?.getAttribute('aria-label') !== before, walked.at(-1)!, { timeout: 30_000 });
+      walked.push(await map.focusedLabel());
+      return idOf(walked.at(-1)!)!;
+    };
+    walked.push(await map.focusedLabel());
+    const down = await step('ArrowDown');
+    assert.ok(adjacency.unlocks.get('linear-algebra')!.includes(down), `ArrowDown went to ${down}, which needs linear algebra`);
+    const up = await step('ArrowUp');
+    assert.ok(adjacency.prerequisites.get(down)!.includes(up), `ArrowUp went to ${up}, a prerequisite of ${down}`);
+    const along = await step('ArrowRight');
+    const band = (id: string) => graph.nodes.find((n) => n.id === id)!.band;
+    assert.equal(band(along), band(up), `ArrowRight stayed in the layer (${along})`);
+    assert.notEqual(along, up);
+    // Enter opens the focused topic's notes; a letter marks it.
+    await map.frame.locator('.node:focus').press('Enter');
+    await NotesPanel.find(wb, titleOf(along));
+    await map.frame.locator('.node:focus').press('i');
+    await map.frame.waitForFunction((id) => document.querySelector(`.node[data-id="${id}"]`)?.classList.contains('status-in-progress'), along, { timeout: 30_000 });
+    assert.match(await map.nodeStatus(titleOf(along)), /^In progress/);
+  });
+
+  it('highlights what a topic needs before it, and dims the rest', async () => {
+    const wb = workbench();
+    const map = await MapView.find(wb);
+    const target = 'sklearn-kaggle-practice';
+    await map.node(titleOf(target)).focus();
+    await map.frame.locator('.node:focus').press('b');
+    const chain = prerequisiteChain(adjacency, target);
+    await map.frame.waitForFunction((n) => document.querySelectorAll('.node.in-chain').length === n, chain.nodes.size, { timeout: 30_000 });
+    assert.equal(await map.highlightedEdges().count(), chain.edges.size, 'the chain\'s edges too');
+    const dimmed = await map.frame.evaluate(() => getComputedStyle(document.querySelector('.node:not(.in-chain)')!).opacity);
+    assert.ok(Number(dimmed) < 0.5, `the others step back (opacity ${dimmed})`);
+    assert.match((await map.node(titleOf('linear-algebra')).getAttribute('aria-label')) ?? '', /Highlighted\.$/, 'a highlighted node says so');
+    await wb.screenshot('map-chain');
+    await map.frame.locator('.node:focus').press('Escape');
+    await map.frame.waitForFunction(() => document.querySelectorAll('.node.in-chain').length === 0, undefined, { timeout: 30_000 });
+  });
+
+  it('filters by a search, the same as Go to Topic, and by layer', async () => {
+    const wb = workbench();
+    const map = await MapView.find(wb);
+    await map.search().fill('backprop');
+    await map.frame.waitForFunction(() => document.querySelectorAll('.node:not(.filtered-out)').length < 20, undefined, { timeout: 60_000 });
+    const shown = await map.shown().evaluateAll((els) => els.map((e) => (e as SVGGElement).dataset.id));
+    assert.ok(shown.includes('models-from-scratch'), `"backprop" finds the from-scratch topic: ${shown.join(', ')}`);
+    await map.search().fill('');
+    await map.layerFilter().selectOption({ label: `2. ${graph.bands[1].title}` });
+    await map.frame.waitForFunction((n) => document.querySelectorAll('.node:not(.filtered-out)').length === n, graph.bands[1].nodeIds.length, { timeout: 60_000 });
+    await map.layerFilter().selectOption({ label: 'All layers' });
+    await map.frame.waitForFunction((n) => document.querySelectorAll('.node:not(.filtered-out)').length === n, graph.nodes.length, { timeout: 60_000 });
+  });
+
+  it('follows the selection of the Roadmap view', async () => {
+    const wb = workbench();
+    const map = await MapView.find(wb);
+    const tree = new RoadmapTree(wb);
+    await tree.expand(/^1\. Mathematical/);
+    await tree.row(/^Calculus/).click();
+    await map.frame.waitForFunction(() => document.querySelector('.node.selected')?.getAttribute('data-id') === 'calculus', undefined, { timeout: 60_000 });
+    await tree.collapse(/^1\. Mathematical/);
+  });
+
+  for (const theme of ['Default Light Modern', 'Default Dark Modern', 'Default High Contrast']) {
+    it(`follows the ${theme} theme`, async () => {
+      const wb = workbench();
+      await wb.setTheme(theme);
+      const map = await MapView.find(wb);
+      await map.frame.waitForFunction((hc) => document.body.classList.contains(hc), themeKind(theme) === 'hc-black' ? 'vscode-high-contrast' : themeKind(theme) === 'vs' ? 'vscode-light' : 'vscode-dark', { timeout: 60_000 });
+      const colours = await map.frame.evaluate(() => {
+        const box = (id: string) => getComputedStyle(document.querySelector(`.node[data-id="${id}"] .node-box`)!).stroke;
+        return { page: getComputedStyle(document.body).backgroundColor, inProgress: box(document.querySelector('.node.status-in-progress')!.getAttribute('data-id')!), notStarted: box('linear-algebra') };
+      });
+      assert.notEqual(colours.inProgress, colours.notStarted, 'an in-progress node is drawn apart (its symbol and words too)');
+      // The notes beside it closed, the first layers at a readable size.
+      await map.node(titleOf('linear-algebra')).click();
+      await NotesPanel.find(wb, titleOf('linear-algebra'));
+      await wb.runCommand('View: Close Editors in Other Groups');
+      // 100 % around the topic, then two steps out (0.64): the first two layers at a readable size.
+      const node = map.node(titleOf('linear-algebra'));
+      await node.focus();
+      for (const key of ['1', '-', '-']) await node.press(key);
+      await map.frame.waitForFunction(() => /scale\(0\.64\)/.test(document.querySelector('.drawing')?.getAttribute('transform') ?? ''), undefined, { timeout: 30_000 });
+      const name = `map-${themeKind(theme)}`;
+      await wb.screenshot(name);
+      if (theme === 'Default Dark Modern') {
+        mkdirSync(join(repoRoot, 'docs', 'images'), { recursive: true });
+        copyFileSync(join(resultsDir, `${name}.png`), join(repoRoot, 'docs', 'images', 'map.png'));
+      }
+    });
+  }
+
+  it('exports an SVG that parses, with no script and no external resource', async () => {
+    const wb = workbench();
+    const map = await MapView.open(wb);
+    const file = join(wb.workspace, 'exported-map.svg');
+    await map.tool('Export the map as SVG').click();
+    // VS Code's own save dialog (a quick input in this host): the path, then Enter.
+    // Typed only once the dialog has put its own proposal in, which would otherwise replace ours.
+    await wb.page.waitForFunction(() => /-map\.svg$/.test((document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value ?? ''), undefined, { timeout: 90_000 });
+    await wb.quickPick.answer('Export Map', file);
+    const deadline = Date.now() + 60_000;
+    while (!existsSync(file) && Date.now() < deadline) await wb.page.waitForTimeout(200);
+    const svg = readFileSync(file, 'utf8');
+    assert.equal(XMLValidator.validate(svg), true, 'well-formed XML');
+    assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.deepEqual(svgProblems(svg), [], 'no script, no event, no link, no reference out of the file');
+    assert.deepEqual([...svg.matchAll(/https?:\/\/[^"\s<]+/g)].map((m) => m[0]), ['http://www.w3.org/2000/svg'], 'no URL but the SVG namespace');
+    for (const n of graph.nodes.slice(0, 5)) assert.ok(svg.includes(n.title.split(' ')[0]), `the drawing names ${n.id}`);
+  });
+});
