@@ -37,6 +37,11 @@ const webVariants = {
 /** citation-js can fetch by itself (node-fetch, sync-fetch); we never let it, so neither ships. */
 const noFetch = { 'node-fetch': './scripts/no-fetch.cjs', 'sync-fetch': './scripts/no-fetch.cjs' };
 
+/** The code languages notes may name beyond the built-in six, one bundle each (src/core/render/codeLanguages.ts). */
+const languageBundles = Object.fromEntries(
+  Object.keys(JSON.parse(readFileSync('src/core/render/codeLanguages.json', 'utf8'))).map((name) => [`languages/${name}`, `node_modules/highlight.js/lib/languages/${name}.js`]),
+);
+
 const configs = [
   {
     // The extension for the Node host, and the worker thread that loads authors' roadmaps and renders
@@ -52,7 +57,7 @@ const configs = [
     // The heavy parts, built once for both hosts: CommonJS with no import at all, so the Node
     // host requires them and the web worker evaluates them (lazyModules.web.ts).
     ...common,
-    entryPoints: { render: 'src/core/render/renderNotes.ts', loader: 'src/core/loading/loadRoadmap.ts', search: 'src/core/search/topicSearch.ts', papers: 'src/core/papers/papersIo.ts', calendar: 'src/core/plan/calendarExport.ts', quiz: 'src/core/quiz/quizEngine.ts', layout: 'src/core/map/dagreLayout.ts' },
+    entryPoints: { render: 'src/core/render/renderNotes.ts', loader: 'src/core/loading/loadRoadmap.ts', search: 'src/core/search/topicSearch.ts', papers: 'src/core/papers/papersIo.ts', calendar: 'src/core/plan/calendarExport.ts', quiz: 'src/core/quiz/quizEngine.ts', layout: 'src/core/map/dagreLayout.ts', ...languageBundles },
     outdir: 'dist',
     platform: 'browser',
     format: 'cjs',

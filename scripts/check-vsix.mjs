@@ -2,9 +2,9 @@
 // font the KaTeX CSS names ships, the content pack inside holds every note and exercise file that
 // dist/roadmap.json names (notes, quizzes, exercise files), and nothing else is in the vsix or the pack (no maps, sources, tests,
 // caches or stray files). Prints the size and the file count. Usage: node scripts/check-vsix.mjs <file.vsix>
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
-import { join, relative } from 'node:path';
+import { join, posix, relative } from 'node:path';
 import yauzl from 'yauzl';
 
 /** Every entry name of a zip, and the text of the entries asked for. */
@@ -46,13 +46,27 @@ function expectedFiles(root) {
   return [...files].map((f) => `extension/${f}`);
 }
 
-/** Every note and exercise file (template and solution) the roadmap names, from the source tree. */
+/** The picture files a note shows with a relative path (the renderer's rule, by a plain scan). */
+function notePictures(root, notesPath) {
+  const text = readFileSync(join(root, 'roadmap', notesPath), 'utf8');
+  const found = [];
+  for (const [, src] of text.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+\.(?:png|jpe?g|gif|webp|avif|svg))>?/gi)) {
+    if (/^[a-z][a-z0-9+.-]+:|^\//i.test(src)) continue;
+    const rel = posix.normalize(posix.join(posix.dirname(notesPath), decodeURIComponent(src)));
+    if (!rel.startsWith('../') && existsSync(join(root, 'roadmap', rel))) found.push(rel);
+  }
+  return found;
+}
+
+/** Every note, picture and exercise file (template and solution) the roadmap names, from the source tree. */
 function expectedContent(root, roadmap) {
   const files = new Set();
   for (const layer of roadmap.layers) {
     for (const t of layer.topics) {
-      if (t.notes) files.add(t.notes);
       if (t.quiz?.file) files.add(t.quiz.file);
+      if (!t.notes) continue;
+      files.add(t.notes);
+      for (const p of notePictures(root, t.notes)) files.add(p);
     }
   }
   for (const ex of roadmap.exercises) {
@@ -70,9 +84,11 @@ export async function checkVsix(file, root = process.cwd()) {
   for (const [, font] of (texts.get('extension/dist/webview/katex/katex.min.css') ?? '').matchAll(/url\((fonts\/[^)]+)\)/g)) want.add(`extension/dist/webview/katex/${font}`);
   const missing = [...want].filter((f) => !have.has(f));
   const unexpected = entries.filter((f) => !want.has(f));
-  const packed = JSON.parse(texts.get('extension/dist/content.json') ?? '{"files":{}}').files;
+  const pack = JSON.parse(texts.get('extension/dist/content.json') ?? '{"files":{}}');
+  const packed = { ...pack.files, ...pack.binary };
   const content = expectedContent(root, JSON.parse(texts.get('extension/dist/roadmap.json') ?? '{"layers":[],"exercises":[]}'));
-  const notPacked = [...content].filter((f) => packed[f] !== readFileSync(join(root, 'roadmap', f), 'utf8'));
+  const source = (f) => readFileSync(join(root, 'roadmap', f));
+  const notPacked = [...content].filter((f) => (pack.binary && Object.hasOwn(pack.binary, f) ? pack.binary[f] !== source(f).toString('base64') : pack.files[f] !== source(f).toString('utf8')));
   const strayInPack = Object.keys(packed).filter((f) => !content.has(f));
   const size = statSync(file).size;
   console.log(`${relative(root, file)}: ${(size / 1024).toFixed(0)} KB, ${entries.length} files (${Object.keys(packed).length} of them in the content pack)`);

@@ -3,12 +3,13 @@
 // problem. Also writes the content pack: every note and exercise file the roadmap names, in one
 // JSON file (src/extension/builtInContent.ts serves it). The vsix compresses a file as one
 // stream, so notes share their words and each solution costs little beside its template.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRoadmap } from '../src/core/loading/loadRoadmap';
 import type { Roadmap } from '../src/core/model';
 import { nodeRoadmapFiles } from '../src/node/roadmapFiles';
 import { formatProblem } from '../src/core/problem';
+import { notePictureFiles } from '../src/core/render/notePictureFiles';
 
 /** Files below a folder, relative to it, sorted; caches left out. */
 function walk(root: string, rel = ''): string[] {
@@ -18,18 +19,29 @@ function walk(root: string, rel = ''): string[] {
     .flatMap((d) => (d.isDirectory() ? walk(root, `${rel}${d.name}/`) : [`${rel}${d.name}`]));
 }
 
-export function contentPack(rootDir: string, roadmap: Roadmap): Record<string, string> {
+/** The pack: text files as they are, pictures that are not text (PNG, JPEG...) in base64. */
+export interface ContentPack {
+  files: Record<string, string>;
+  binary: Record<string, string>;
+}
+
+export function contentPack(rootDir: string, roadmap: Roadmap): ContentPack {
   const files: Record<string, string> = {};
-  const add = (rel: string) => {
+  const binary: Record<string, string> = {};
+  const add = (rel: string, orBinary = false) => {
     const bytes = readFileSync(join(rootDir, rel));
     const text = bytes.toString('utf8');
-    if (!Buffer.from(text, 'utf8').equals(bytes)) throw new Error(`${rootDir}/${rel} is not UTF-8 text; the content pack holds text only.`);
-    files[rel] = text;
+    if (Buffer.from(text, 'utf8').equals(bytes)) files[rel] = text;
+    else if (orBinary) binary[rel] = bytes.toString('base64');
+    else throw new Error(`${rootDir}/${rel} is not UTF-8 text; the content pack holds text only.`);
   };
   for (const layer of roadmap.layers) {
     for (const t of layer.topics) {
-      if (t.notes) add(t.notes);
       if (t.quiz?.file) add(t.quiz.file);
+      if (!t.notes) continue;
+      add(t.notes);
+      // The pictures the note shows travel with it (a missing one is shown as missing, as for authors).
+      for (const picture of notePictureFiles(files[t.notes], t.notes)) if (existsSync(join(rootDir, picture))) add(picture, true);
     }
   }
   for (const ex of roadmap.exercises) {
@@ -43,7 +55,7 @@ export function contentPack(rootDir: string, roadmap: Roadmap): Record<string, s
     }
     for (const f of solution) if (!template.includes(f)) add(`${ex.path}/solution/${f}`);
   }
-  return files;
+  return { files, binary };
 }
 
 /**
@@ -72,7 +84,7 @@ async function main() {
     process.exit(1);
   }
   writeFileSync(outFile, JSON.stringify(indexOf(result.roadmap)));
-  writeFileSync(packFile, JSON.stringify({ files: contentPack(rootDir, result.roadmap) }));
+  writeFileSync(packFile, JSON.stringify(contentPack(rootDir, result.roadmap)));
 }
 
 void main();

@@ -3,6 +3,7 @@
 // host through the editor's file system; this thread only asks for them.
 import { parentPort } from 'node:worker_threads';
 import type { RoadmapFiles } from '../core/loading/roadmapFiles';
+import { isLanguageBundle, type NotesRenderer } from '../core/render/codeLanguages';
 import type { FromWorker, ToWorker } from '../extension/offThread/protocol';
 
 type Loader = typeof import('../core/loading/loadRoadmap');
@@ -12,13 +13,20 @@ const port = parentPort!;
 const send = (m: FromWorker) => port.postMessage(m);
 const pendingFiles = new Map<number, { resolve: (value: string | number | undefined) => void; reject: (e: Error) => void }>();
 let nextFile = 0;
-let render: ((markdown: string) => string) | undefined;
+let render: NotesRenderer | undefined;
 
 // The same lazy bundles the host would require, beside this file in dist/.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const loader = () => require('./loader.js') as Loader;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const renderer = () => require('./render.js') as Renderer;
+/** A code language's grammar (dist/languages/<bundle>.js); only names from the table are required. */
+const language = (bundle: string): unknown => {
+  if (!isLanguageBundle(bundle)) return undefined;
+  const path = `./languages/${bundle}.js`;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(path);
+};
 
 function filesOf(load: number): RoadmapFiles {
   const ask = (op: 'readText' | 'size', rel: string) =>
@@ -48,6 +56,7 @@ port.on('message', (m: ToWorker) => {
   } else if (m.kind === 'render') {
     try {
       render ??= renderer().createNotesRenderer();
+      for (const bundle of render.missingLanguages(m.markdown)) render.addLanguage(bundle, language(bundle));
       send({ kind: 'rendered', id: m.id, html: render(m.markdown) });
     } catch (e) {
       send({ kind: 'failed', id: m.id, message: (e as Error).message });

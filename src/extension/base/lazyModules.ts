@@ -3,6 +3,7 @@
 // needs them. The types come from the sources, so callers stay checked. The web build has
 // its own loader for the same bundles (lazyModules.web.ts), hence the promises.
 import type * as vscode from 'vscode';
+import { isLanguageBundle } from '../../core/render/codeLanguages';
 
 type Renderer = typeof import('../../core/render/renderNotes');
 type Loader = typeof import('../../core/loading/loadRoadmap');
@@ -55,4 +56,12 @@ export async function quizEngine(): Promise<QuizEngine> {
 export async function mapLayout(): Promise<MapLayout> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('./layout.js') as MapLayout;
+}
+
+/** One highlight.js grammar (dist/languages/<bundle>.js), for code blocks in a language beyond the built-in six. */
+export async function codeLanguage(bundle: string): Promise<unknown> {
+  if (!isLanguageBundle(bundle)) throw new Error(`There is no language bundle "${bundle}".`);
+  const path = `./languages/${bundle}.js`;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(path);
 }

@@ -4,6 +4,7 @@
 // built by us, shipped in the vsix and need no module of their own; nothing from a user or a
 // workspace is ever evaluated. Sharing them keeps the web bundle small.
 import * as vscode from 'vscode';
+import { isLanguageBundle } from '../../core/render/codeLanguages';
 
 type Renderer = typeof import('../../core/render/renderNotes');
 type Loader = typeof import('../../core/loading/loadRoadmap');
@@ -72,4 +73,10 @@ export function quizEngine(): Promise<QuizEngine> {
 /** dagre, for the map's layout. */
 export function mapLayout(): Promise<MapLayout> {
   return bundle<MapLayout>('layout.js');
+}
+
+/** One highlight.js grammar (dist/languages/<bundle>.js), for code blocks in a language beyond the built-in six. */
+export function codeLanguage(name: string): Promise<unknown> {
+  if (!isLanguageBundle(name)) return Promise.reject(new Error(`There is no language bundle "${name}".`));
+  return bundle(`languages/${name}.js`);
 }

@@ -51,6 +51,16 @@ export class WebviewHost<In extends { type: string }, Out extends { type: string
     return spec.isState?.(state) ? state : undefined;
   }
 
+  /**
+   * Lets the panel load from `contentRoots` (and the extension's own folders) alone. The page
+   * reloads when they change, and says "ready" again; nothing happens when they are the same.
+   */
+  static setContentRoots(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, contentRoots: readonly vscode.Uri[]): void {
+    const wanted = webviewOptions(extensionUri, contentRoots);
+    const key = (roots: readonly vscode.Uri[] | undefined) => (roots ?? []).map((r) => r.toString()).join('\n');
+    if (key(panel.webview.options.localResourceRoots) !== key(wanted.localResourceRoots)) panel.webview.options = wanted;
+  }
+
   constructor(
     readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,

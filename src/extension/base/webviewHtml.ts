@@ -34,7 +34,11 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, o
 </html>`;
 }
 
-/** Webviews may load only what the extension ships under these folders, and the `extra` folders a panel names. */
+/**
+ * Webviews may load only what the extension ships under these folders, and the `extra` folders a
+ * panel names (the notes panel: the figures of runs, and the shown roadmap's folder for the
+ * pictures its notes show once checked).
+ */
 export function webviewOptions(extensionUri: vscode.Uri, extra: readonly vscode.Uri[] = []): vscode.WebviewOptions & vscode.WebviewPanelOptions {
   return {
     enableScripts: true,

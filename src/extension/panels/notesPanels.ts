@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
 import { noteReferences } from '../../core/papers/noteReferences';
+import { checkImageFile, resolveNoteImages } from '../../core/render/noteImages';
+import { renderWithLanguages, type NotesRenderer } from '../../core/render/codeLanguages';
 import type { NotesView } from '../../core/views/notesView';
 import { notesViewFor } from '../../core/views/notesView';
 import { isFromNotesPanel, isNotesPanelState, type FromNotesPanel, type NotesPanelState, type ToNotesPanel } from '../../webview/notes/protocol';
-import { notesRenderer } from '../base/lazyModules';
+import { codeLanguage, notesRenderer } from '../base/lazyModules';
 import { escapeHtml, webviewOptions } from '../base/webviewHtml';
+import { containedFiles } from '../files/containedFiles';
 import { offThread } from '../offThread/offThread';
 import { Disposable } from '../base/lifecycle';
 import { openWebLink } from '../base/openWebLink';
@@ -53,11 +56,13 @@ interface OpenPanel {
 export class NotesPanels extends Disposable implements vscode.WebviewPanelSerializer {
   static readonly viewType = NOTES.viewType;
   private readonly panels = new Set<OpenPanel>();
-  private render: ((md: string) => string) | undefined;
+  private render: NotesRenderer | undefined;
   /** Rendered notes by path: notes are read-only content, so one render per session suffices. */
   private readonly rendered = new Map<string, string>();
   /** arXiv references per notes path, read with the notes. */
   private readonly references = new Map<string, ReturnType<typeof noteReferences>>();
+  /** Pictures of the notes checked in the roadmap folder, by path: a reason when refused. */
+  private readonly pictures = new Map<string, Promise<{ ok: true } | { ok: false; reason: string }>>();
   /** Fires each time a panel has posted its content, for tests and the bench. */
   private readonly shown = this._register(new vscode.EventEmitter<string>());
   readonly onDidShow = this.shown.event;
@@ -85,6 +90,7 @@ export class NotesPanels extends Disposable implements vscode.WebviewPanelSerial
         // what it shows (its refresh finds nothing to show): it never changes under the learner.
         this.rendered.clear();
         this.references.clear();
+        this.pictures.clear();
         for (const p of this.panels) void this.refresh(p);
       }),
     );
@@ -155,10 +161,18 @@ export class NotesPanels extends Disposable implements vscode.WebviewPanelSerial
     await this.refresh(this.attach(panel, id));
   }
 
+  /**
+   * Where a notes panel may load from beside the extension: the figures of runs, and the shown
+   * roadmap's folder (for the built-in one, its content pack) for the pictures of its notes.
+   */
+  private contentRoots(): vscode.Uri[] {
+    return [...this.snippets.resourceRoots, this.roadmaps.contentRoot];
+  }
+
   private attach(panel: vscode.WebviewPanel, id: string): OpenPanel {
     const open = { id } as OpenPanel;
-    // Figures a run saved load from the figures folder: allowed before the page is written, so it never reloads for them.
-    panel.webview.options = webviewOptions(this.extensionUri, this.snippets.resourceRoots);
+    // Allowed before the page is written, so it never reloads for a figure or a picture.
+    panel.webview.options = webviewOptions(this.extensionUri, this.contentRoots());
     open.host = new WebviewHost<FromNotesPanel, ToNotesPanel>(
       panel,
       this.extensionUri,
@@ -215,21 +229,24 @@ export class NotesPanels extends Disposable implements vscode.WebviewPanelSerial
    */
   private async refresh(open: OpenPanel, reuse = false) {
     const id = open.id;
-    const pending = reuse && open.pending ? open.pending : (open.pending = this.buildView(id));
+    const pending = reuse && open.pending ? open.pending : (open.pending = this.buildView(id, open.host.panel.webview));
     const view = await pending;
     if (!view || open.id !== id || open.pending !== pending) return; // a newer request took over
     open.pending = undefined;
     open.host.panel.title = view.title;
+    // Pictures load from the shown roadmap's folder: a panel that shows another roadmap's topic may
+    // load from its folder instead (the page reloads once, says "ready" and is sent this view again).
+    WebviewHost.setContentRoots(open.host.panel, this.extensionUri, this.contentRoots());
     if (await open.host.post({ type: 'show', view })) {
       await this.snippets.shown(open, id);
       this.shown.fire(id);
     }
   }
 
-  private async buildView(id: string): Promise<NotesView | undefined> {
+  private async buildView(id: string, webview: vscode.Webview): Promise<NotesView | undefined> {
     const index = await this.roadmaps.current();
     return notesViewFor(index, this.progress.get(index.roadmap.id), id, {
-      renderNotes: (p) => this.renderNotes(p),
+      renderNotes: async (p) => this.withPictures(await this.renderNotes(p), p, webview),
       hasMyNotes: (topic) => this.myNotes.exists(index.roadmap.id, topic),
       paperRefs: async (notesPath) => {
         const listed = this.progress.research().papers;
@@ -256,11 +273,26 @@ export class NotesPanels extends Disposable implements vscode.WebviewPanelSerial
         html = await offThread.renderNotes(markdown).catch((e: Error) => `<p class="render-error">${escapeHtml(e.message)}</p>`);
       } else {
         this.render ??= (await notesRenderer()).createNotesRenderer(); // markdown-it, KaTeX and highlight.js load on first use
-        html = this.render(markdown);
+        html = await renderWithLanguages(this.render, markdown, codeLanguage);
       }
       this.rendered.set(notesPath, html);
     }
     return html;
+  }
+
+  /**
+   * The rendered note with its pictures: each file is checked in the roadmap folder (links
+   * resolved, regular, an image within the cap) and loaded by the webview through its resource URI.
+   */
+  private withPictures(html: string, notesPath: string, webview: vscode.Webview): Promise<string> {
+    const root = this.roadmaps.contentRoot;
+    const files = containedFiles(root, 'the roadmap folder');
+    return resolveNoteImages(html, notesPath, async (rel) => {
+      let checked = this.pictures.get(rel);
+      if (!checked) this.pictures.set(rel, (checked = checkImageFile(files, rel)));
+      const result = await checked;
+      return result.ok ? { uri: webview.asWebviewUri(vscode.Uri.joinPath(root, ...rel.split('/'))).toString() } : { refused: result.reason };
+    });
   }
 
   /** The HTML a notes file was rendered to in this session, if it was (the smoke test reads it). */

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 export class BuiltInContent implements vscode.FileSystemProvider {
   static readonly scheme = 'ai-roadmap';
   static readonly root = vscode.Uri.from({ scheme: BuiltInContent.scheme, path: '/' });
-  private files: Promise<Map<string, string>> | undefined;
+  private files: Promise<Map<string, string | Uint8Array>> | undefined;
   private readonly never = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.never.event;
 
@@ -20,10 +20,12 @@ export class BuiltInContent implements vscode.FileSystemProvider {
     return vscode.Disposable.from(provider.never, vscode.workspace.registerFileSystemProvider(BuiltInContent.scheme, provider, { isReadonly: true, isCaseSensitive: true }));
   }
 
-  private pack(): Promise<Map<string, string>> {
+  private pack(): Promise<Map<string, string | Uint8Array>> {
     this.files ??= Promise.resolve(vscode.workspace.fs.readFile(this.packUri)).then((bytes) => {
-      const { files } = JSON.parse(new TextDecoder().decode(bytes)) as { files: Record<string, string> };
-      return new Map(Object.entries(files));
+      // Text files as they are; pictures that are not text (PNG, JPEG...) in base64.
+      const { files, binary = {} } = JSON.parse(new TextDecoder().decode(bytes)) as { files: Record<string, string>; binary?: Record<string, string> };
+      const decoded = Object.entries(binary).map(([k, b64]) => [k, Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))] as const);
+      return new Map<string, string | Uint8Array>([...Object.entries(files), ...decoded]);
     });
     this.files.catch(() => (this.files = undefined)); // a failed read may be retried
     return this.files;
@@ -33,7 +35,7 @@ export class BuiltInContent implements vscode.FileSystemProvider {
     const files = await this.pack();
     const key = keyOf(uri);
     const file = files.get(key);
-    if (file !== undefined) return { type: vscode.FileType.File, ctime: 0, mtime: 0, size: new TextEncoder().encode(file).byteLength, permissions: vscode.FilePermission.Readonly };
+    if (file !== undefined) return { type: vscode.FileType.File, ctime: 0, mtime: 0, size: bytesOf(file).byteLength, permissions: vscode.FilePermission.Readonly };
     if (key === '' || [...files.keys()].some((f) => f.startsWith(`${key}/`))) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0, permissions: vscode.FilePermission.Readonly };
     throw vscode.FileSystemError.FileNotFound(uri);
   }
@@ -55,7 +57,7 @@ export class BuiltInContent implements vscode.FileSystemProvider {
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
     const file = (await this.pack()).get(keyOf(uri));
     if (file === undefined) throw vscode.FileSystemError.FileNotFound(uri);
-    return new TextEncoder().encode(file);
+    return bytesOf(file);
   }
 
   watch(): vscode.Disposable {
@@ -74,6 +76,10 @@ export class BuiltInContent implements vscode.FileSystemProvider {
   rename(uri: vscode.Uri): never {
     throw readOnly(uri);
   }
+}
+
+function bytesOf(file: string | Uint8Array): Uint8Array {
+  return typeof file === 'string' ? new TextEncoder().encode(file) : file;
 }
 
 /** "notes/x.md" for ai-roadmap:/notes/x.md; "" for the root. */
