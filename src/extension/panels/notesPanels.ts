@@ -63,6 +63,8 @@ export class NotesPanels extends Disposable implements vscode.WebviewPanelSerial
   private readonly references = new Map<string, ReturnType<typeof noteReferences>>();
   /** Pictures of the notes checked in the roadmap folder, by path: a reason when refused. */
   private readonly pictures = new Map<string, Promise<{ ok: true } | { ok: false; reason: string }>>();
+  /** The notes HTML last sent to a panel, by topic id, pictures resolved (the tests read it). */
+  private readonly shownHtml = new Map<string, string>();
   /** Fires each time a panel has posted its content, for tests and the bench. */
   private readonly shown = this._register(new vscode.EventEmitter<string>());
   readonly onDidShow = this.shown.event;
@@ -237,6 +239,7 @@ export class NotesPanels extends Disposable implements vscode.WebviewPanelSerial
     // Pictures load from the shown roadmap's folder: a panel that shows another roadmap's topic may
     // load from its folder instead (the page reloads once, says "ready" and is sent this view again).
     WebviewHost.setContentRoots(open.host.panel, this.extensionUri, this.contentRoots());
+    if (view.kind === 'topic') this.shownHtml.set(id, view.notesHtml);
     if (await open.host.post({ type: 'show', view })) {
       await this.snippets.shown(open, id);
       this.shown.fire(id);
@@ -293,6 +296,11 @@ export class NotesPanels extends Disposable implements vscode.WebviewPanelSerial
       const result = await checked;
       return result.ok ? { uri: webview.asWebviewUri(vscode.Uri.joinPath(root, ...rel.split('/'))).toString() } : { refused: result.reason };
     });
+  }
+
+  /** The notes HTML last sent to a panel for this topic, with its pictures resolved (tests read it). */
+  shownNotesHtml(topicId: string): string | undefined {
+    return this.shownHtml.get(topicId);
   }
 
   /** The HTML a notes file was rendered to in this session, if it was (the smoke test reads it). */

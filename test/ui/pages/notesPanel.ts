@@ -1,4 +1,5 @@
 import type { Frame } from 'playwright-core';
+import type { RoadmapTree } from './roadmapTree';
 import type { Workbench } from './workbench';
 import { webviewFrame } from './webview';
 
@@ -27,6 +28,16 @@ export class NotesPanel {
       if (picked) break;
       await wb.page.keyboard.press('Escape');
     }
+    return NotesPanel.find(wb, heading);
+  }
+
+  /** Opens a topic by a click on its row in the Roadmap tree (its layer expanded first). */
+  static async openFromTree(wb: Workbench, tree: RoadmapTree, layer: RegExp, topic: string | RegExp, heading: string): Promise<NotesPanel> {
+    // A click on the activity bar icon of a view already shown would hide the side bar.
+    if (!(await tree.rows().first().isVisible())) await tree.open();
+    await tree.row(layer).waitFor({ timeout: 90_000 });
+    await tree.expand(layer);
+    await tree.row(topic).click();
     return NotesPanel.find(wb, heading);
   }
 
@@ -82,9 +93,37 @@ export class NotesPanel {
     return this.frame.locator(`.paper-listed[data-arxiv="${arxivId}"]`);
   }
 
-  /** Elements no rendered note may contain. */
+  /** Elements no rendered note may contain (a picture the extension checked is an img.note-image). */
   dangerousElements() {
-    return this.frame.locator('.notes img, .notes iframe, .notes svg[onload], .notes details, .notes form');
+    return this.frame.locator('.notes img:not(.note-image), .notes iframe, .notes svg[onload], .notes details, .notes form');
+  }
+
+  /** Pictures shown from the roadmap folder. */
+  pictures() {
+    return this.frame.locator('.notes img.note-image');
+  }
+
+  /** Waits until every picture has loaded, and gives each one's alt text, address and drawn width. */
+  async loadedPictures(count: number): Promise<Array<{ alt: string; src: string; width: number }>> {
+    await this.frame.waitForFunction(
+      (n) => {
+        const imgs = Array.from(document.querySelectorAll<HTMLImageElement>('.notes img.note-image'));
+        return imgs.length === n && imgs.every((i) => i.complete && i.naturalWidth > 0);
+      },
+      count,
+      { timeout: 90_000 },
+    );
+    return this.pictures().evaluateAll((imgs) => (imgs as HTMLImageElement[]).map((i) => ({ alt: i.alt, src: i.src, width: i.getBoundingClientRect().width })));
+  }
+
+  /** The sentences shown for pictures that are not shown. */
+  async refusedPictures(): Promise<string[]> {
+    return this.frame.locator('.notes .note-image-refused').allTextContents();
+  }
+
+  /** The web pictures, shown as links with their addresses. */
+  async webPictureLinks(): Promise<string[]> {
+    return this.frame.locator('.notes .note-image-link a').allTextContents();
   }
 
   /** The links listed under a heading of the topic's side section ("Sub-topics", "Resources"). */

@@ -15,6 +15,8 @@ export interface WorkbenchOptions {
   settings?: Record<string, unknown>;
   /** Folders to lay into the workspace: target (relative) -> source (absolute). */
   copy?: Record<string, string>;
+  /** Settings of the workspace (.vscode/settings.json), which the extension's own updates change, unlike the user's. */
+  workspaceSettings?: Record<string, unknown>;
   kind?: 'web';
   /** Lets the accessibility audit inject axe-core into the webviews; for that suite only. */
   bypassCsp?: boolean;
@@ -40,6 +42,10 @@ export class Workbench {
     const workspace = mkdtempSync(join(tmpdir(), 'ai-roadmap-ui-'));
     writeFileSync(join(workspace, 'README.md'), '# UI test workspace\n');
     for (const [to, from] of Object.entries(opts.copy ?? {})) cpSync(from, join(workspace, to), { recursive: true });
+    if (opts.workspaceSettings) {
+      mkdirSync(join(workspace, '.vscode'), { recursive: true });
+      writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify(opts.workspaceSettings, null, 2));
+    }
     const server = await startCodeServer({ settings: { ...opts.settings } });
     const browser = await launchBrowser();
     // A context of its own (not browser.newPage's), so a second window can open in it.
