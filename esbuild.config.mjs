@@ -2,7 +2,7 @@
 // roadmap index, and, with --tests, the test suites. Flags: --watch, --production, --tests.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, watch as watchFiles, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, watch as watchFiles, writeFileSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
 import { copyKatexAssets } from './scripts/katex-assets.mjs';
 import { schemaValidatorsPlugin } from './scripts/schema-validators.mjs';
@@ -79,6 +79,16 @@ const configs = [
     outdir: 'dist',
     platform: 'browser',
     format: 'iife',
+  },
+  {
+    // ai-roadmap-validate (package.json "bin"): the core loader and the outline importer for a
+    // course repository's CI, one self-contained file. Not in the vsix (see .vscodeignore).
+    ...common,
+    entryPoints: { cli: 'src/node/cli.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    banner: { js: '#!/usr/bin/env node' },
   },
   {
     // A build-time tool: loads roadmap/ with the core loader and writes dist/roadmap.json.
@@ -164,6 +174,7 @@ if (watch) {
     Object.assign(shipped.outputs, r.metafile.outputs);
   }
   writeFileSync('dist/meta.json', JSON.stringify(shipped));
+  chmodSync('dist/cli.js', 0o755);
   writeNotices(results.slice(0, 4).map((r) => r.metafile));
   compileRoadmap();
 }

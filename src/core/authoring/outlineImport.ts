@@ -18,9 +18,15 @@ export const MAX_OUTLINE_HEADINGS = 5000;
 export interface OutlineImport {
   /** Path inside the new roadmap folder -> text. */
   files: Record<string, string>;
-  /** What the teacher should know: headings out of place, links that are not web addresses. */
-  remarks: string[];
+  /** What the teacher should know, by line of the outline: headings out of place, links that are not web addresses. */
+  remarks: Remark[];
   counts: { layers: number; topics: number; subtopics: number; resources: number };
+}
+
+export interface Remark {
+  /** 1-based line of the outline. */
+  line: number;
+  message: string;
 }
 
 export interface OutlineOptions {
@@ -66,7 +72,7 @@ export function importOutline(markdown: string, options: OutlineOptions): Outlin
   const source = markdown.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const lines = source.split('\n');
   const tokens = parser.parse(source, {});
-  const remarks: string[] = [];
+  const remarks: Remark[] = [];
 
   // Headings of levels 1 to 3 cut the outline into sections; deeper ones belong to the notes.
   const cuts: Array<{ level: number; title: string; line: number; end: number }> = [];
@@ -86,12 +92,12 @@ export function importOutline(markdown: string, options: OutlineOptions): Outlin
     const s = section(c, cuts[i + 1]?.line ?? lines.length);
     if (c.level === 1) return void layers.push({ ...s, topics: [] });
     if (!layers.length) {
-      remarks.push(`Line ${s.line}: "${s.title}" comes before any "#" heading; it is put in a first layer named "Topics".`);
+      remarks.push({ line: s.line, message: `"${s.title}" comes before any "#" heading; it is put in a first layer named "Topics".` });
       layers.push({ title: 'Topics', line: s.line, body: [], bodyStart: s.bodyStart, topics: [] });
     }
     const layer = layers[layers.length - 1];
     if (c.level === 2 || !layer.topics.length) {
-      if (c.level === 3) remarks.push(`Line ${s.line}: the sub-topic "${s.title}" has no "##" topic above it in its layer; it is made a topic.`);
+      if (c.level === 3) remarks.push({ line: s.line, message: `The sub-topic "${s.title}" has no "##" topic above it in its layer; it is made a topic.` });
       return void layer.topics.push({ ...s, subtopics: [] });
     }
     layer.topics[layer.topics.length - 1].subtopics.push(s);
@@ -116,7 +122,7 @@ export function importOutline(markdown: string, options: OutlineOptions): Outlin
       });
       return subtopics.length ? { ...entry, subtopics } : entry;
     });
-    if (!topics.length) remarks.push(`Line ${layer.line}: the layer "${layer.title}" has no "##" topic; add one before it can be shown.`);
+    if (!topics.length) remarks.push({ line: layer.line, message: `The layer "${layer.title}" has no "##" topic; add one before it can be shown.` });
     const file = `layers/${String(li + 1).padStart(2, '0')}-${layerId}.yaml`;
     layerFiles.push(file);
     files[file] = yaml({ id: layerId, number: li + 1, title: layer.title, goal, summary, topics });
@@ -134,7 +140,7 @@ function topicEntry(
   ids: IdAllocator,
   tokens: ReturnType<typeof parser.parse>,
   files: Record<string, string>,
-  remarks: string[],
+  remarks: Remark[],
   counts: OutlineImport['counts'],
 ) {
   const id = ids.take(s.title, 'topic');
@@ -155,7 +161,7 @@ function topicEntry(
  * parentheses or a few words after it) and the other lines, with deeper headings raised two
  * levels so that "####" under a topic is a "##" section of its notes.
  */
-function splitResources(s: Section, tokens: ReturnType<typeof parser.parse>, remarks: string[]): { resources: Resource[]; kept: string[] } {
+function splitResources(s: Section, tokens: ReturnType<typeof parser.parse>, remarks: Remark[]): { resources: Resource[]; kept: string[] } {
   const from = s.bodyStart;
   const to = s.bodyStart + s.body.length;
   const drop = new Set<number>();
@@ -171,7 +177,7 @@ function splitResources(s: Section, tokens: ReturnType<typeof parser.parse>, rem
     const resource = inline?.type === 'inline' ? resourceOf(inline.children ?? []) : undefined;
     if (!resource) continue;
     if ('refused' in resource) {
-      remarks.push(`Line ${t.map[0] + 1}: ${resource.refused}`);
+      remarks.push({ line: t.map[0] + 1, message: resource.refused });
       continue;
     }
     resources.push(resource.resource);
@@ -197,7 +203,7 @@ function resourceOf(children: ReturnType<typeof parser.parse>): Found | undefine
   const url = String(children[open].attrGet('href') ?? '');
   const title = plainText(children.slice(open + 1, close)).trim() || url;
   const rest = plainText(children.slice(close + 1)).trim();
-  if (!/^https?:\/\//i.test(url)) return { refused: `the link "${title}" (${url.slice(0, 80)}) is not a web address, so it stays in the notes rather than becoming a resource.` };
+  if (!/^https?:\/\//i.test(url)) return { refused: `The link "${title}" (${url.slice(0, 80)}) is not a web address, so it stays in the notes rather than becoming a resource.` };
   const hinted = /^\(([a-z]+)\)$/i.exec(rest)?.[1]?.toLowerCase();
   const named = hinted && RESOURCE_KIND_WORDS.includes(hinted) ? hinted : undefined;
   return { resource: { title: title.slice(0, 4000), url, kind: named ?? guessResourceKind(url, title) }, described: rest !== '' && !named };
