@@ -2,7 +2,7 @@
 // roadmap index, and, with --tests, the test suites. Flags: --watch, --production, --tests.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, watch as watchFiles, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, watch as watchFiles, writeFileSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
 import { copyKatexAssets } from './scripts/katex-assets.mjs';
 import { schemaValidatorsPlugin } from './scripts/schema-validators.mjs';
@@ -51,13 +51,13 @@ const configs = [
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
-    external: ['vscode', './render.js', './loader.js', './search.js', './papers.js', './calendar.js', './quiz.js', './layout.js'],
+    external: ['vscode', './render.js', './loader.js', './search.js', './papers.js', './calendar.js', './quiz.js', './layout.js', './authoring.js'],
   },
   {
     // The heavy parts, built once for both hosts: CommonJS with no import at all, so the Node
     // host requires them and the web worker evaluates them (lazyModules.web.ts).
     ...common,
-    entryPoints: { render: 'src/core/render/renderNotes.ts', loader: 'src/core/loading/loadRoadmap.ts', search: 'src/core/search/topicSearch.ts', papers: 'src/core/papers/papersIo.ts', calendar: 'src/core/plan/calendarExport.ts', quiz: 'src/core/quiz/quizEngine.ts', layout: 'src/core/map/dagreLayout.ts', ...languageBundles },
+    entryPoints: { render: 'src/core/render/renderNotes.ts', loader: 'src/core/loading/loadRoadmap.ts', search: 'src/core/search/topicSearch.ts', papers: 'src/core/papers/papersIo.ts', calendar: 'src/core/plan/calendarExport.ts', quiz: 'src/core/quiz/quizEngine.ts', layout: 'src/core/map/dagreLayout.ts', authoring: 'src/core/authoring/outlineImport.ts', ...languageBundles },
     outdir: 'dist',
     platform: 'browser',
     format: 'cjs',
@@ -149,9 +149,24 @@ function writeLayerSchema() {
   writeFileSync('dist/schema/layer.schema.json', JSON.stringify(layer, null, 1));
 }
 
+/**
+ * The starter roadmap that "New Roadmap..." writes: every file of starter/ in one JSON file, which
+ * the extension reads from its own folder in both hosts (a web worker cannot list folders there).
+ */
+function writeStarter() {
+  const files = {};
+  for (const f of readdirSync('starter', { recursive: true }).map(String).sort()) {
+    const rel = f.split('\\').join('/');
+    if (/(^|\/)(__pycache__|\.pytest_cache)(\/|$)/.test(rel) || !statSync(join('starter', f)).isFile()) continue;
+    files[rel] = readFileSync(join('starter', f), 'utf8');
+  }
+  writeFileSync('dist/starter.json', JSON.stringify({ files }));
+}
+
 mkdirSync('dist', { recursive: true });
 copyKatexAssets();
 writeLayerSchema();
+writeStarter();
 if (watch) {
   for (const config of configs) {
     const ctx = await esbuild.context(config);

@@ -12,12 +12,13 @@ const only = process.argv.slice(2);
 
 execFileSync('bash', [join(root, 'scripts', 'ensure-debian-packages.sh'), 'python3-torch', 'python3-sklearn', 'python3-pytest', 'python3-pandas', 'python3-matplotlib'], { stdio: 'inherit' });
 
-const dir = join(root, 'roadmap', 'exercises');
-const ids = readdirSync(dir).filter((id) => !only.length || only.includes(id)).sort();
+// The built-in roadmap's exercises, and the one of the starter roadmap New Roadmap writes.
+const dirs = [join(root, 'roadmap', 'exercises'), join(root, 'starter', 'exercises')];
+const ids = dirs.flatMap((dir) => readdirSync(dir).map((id) => ({ id, dir }))).filter(({ id }) => !only.length || only.includes(id)).sort((a, b) => a.id.localeCompare(b.id));
 let passed = 0;
 let failed = 0;
 const rows = [];
-for (const id of ids) {
+for (const { id, dir } of ids) {
   const ex = join(dir, id);
   const missing = ['exercise.yaml', 'template', 'solution'].filter((f) => !existsSync(join(ex, f)));
   if (missing.length) {

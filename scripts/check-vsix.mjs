@@ -40,7 +40,7 @@ const walk = (root, dir) => readdirSync(join(root, dir), { withFileTypes: true }
 /** Every file the installed extension may open, as vsix paths. */
 function expectedFiles(root) {
   // vsce writes readme.md and changelog.md in lower case.
-  const files = new Set(['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/roadmap.json', 'dist/content.json', 'dist/THIRD_PARTY_NOTICES.md']);
+  const files = new Set(['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/roadmap.json', 'dist/content.json', 'dist/starter.json', 'dist/THIRD_PARTY_NOTICES.md']);
   // dist/cli.js is the command-line validator, for CI rather than the editor (.vscodeignore).
   for (const f of walk(root, 'dist')) if ((/\.(js|css|woff2)$/.test(f) && f !== 'dist/cli.js') || f === 'dist/schema/layer.schema.json') files.add(f);
   for (const f of walk(root, 'media')) if (f !== 'media/icon.svg') files.add(f);
@@ -78,7 +78,7 @@ function expectedContent(root, roadmap) {
 }
 
 export async function checkVsix(file, root = process.cwd()) {
-  const { names, texts } = await vsixEntries(file, ['extension/dist/roadmap.json', 'extension/dist/content.json', 'extension/dist/webview/katex/katex.min.css']);
+  const { names, texts } = await vsixEntries(file, ['extension/dist/roadmap.json', 'extension/dist/content.json', 'extension/dist/starter.json', 'extension/dist/webview/katex/katex.min.css']);
   const entries = names.filter((e) => e.startsWith('extension/'));
   const have = new Set(entries);
   const want = new Set(expectedFiles(root));
@@ -91,13 +91,18 @@ export async function checkVsix(file, root = process.cwd()) {
   const source = (f) => readFileSync(join(root, 'roadmap', f));
   const notPacked = [...content].filter((f) => (pack.binary && Object.hasOwn(pack.binary, f) ? pack.binary[f] !== source(f).toString('base64') : pack.files[f] !== source(f).toString('utf8')));
   const strayInPack = Object.keys(packed).filter((f) => !content.has(f));
+  // The starter New Roadmap writes: every file of starter/, as it is there.
+  const starter = JSON.parse(texts.get('extension/dist/starter.json') ?? '{"files":{}}').files;
+  const starterSource = walk(join(root, 'starter'), '').filter((f) => !/__pycache__|\.pytest_cache/.test(f));
+  const starterWrong = [...new Set([...starterSource, ...Object.keys(starter)])].filter((f) => !starterSource.includes(f) || starter[f] !== readFileSync(join(root, 'starter', f), 'utf8'));
   const size = statSync(file).size;
   console.log(`${relative(root, file)}: ${(size / 1024).toFixed(0)} KB, ${entries.length} files (${Object.keys(packed).length} of them in the content pack)`);
   if (missing.length) console.log(`missing from the vsix:\n  ${missing.join('\n  ')}`);
   if (unexpected.length) console.log(`in the vsix but not expected:\n  ${unexpected.join('\n  ')}`);
   if (notPacked.length) console.log(`missing from the content pack, or not as in roadmap/:\n  ${notPacked.join('\n  ')}`);
   if (strayInPack.length) console.log(`in the content pack but not named by the roadmap:\n  ${strayInPack.join('\n  ')}`);
-  return { ok: !missing.length && !unexpected.length && !notPacked.length && !strayInPack.length, size, count: entries.length, packed: Object.keys(packed).length };
+  if (starterWrong.length) console.log(`the starter roadmap differs from starter/:\n  ${starterWrong.join('\n  ')}`);
+  return { ok: !missing.length && !unexpected.length && !notPacked.length && !strayInPack.length && !starterWrong.length, size, count: entries.length, packed: Object.keys(packed).length };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -35,6 +35,7 @@ import { papersSettings } from './papers/papersSettings';
 import { planActions } from './plan/planActions';
 import { configuredWeekStart, PLAN_SETTINGS, registerPlanContextKeys } from './plan/planContext';
 import { ProgressStore } from './progress/progressStore';
+import { RoadmapAuthoring } from './roadmap/roadmapAuthoring';
 import { RoadmapService } from './roadmap/roadmapService';
 import { registerCheckboxes } from './views/checkboxes';
 import { ProgressTreeProvider } from './views/progressTree';
@@ -116,10 +117,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
   const roadmapView = vscode.window.createTreeView(VIEWS.roadmap, { treeDataProvider: roadmapTree, ...treeOptions });
   const planView = vscode.window.createTreeView(VIEWS.studyPlan, { treeDataProvider: planTree, ...treeOptions });
   const papersView = vscode.window.createTreeView(VIEWS.papers, { treeDataProvider: papers.tree, manageCheckboxStateManually: true });
-  const services: Services = { log, settings, roadmaps, progress, trees: [roadmapTree, planTree], notes, dashboard, map, navigation, checker, help, watch, snippets, papers, plan, quizzes, quizPanel };
+  const authoring = new RoadmapAuthoring(context.extensionUri, settings, roadmaps);
+  const services: Services = { log, settings, roadmaps, authoring, progress, trees: [roadmapTree, planTree], notes, dashboard, map, navigation, checker, help, watch, snippets, papers, plan, quizzes, quizPanel };
 
   context.subscriptions.push(
-    log, settings, roadmaps, progress, roadmapTree, planTree, snippets, notes, quizzes, quizPanel, statusBar, reviewStatusBar, planFocus, dashboard, map, offThread, checker, navigation, roadmapView, planView,
+    log, settings, roadmaps, authoring, progress, roadmapTree, planTree, snippets, notes, quizzes, quizPanel, statusBar, reviewStatusBar, planFocus, dashboard, map, offThread, checker, navigation, roadmapView, planView,
     registerCheckboxes([roadmapView, planView], roadmaps, progress),
     followRoadmapProblems(roadmapView, roadmaps),
     roadmapView.onDidChangeSelection((e) => map.followSelection(e.selection)),

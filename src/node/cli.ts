@@ -4,6 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import { importOutline, MAX_OUTLINE_BYTES } from '../core/authoring/outlineImport';
+import { titleFromName } from '../core/authoring/slugs';
 import { loadRoadmap } from '../core/loading/loadRoadmap';
 import { formatProblem, type Problem } from '../core/problem';
 import { writeNewFolder } from './newFolder';
@@ -75,19 +76,13 @@ async function importCommand(outline: string, target: string, io: Output): Promi
   const size = await stat(outline).then((s) => (s.isFile() ? s.size : undefined), () => undefined);
   if (size === undefined) throw new UsageError(`There is no outline file "${outline}".`);
   if (size > MAX_OUTLINE_BYTES) throw new Error(`"${outline}" is larger than ${MAX_OUTLINE_BYTES / 1024 / 1024} MB, the most that is imported.`);
-  const title = titleOf(basename(target)) || titleOf(basename(outline, extname(outline))) || 'My roadmap';
+  const title = titleFromName(basename(target)) || titleFromName(basename(outline, extname(outline))) || 'My roadmap';
   const imported = importOutline(await readFile(outline, 'utf8'), { title });
   await writeNewFolder(target, imported.files);
   for (const r of imported.remarks) io.out(`${outline}:${r.line}:1: warning: ${r.message}`);
   const { layers, topics, subtopics, resources } = imported.counts;
   io.err(`Wrote ${relative(process.cwd(), target) || target}: ${plural(layers, 'layer')}, ${plural(topics, 'topic')}, ${plural(subtopics, 'sub-topic')}, ${plural(resources, 'resource')}.`);
   return report(join(target, 'roadmap.yaml'), io);
-}
-
-/** "web-course" -> "Web course". */
-function titleOf(name: string): string {
-  const words = name.replace(/[-_]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 function plural(n: number, word: string): string {

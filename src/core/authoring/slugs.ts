@@ -26,3 +26,9 @@ export class IdAllocator {
     return id;
   }
 }
+
+/** A title from a folder or file name: "web-course" is "Web course". */
+export function titleFromName(name: string): string {
+  const words = name.replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

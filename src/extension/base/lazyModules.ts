@@ -12,6 +12,7 @@ type PapersIo = typeof import('../../core/papers/papersIo');
 type Calendar = typeof import('../../core/plan/calendarExport');
 type QuizEngine = typeof import('../../core/quiz/quizEngine');
 type MapLayout = typeof import('../../core/map/dagreLayout');
+type Authoring = typeof import('../../core/authoring/outlineImport');
 
 /** The Node host requires bundles next to extension.js; it needs no folder. */
 export function useBundlesFrom(_extensionUri: vscode.Uri): void {}
@@ -56,6 +57,12 @@ export async function quizEngine(): Promise<QuizEngine> {
 export async function mapLayout(): Promise<MapLayout> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('./layout.js') as MapLayout;
+}
+
+/** markdown-it and yaml, for Import Outline as Roadmap. */
+export async function outlineImporter(): Promise<Authoring> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./authoring.js') as Authoring;
 }
 
 /** One highlight.js grammar (dist/languages/<bundle>.js), for code blocks in a language beyond the built-in six. */

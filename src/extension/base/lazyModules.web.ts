@@ -13,6 +13,7 @@ type PapersIo = typeof import('../../core/papers/papersIo');
 type Calendar = typeof import('../../core/plan/calendarExport');
 type QuizEngine = typeof import('../../core/quiz/quizEngine');
 type MapLayout = typeof import('../../core/map/dagreLayout');
+type Authoring = typeof import('../../core/authoring/outlineImport');
 
 let distUri: vscode.Uri | undefined;
 const loaded = new Map<string, Promise<unknown>>();
@@ -73,6 +74,11 @@ export function quizEngine(): Promise<QuizEngine> {
 /** dagre, for the map's layout. */
 export function mapLayout(): Promise<MapLayout> {
   return bundle<MapLayout>('layout.js');
+}
+
+/** markdown-it and yaml, for Import Outline as Roadmap. */
+export function outlineImporter(): Promise<Authoring> {
+  return bundle<Authoring>('authoring.js');
 }
 
 /** One highlight.js grammar (dist/languages/<bundle>.js), for code blocks in a language beyond the built-in six. */

@@ -52,6 +52,9 @@ export const COMMANDS = {
   checkEnvironment: command<[], EnvironmentCheck>(),
   openRoadmapFile: command<[file?: vscode.Uri], string | undefined>(),
   useBuiltInRoadmap: command<[], string>(),
+  /** Given a folder (a URI or a path in the workspace), they ask nothing; they return the new roadmap.yaml, the sentence that refused, or undefined when cancelled. */
+  newRoadmap: command<[folder?: vscode.Uri | string], vscode.Uri | string | undefined>(),
+  importOutline: command<[outline?: vscode.Uri, folder?: vscode.Uri | string], vscode.Uri | string | undefined>(),
   watchExercise: command<[target?: Target | vscode.TestItem], string | undefined>(),
   stopWatchingExercise: command<[target?: Target | vscode.TestItem], string | undefined>(),
   'papers.add': command<[input?: string, options?: AddPaperOptions], string | undefined>(),

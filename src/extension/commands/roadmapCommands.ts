@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
-import { uriOf } from './commandArgs';
+import { stringOf, uriOf } from './commandArgs';
 import type { CommandHandlers } from './commandTable';
 import type { Services } from './services';
 
-/** Open Roadmap File... (a teacher's own roadmap), Use Built-in Roadmap, Reload Roadmap. */
-export function roadmapHandlers({ roadmaps, settings }: Services): Pick<CommandHandlers, 'openRoadmapFile' | 'useBuiltInRoadmap' | 'reloadRoadmap'> {
+/** Open Roadmap File... (a teacher's own roadmap), Use Built-in Roadmap, Reload Roadmap, New Roadmap..., Import Outline as Roadmap... */
+export function roadmapHandlers({ roadmaps, settings, authoring }: Services): Pick<CommandHandlers, 'openRoadmapFile' | 'useBuiltInRoadmap' | 'reloadRoadmap' | 'newRoadmap' | 'importOutline'> {
   return {
+    newRoadmap: (folder) => authoring.newRoadmap(uriOf(folder) ?? stringOf(folder)),
+    importOutline: (outline, folder) => authoring.importOutline(uriOf(outline), uriOf(folder) ?? stringOf(folder)),
     openRoadmapFile: async (uri) => {
       const active = vscode.window.activeTextEditor?.document.uri;
       const file =

@@ -14,6 +14,7 @@ import type { NotesPanels } from '../panels/notesPanels';
 import type { QuizPanel } from '../panels/quizPanel';
 import type { QuizService } from '../quiz/quizService';
 import type { ProgressStore } from '../progress/progressStore';
+import type { RoadmapAuthoring } from '../roadmap/roadmapAuthoring';
 import type { RoadmapService } from '../roadmap/roadmapService';
 
 /** What activation builds, handed to the command handlers: they call these, never each other's commands. */
@@ -21,6 +22,8 @@ export interface Services {
   log: vscode.LogOutputChannel;
   settings: Settings;
   roadmaps: RoadmapService;
+  /** New Roadmap and Import Outline: write a new roadmap folder and show it. */
+  authoring: RoadmapAuthoring;
   progress: ProgressStore;
   /** The sidebar trees that hide completed topics on request. */
   trees: Array<{ setOptions(options: Partial<TreeOptions>): void }>;
