@@ -151,4 +151,29 @@ describe('VS Code for the Web (web worker extension host)', () => {
       await vscode.commands.executeCommand('aiRoadmap.useBuiltInRoadmap');
     }
   });
+
+  it("shows a note's pictures and highlights code from a language bundle, read and evaluated in the worker", async () => {
+    await vscode.commands.executeCommand('aiRoadmap.openNotes', 'optimization');
+    const builtIn = await waitFor(() => api.notesPanel.shownNotesHtml('optimization'), 'the optimization note');
+    assert.match(builtIn, /<img class="note-image" src="https:\/\/ai-roadmap(?:\+|%2B)[^"]*\/notes\/foundations\/images\/ill-conditioned-valley\.svg"/);
+
+    const dir = vscode.Uri.joinPath(folder(), 'web-pictures');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'roadmap.yaml'), encode('id: web-pictures\ntitle: Pictures\nversion: 0.1.0\nlayers:\n  - layers/one.yaml\n'));
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(dir, 'layers', 'one.yaml'),
+      encode('id: one\nnumber: 1\ntitle: One\ngoal: Learn.\ntopics:\n  - id: drawn\n    title: Drawn\n    notes: notes/drawn.md\n'),
+    );
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'notes', 'dot.svg'), encode('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><circle cx="4" cy="4" r="4"/></svg>'));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'notes', 'drawn.md'), encode('# Drawn\n\n![A dot](dot.svg) ![Out](../../secret.svg)\n\n```go\nfunc main() {}\n```\n'));
+    try {
+      assert.equal(await vscode.commands.executeCommand('aiRoadmap.openRoadmapFile', vscode.Uri.joinPath(dir, 'roadmap.yaml')), 'web-pictures');
+      await vscode.commands.executeCommand('aiRoadmap.openNotes', 'drawn');
+      const html = await waitFor(() => api.notesPanel.shownNotesHtml('drawn'), 'the note with a picture');
+      assert.match(html, /<img class="note-image" src="https:\/\/[^"]*\/web-pictures\/notes\/dot\.svg" alt="A dot">/);
+      assert.match(html, /Picture “Out” not shown\. &#34;\.\.\/\.\.\/secret\.svg&#34; leads outside the roadmap folder\./);
+      assert.match(html, /<code class="language-go">.*?<span class="hljs-keyword">func<\/span>/s);
+    } finally {
+      await vscode.commands.executeCommand('aiRoadmap.useBuiltInRoadmap');
+    }
+  });
 });
