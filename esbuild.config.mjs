@@ -93,7 +93,7 @@ const configs = [
   {
     // A build-time tool: loads roadmap/ with the core loader and writes dist/roadmap.json.
     ...common,
-    entryPoints: { 'compile-roadmap': 'scripts/compile-roadmap.ts', bench: 'scripts/bench.ts' },
+    entryPoints: { 'compile-roadmap': 'scripts/compile-roadmap.ts', bench: 'scripts/bench.ts', 'authoring-reference': 'scripts/authoring-reference.ts' },
     outdir: 'out/scripts',
     platform: 'node',
     format: 'cjs',

@@ -10,6 +10,7 @@ export { QuickPick } from './quickPick';
 export { QuizPanel } from './quizPanel';
 export { layerDescription } from './roadmapData';
 export { RoadmapTree } from './roadmapTree';
+export { ProblemsView } from './problemsView';
 export { ProgressStatusBar } from './statusBar';
 export { StudyPlanView } from './studyPlanView';
 export { TestExplorer } from './testExplorer';

@@ -184,13 +184,18 @@ export class Workbench {
     return this.page.locator('.notifications-toasts', { hasText: text }).first();
   }
 
-  /** A picture of the workbench below its title bar, which names the test's temporary folder. */
-  async screenshot(name: string) {
+  /**
+   * A picture of the workbench below its title bar, which names the test's temporary folder; with
+   * `docs`, also written to docs/images/ for the documentation that shows it.
+   */
+  async screenshot(name: string, options: { docs?: boolean } = {}) {
     mkdirSync(resultsDir, { recursive: true });
     const title = await this.page.locator('.part.titlebar').boundingBox();
     const viewport = this.page.viewportSize()!;
     const top = title ? Math.ceil(title.y + title.height) : 0;
-    await this.page.screenshot({ path: join(resultsDir, `${name}.png`), clip: { x: 0, y: top, width: viewport.width, height: viewport.height - top } });
+    const path = join(resultsDir, `${name}.png`);
+    await this.page.screenshot({ path, clip: { x: 0, y: top, width: viewport.width, height: viewport.height - top } });
+    if (options.docs) cpSync(path, join(repoRoot, 'docs', 'images', `${name}.png`));
   }
 
   async close() {

@@ -1,0 +1,42 @@
+import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { repoRoot } from '../../tools/host/codeServer';
+import { ProblemsView, Workbench } from './pages';
+
+describe("A teacher's mistakes in the Problems view, in real VS Code", () => {
+  let wb: Workbench;
+  before(async () => {
+    wb = await Workbench.open({
+      copy: { 'web-course': join(repoRoot, 'test', 'fixtures', 'teacher-mistakes') },
+      workspaceSettings: { 'aiRoadmap.roadmapFile': 'web-course/roadmap.yaml' },
+    });
+  });
+  after(async () => {
+    await wb?.close();
+  });
+
+  it('lists each mistake at its file and line, saying what is wrong and what would be right (docs/images/problems-view.png)', async () => {
+    // The roadmap is loaded when the side bar first asks for it.
+    await wb.activityBarIcon().click();
+    const problems = new ProblemsView(wb);
+    await problems.open();
+    const texts = (await problems.waitProblems(6)).join('\n');
+    for (const expected of [
+      /Topic "css" needs "htlm", which is not a topic of this roadmap\. Did you mean "html"\?/,
+      /Prerequisites form a cycle: layout → responsive → layout\./,
+      /Topic id "css" is also used in layer "basics"/,
+      /must have an http or https address; "developer\.mozilla\.org\/en-US\/docs\/Web\/HTML" is not one/,
+      /The notes file "notes\/css\.md" of topic "css" does not exist\./,
+      /Layer "pages" is number 3 but stands at position 2\./,
+    ]) {
+      assert.match(texts, expected);
+    }
+    // As a teacher goes on: the notification away, a click on a problem opens its file at its line.
+    await wb.runCommand('Notifications: Clear All Notifications');
+    await problems.row(/Did you mean "html"/).click();
+    await wb.editorTab('01-basics.yaml').waitFor({ timeout: 60_000 });
+    await wb.editorLine('prerequisites: [htlm]').waitFor({ timeout: 60_000 });
+    await wb.screenshot('problems-view', { docs: true });
+  });
+});
