@@ -10,8 +10,14 @@ interface Meta {
 export function bundleRows(root: string): Row[] {
   const meta = JSON.parse(readFileSync(join(root, 'dist', 'meta.json'), 'utf8')) as Meta;
   const rows: Row[] = [];
+  const grammars: Array<[string, number]> = [];
   for (const [file, out] of Object.entries(meta.outputs)) {
     if (file.endsWith('.map')) continue;
+    // One row for the code languages: each is loaded alone, the first time a note names it.
+    if (file.startsWith('dist/languages/')) {
+      grammars.push([file.slice('dist/languages/'.length, -'.js'.length), out.bytes]);
+      continue;
+    }
     const byPackage = new Map<string, number>();
     for (const [input, { bytesInOutput }] of Object.entries(out.inputs)) {
       const pkg = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? 'own code';
@@ -20,6 +26,15 @@ export function bundleRows(root: string): Row[] {
     const top = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([p, b]) => `${p} ${kb(b)}`).join(', ');
     rows.push({ figure: `bundle ${file}`, value: kb(out.bytes), floor: top });
   }
+  if (grammars.length) {
+    const total = grammars.reduce((sum, [, b]) => sum + b, 0);
+    const largest = [...grammars].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([n, b]) => `${n} ${kb(b)}`).join(', ');
+    rows.push({ figure: `bundles dist/languages/*.js: ${grammars.length} highlight.js grammars, each loaded alone when a note first names it (total)`, value: kb(total), floor: `largest: ${largest}` });
+  }
+  const cli = join(root, 'dist', 'cli.js');
+  if (existsSync(cli)) rows.push({ figure: 'dist/cli.js, ai-roadmap-validate (loader, schema validator and outline importer in one file; not in the vsix)', value: kb(statSync(cli).size) });
+  const starter = join(root, 'dist', 'starter.json');
+  if (existsSync(starter)) rows.push({ figure: 'starter roadmap dist/starter.json (New Roadmap...)', value: kb(statSync(starter).size) });
   const index = readFileSync(join(root, 'dist', 'roadmap.json'));
   rows.push({ figure: 'compiled roadmap index dist/roadmap.json', value: kb(index.length) });
   const pack = join(root, 'dist', 'content.json');
