@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import { stringify } from 'yaml';
+import { MAX_OUTLINE_BYTES, MAX_OUTLINE_HEADINGS } from './outlineLimits';
 import { guessResourceKind, RESOURCE_KIND_WORDS } from './resourceKinds';
 import { IdAllocator } from './slugs';
 
@@ -10,10 +11,7 @@ import { IdAllocator } from './slugs';
  * gets the files and writes them where nothing is overwritten.
  */
 
-/** An outline larger than this is refused: a course outline of hundreds of topics is far smaller. */
-export const MAX_OUTLINE_BYTES = 2 * 1024 * 1024;
-/** Layers, topics and sub-topics together. */
-export const MAX_OUTLINE_HEADINGS = 5000;
+export { MAX_OUTLINE_BYTES, MAX_OUTLINE_HEADINGS };
 
 export interface OutlineImport {
   /** Path inside the new roadmap folder -> text. */

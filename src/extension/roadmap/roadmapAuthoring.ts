@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { MAX_OUTLINE_BYTES } from '../../core/authoring/outlineImport';
+import { MAX_OUTLINE_BYTES } from '../../core/authoring/outlineLimits';
 import { slugOf, titleFromName } from '../../core/authoring/slugs';
 import { starterFiles, type StarterPack } from '../../core/authoring/starter';
 import { isWindowsReservedName } from '../../core/ids';
