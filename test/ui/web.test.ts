@@ -15,6 +15,15 @@ describe('VS Code for the Web in Chromium (the web worker extension host)', () =
     await wb.screenshot('web-notes');
   });
 
+  it("shows a built-in note's picture, served from the content pack through the webview", async () => {
+    const wb = workbench();
+    const title = 'Optimization: gradient descent, convex vs non-convex';
+    const notes = await NotesPanel.openFromTree(wb, new RoadmapTree(wb), /^1\. Mathematical/, title, title);
+    const [valley] = await notes.loadedPictures(1);
+    assert.match(valley.alt, /^Gradient descent on/);
+    assert.ok(valley.width > 0);
+  });
+
   it('Check Exercise says why it cannot run in the browser', async () => {
     const wb = workbench();
     await wb.runCommand('AI Roadmap: Check Exercise...');

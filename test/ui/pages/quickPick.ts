@@ -25,6 +25,11 @@ export class QuickPick {
     return this.page.locator('.quick-input-list .monaco-list-row');
   }
 
+  /** The message under the input: an input box's validation sentence. */
+  message(text: string | RegExp) {
+    return this.page.locator('.quick-input-widget .quick-input-message', { hasText: text });
+  }
+
   /** Types `text` and clicks the first row that contains it. */
   async pick(text: string) {
     await this.waitOpen();

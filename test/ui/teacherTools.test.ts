@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { repoRoot } from '../../tools/host/codeServer';
 import { ProblemsView, Workbench } from './pages';
 
-describe("A teacher's mistakes in the Problems view, in real VS Code", () => {
+describe("A teacher's tools in real VS Code: the Problems view and New Roadmap", () => {
   let wb: Workbench;
   before(async () => {
     wb = await Workbench.open({
@@ -38,5 +39,20 @@ describe("A teacher's mistakes in the Problems view, in real VS Code", () => {
     await wb.editorTab('01-basics.yaml').waitFor({ timeout: 60_000 });
     await wb.editorLine('prerequisites: [htlm]').waitFor({ timeout: 60_000 });
     await wb.screenshot('problems-view', { docs: true });
+  });
+
+  it('New Roadmap asks for a folder name, refuses one that exists as the name is typed, then writes and opens the starter', async () => {
+    await wb.runCommand('AI Roadmap: New Roadmap...');
+    const input = wb.quickPick.input();
+    await wb.quickPick.waitOpen();
+    assert.equal(await input.inputValue(), 'my-roadmap', 'a free name is offered');
+    await input.fill('web-course');
+    await wb.quickPick.message(/"web-course" already exists in the workspace, so nothing was written/).waitFor({ timeout: 60_000 });
+    await input.fill('second-course');
+    await input.press('Enter');
+    await wb.editorTab('roadmap.yaml').waitFor({ timeout: 90_000 });
+    await wb.editorLine('id: second-course').waitFor({ timeout: 60_000 });
+    assert.ok(existsSync(join(wb.workspace, 'second-course', 'notes', 'first-steps', 'images', 'line-fit.svg')));
+    assert.ok(existsSync(join(wb.workspace, 'web-course', 'layers', '02-pages.yaml')), 'the folder that existed is as it was');
   });
 });
