@@ -68,10 +68,10 @@ export function schemaReference(schema: Schema, heading: string, file: string): 
   // Object definitions nothing leads to still get their table, at the end.
   for (const name of Object.keys(defs)) if (isObject(defs[name]) && !order.includes(name)) order.push(name);
 
-  const out = [`### ${heading}`, '', `From \`${file}\`.${schema.description ? ` ${schema.description}` : ''}`, '', table(schema, defs, isObject, file)];
+  const out = [`### ${heading}`, '', `From \`${file}\`.${schema.description ? ` ${prose(schema.description)}` : ''}`, '', table(schema, defs, isObject, file)];
   for (const name of order) {
     const def = defs[name];
-    out.push(`#### ${title(name)}`, '', ...(def.description ? [def.description, ''] : []), table(def, defs, isObject, file));
+    out.push(`#### ${title(name)}`, '', ...(def.description ? [prose(def.description), ''] : []), table(def, defs, isObject, file));
   }
   // The named kinds of value the fields share (an id, a text...), once, with their rules.
   const values = Object.keys(defs).filter((name) => !isObject(defs[name]));
@@ -151,8 +151,13 @@ function anchor(heading: string): string {
   return heading.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s+/g, '-');
 }
 
+/** Schema text for a table cell: pipes escaped, "<note>" kept as text rather than read as HTML. */
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return prose(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+function prose(text: string): string {
+  return text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** `doc` with the text between the markers replaced by `reference`; throws when a marker is missing. */
