@@ -35,7 +35,7 @@ describe('ai-roadmap-validate, the command-line validator', () => {
     assert.equal(r.code, 1);
     assert.equal(r.out.length, 7, r.out.join('\n'));
     for (const line of r.out) assert.match(line, LINE);
-    assert.ok(r.out.includes('test/fixtures/roadmaps/references/roadmap.yaml:16:25: error: Topic "beta" needs "alpah", which is not a topic of this roadmap. Did you mean "alpha"?'), r.out.join('\n'));
+    assert.ok(r.out.includes('test/fixtures/roadmaps/references/roadmap.yaml:16:25: error: Topic "beta" in layer "one" needs "alpah", which is neither a topic nor a sub-topic of this roadmap. Did you mean "alpha"?'), r.out.join('\n'));
     assert.match(r.err, /7 errors, 0 warnings\./);
     // Problems in a layer file name that file, as the user's path leads to it.
     const layer = cli('test/fixtures/roadmaps/layer-file-error/roadmap.yaml');
@@ -46,7 +46,7 @@ describe('ai-roadmap-validate, the command-line validator', () => {
   it('exits 0 when there are only warnings, and prints them', () => {
     const r = cli('test/fixtures/roadmaps/warnings-only');
     assert.equal(r.code, 0, r.err);
-    assert.deepEqual(r.out, ['test/fixtures/roadmaps/warnings-only/roadmap.yaml:7:13: warning: Layer "only" is number 2 but stands at position 1.']);
+    assert.deepEqual(r.out, ['test/fixtures/roadmaps/warnings-only/roadmap.yaml:7:13: warning: Layer "only" is number 2 but stands at position 1; leave "number" out and the position gives it.']);
     assert.match(r.err, /loads, 0 errors, 1 warning\./);
   });
 
