@@ -10,13 +10,13 @@ import { repoRoot } from './support/paths';
 
 const doc = () => readFileSync(join(repoRoot, AUTHORING_DOC), 'utf8');
 
-/** The fenced block of `lang` that follows the heading `heading`. */
-function blockAfter(heading: string, lang: string): string {
+/** The `nth` fenced block of `lang` after the heading `heading`. */
+function blockAfter(heading: string, lang: string, nth = 0): string {
   const text = doc();
   const from = text.indexOf(`\n## ${heading}\n`);
   assert.ok(from >= 0, `the section "${heading}"`);
-  const m = new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\\n\`\`\``).exec(text.slice(from));
-  assert.ok(m, `a ${lang} block in "${heading}"`);
+  const m = [...text.slice(from).matchAll(new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\\n\`\`\``, 'g'))][nth];
+  assert.ok(m, `yaml block ${nth} in "${heading}"`);
   return m[1];
 }
 
@@ -39,10 +39,13 @@ describe('docs/authoring.md', () => {
     }
   });
 
-  it('gives a minimal example that loads without a problem', async () => {
-    const result = await loadRoadmap(memoryFiles({ 'roadmap.yaml': blockAfter('A minimal example', 'yaml') }));
-    assert.ok(result.ok, JSON.stringify(!result.ok && result.problems));
-    assert.deepEqual(result.warnings, []);
+  it('gives a minimal example, and a fuller one with a sub-topic, that load without a problem', async () => {
+    const minimal = await loadRoadmap(memoryFiles({ 'roadmap.yaml': blockAfter('A minimal example', 'yaml') }));
+    assert.ok(minimal.ok, JSON.stringify(!minimal.ok && minimal.problems));
+    assert.deepEqual(minimal.warnings, []);
+    const fuller = await loadRoadmap(memoryFiles({ 'roadmap.yaml': blockAfter('A minimal example', 'yaml', 1), 'notes/web-basics/html.md': '# HTML\n' }));
+    assert.ok(fuller.ok, JSON.stringify(!fuller.ok && fuller.problems));
+    assert.deepEqual(fuller.warnings, []);
   });
 
   it("gives an outline example the importer reads without a remark", () => {

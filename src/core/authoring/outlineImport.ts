@@ -123,7 +123,7 @@ export function importOutline(markdown: string, options: OutlineOptions): Outlin
     if (!topics.length) remarks.push({ line: layer.line, message: `The layer "${layer.title}" has no "##" topic; add one before it can be shown.` });
     const file = `layers/${String(li + 1).padStart(2, '0')}-${layerId}.yaml`;
     layerFiles.push(file);
-    files[file] = yaml({ id: layerId, number: li + 1, title: layer.title, goal, summary, topics });
+    files[file] = yaml({ id: layerId, title: layer.title, goal, summary, topics });
   });
 
   const description = firstParagraph(intro);
