@@ -22,14 +22,17 @@ describe("A teacher's tools in real VS Code: the Problems view and New Roadmap",
     await wb.activityBarIcon().click();
     const problems = new ProblemsView(wb);
     await problems.open();
-    const texts = (await problems.waitProblems(6)).join('\n');
+    // Every mistake in one pass: the schema's (a bad id, a misspelt kind) beside the references'.
+    const texts = (await problems.waitProblems(8)).join('\n');
     for (const expected of [
-      /Topic "css" needs "htlm", which is not a topic of this roadmap\. Did you mean "html"\?/,
+      /Topic "css" in layer "basics" needs "htlm", which is neither a topic nor a sub-topic of this roadmap\. Did you mean "html"\?/,
       /Prerequisites form a cycle: layout → responsive → layout\./,
-      /Topic id "css" is also used in layer "basics"/,
+      /Topic id "css" in layer "pages" is also the id of topic #2 in layer "basics"/,
       /must have an http or https address; "developer\.mozilla\.org\/en-US\/docs\/Web\/HTML" is not one/,
-      /The notes file "notes\/css\.md" of topic "css" does not exist\./,
-      /Layer "pages" is number 3 but stands at position 2\./,
+      /The notes file "notes\/css\.md" of topic "css" in layer "basics" does not exist\./,
+      /Layer "pages" is number 3 but stands at position 2/,
+      /"id" in topic "Flexbox" in layer "pages" must be an id of lowercase letters and digits/,
+      /"kind" in resource #1 of topic "Flexbox" in layer "pages" must be one of book, .*; it is "vidoe"\./,
     ]) {
       assert.match(texts, expected);
     }
