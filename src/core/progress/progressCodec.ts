@@ -3,6 +3,7 @@ import { decodeResearch, mergeResearch } from '../papers/researchCodec';
 import { decodePlanField, mergePlans } from '../plan/planCodec';
 import { decodeReviewField, mergeReview } from '../review/reviewCodec';
 import { dict, emptyRoadmapProgress, isStatus, MAX_HISTORY, own, type HistoryEvent, type ProgressState, type RoadmapProgress, type StatusEntry } from './progressModel';
+import { unionBy } from '../util/unionBy';
 
 /** The file written by Export Progress and read by Import Progress. */
 export interface ProgressFile {
@@ -174,14 +175,7 @@ function mergeRoadmap(a: RoadmapProgress, b: RoadmapProgress): RoadmapProgress {
     }
     return out;
   };
-  const seen = new Set<string>();
-  const history: HistoryEvent[] = [];
-  for (const e of [...a.history, ...b.history]) {
-    const key = `${Date.parse(e.at)}|${e.kind}|${e.id}|${e.to}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    history.push(e);
-  }
+  const history = unionBy(a.history, b.history, (e) => `${Date.parse(e.at)}|${e.kind}|${e.id}|${e.to}`);
   const plan = mergePlans(a.plan, b.plan);
   const review = mergeReview(a.review, b.review);
   return { topics: newer(a.topics, b.topics), exercises: newer(a.exercises, b.exercises), history: byTime(history), ...(plan ? { plan } : {}), ...(review ? { review } : {}) };

@@ -3,6 +3,7 @@ import { SELF_GRADES } from '../quiz/grading';
 import { splitCardKey } from '../quiz/quizModel';
 import { dict, own, type RoadmapProgress } from '../progress/progressModel';
 import { CARD_STATES, MAX_CARDS, MAX_REVIEW_LOG, type ReviewEvent, type ReviewState, type StoredCard } from './reviewModel';
+import { unionBy } from '../util/unionBy';
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 const EARLIEST = Date.UTC(2000, 0, 1);
@@ -59,14 +60,7 @@ export function mergeReview(a: ReviewState | undefined, b: ReviewState | undefin
     const cur = own(cards, key);
     if (!cur || reviewedAt(cur) < reviewedAt(card) || (reviewedAt(cur) === reviewedAt(card) && cur.reps < card.reps)) cards[key] = card;
   }
-  const seen = new Set<string>();
-  const log: ReviewEvent[] = [];
-  for (const e of [...a.log, ...b.log]) {
-    const key = `${Date.parse(e.at)}|${e.card}|${e.grade}|${e.source}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    log.push(e);
-  }
+  const log = unionBy(a.log, b.log, (e) => `${Date.parse(e.at)}|${e.card}|${e.grade}|${e.source}`);
   return { cards, log: byTime(log) };
 }
 
