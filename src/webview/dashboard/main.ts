@@ -15,7 +15,8 @@ function render(d: DashboardData) {
   const totalDone = d.weeks.reduce((n, w) => n + w.count, 0);
   const weeksLabel = `Topics done per week over the last ${d.weeks.length} weeks: ${totalDone} in all`;
   // A refresh (progress changed elsewhere) gives the focus back to the same control.
-  const focusKey = root.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.focusKey : undefined;
+  // Only when the page has the focus: focusing otherwise would close a quick pick open over it.
+  const focusKey = document.hasFocus() && root.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.focusKey : undefined;
   root.replaceChildren(
     el('h1', { text: 'Progress' }),
     el('p', { cls: 'meta', text: d.title }),

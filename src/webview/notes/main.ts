@@ -31,10 +31,12 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     return;
   }
   // A refresh of the same topic keeps the reader's place and focus; another topic takes the focus
-  // to its heading when the focus was in the page (a keyboard user followed a link).
+  // to its heading when the focus was in the page (a keyboard user followed a link). A page
+  // without the focus keeps an activeElement too: only `hasFocus` tells, and focusing then would
+  // pull the focus out of a quick pick the learner has open over the panel and close it.
   const same = root.dataset.topic === msg.view.id;
   const scrollY = same ? window.scrollY : restoreScroll;
-  const focusKey = root.contains(document.activeElement) ? ((document.activeElement as HTMLElement).dataset.focusKey ?? '') : undefined;
+  const focusKey = document.hasFocus() && root.contains(document.activeElement) ? ((document.activeElement as HTMLElement).dataset.focusKey ?? '') : undefined;
   root.dataset.topic = msg.view.id;
   root.replaceChildren(msg.view.kind === 'topic' ? renderTopic(msg.view, post) : renderLayer(msg.view, post));
   if (msg.view.kind === 'topic') decorateSnippets(root, msg.view.id, post);
