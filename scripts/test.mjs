@@ -1,11 +1,13 @@
-// `npm test`: every check, in order, each timed: install the host if missing, type-check,
-// lint, build, unit, integration (real VS Code), web (its web worker host), UI (Chromium on real
-// VS Code, both hosts), exercises and
-// their mutants, the notes' snippets, the quizzes' computed answers, then the package and a smoke suite on the installed vsix.
-// Stops at the first red step; ends with one line "tests: N passed, N failed".
+// `npm test`: every check, each timed: install the host if missing, type-check, lint, build, unit,
+// integration (real VS Code), web (its web worker host), UI (Chromium on real VS Code, both
+// hosts), then the package and a smoke suite on the installed vsix. Beside that lane, a second
+// one runs the Python checks (exercises and their mutants, the notes' snippets, the quizzes'
+// computed answers) at a lower priority: the editor suites spend much of their time waiting on
+// the browser, so the Python work fills the idle cores instead of adding its minutes at the end.
+// A lane stops at its first red step; the run ends with one line "tests: N passed, N failed".
 import { spawn } from 'node:child_process';
 
-const steps = [
+const editorLane = [
   { name: 'host', cmd: 'bash', args: ['scripts/install-host.sh'] },
   { name: 'typecheck', cmd: 'npm', args: ['run', '-s', 'typecheck'] },
   { name: 'lint', cmd: 'npm', args: ['run', '-s', 'lint'] },
@@ -14,49 +16,67 @@ const steps = [
   { name: 'integration', cmd: 'npm', args: ['run', '-s', 'test:integration'], count: mochaCounts },
   { name: 'web', cmd: 'npm', args: ['run', '-s', 'test:web'], count: mochaCounts },
   { name: 'ui', cmd: 'npm', args: ['run', '-s', 'test:ui'], count: nodeTestCounts },
-  { name: 'exercises', cmd: 'npm', args: ['run', '-s', 'test:exercises'], count: plainCounts },
-  { name: 'mutants', cmd: 'npm', args: ['run', '-s', 'test:exercise-mutants'], count: plainCounts },
-  { name: 'snippets', cmd: 'npm', args: ['run', '-s', 'test:snippets'], count: plainCounts },
-  { name: 'quiz-answers', cmd: 'npm', args: ['run', '-s', 'test:quiz-answers'], count: plainCounts },
   // Last: packaging replaces the development build in dist/ with the production one.
   { name: 'package', cmd: 'npm', args: ['run', '-s', 'package'] },
   { name: 'smoke', cmd: 'npm', args: ['run', '-s', 'test:smoke'], count: mochaCounts },
 ];
+// None of these reads dist/ or out/: they check roadmap/ and test/ with Debian's python3.
+const pythonLane = [
+  { name: 'exercises', cmd: 'npm', args: ['run', '-s', 'test:exercises'], count: plainCounts },
+  { name: 'mutants', cmd: 'npm', args: ['run', '-s', 'test:exercise-mutants'], count: plainCounts },
+  { name: 'snippets', cmd: 'npm', args: ['run', '-s', 'test:snippets'], count: plainCounts },
+  { name: 'quiz-answers', cmd: 'npm', args: ['run', '-s', 'test:quiz-answers'], count: plainCounts },
+];
 
 const only = process.argv.slice(2);
-const totals = { passed: 0, failed: 0 };
-const timings = [];
-let failedStep;
-for (const step of steps) {
-  if (only.length && !only.includes(step.name) && step.name !== 'build') continue;
-  const started = Date.now();
-  console.log(`\n=== ${step.name} ===`);
-  const { code, output } = await run(step.cmd, step.args);
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const counts = step.count?.(output);
-  if (counts) {
-    totals.passed += counts.passed;
-    totals.failed += counts.failed;
-  }
-  timings.push(`${step.name.padEnd(12)} ${seconds.padStart(6)} s${counts ? `   ${counts.passed} passed, ${counts.failed} failed` : ''}${code ? '   FAILED' : ''}`);
-  if (code !== 0) {
-    failedStep = step.name;
-    if (!counts || counts.failed === 0) totals.failed += 1;
-    break;
+const pick = (lane) => lane.filter((s) => !only.length || only.includes(s.name) || s.name === 'build');
+const started = Date.now();
+const results = [];
+// The host step may install Debian packages; the Python lane waits for it so two apt runs never meet.
+const editor = runLane(pick(editorLane), { live: true, onStepDone: (name) => name === 'host' && startPython() });
+let python = Promise.resolve();
+let pythonStarted = false;
+function startPython() {
+  if (pythonStarted) return;
+  pythonStarted = true;
+  python = runLane(pick(pythonLane), { live: false, nice: 15 });
+}
+if (!pick(editorLane).some((s) => s.name === 'host')) startPython();
+await editor;
+startPython();
+await python;
+
+const failed = results.filter((r) => r.code !== 0);
+const totals = results.reduce((t, r) => ({ passed: t.passed + (r.counts?.passed ?? 0), failed: t.failed + (r.counts?.failed ?? 0) + (r.code && !r.counts?.failed ? 1 : 0) }), { passed: 0, failed: 0 });
+console.log(`\n=== summary (wall ${((Date.now() - started) / 1000).toFixed(0)} s; the Python lane ran beside the editor lane) ===`);
+for (const r of results) console.log(`${r.lane.padEnd(7)} ${r.name.padEnd(12)} ${r.seconds.padStart(6)} s${r.counts ? `   ${r.counts.passed} passed, ${r.counts.failed} failed` : ''}${r.code ? '   FAILED' : ''}`);
+for (const r of failed) console.log(`\nThe ${r.name} step failed.`);
+console.log(`tests: ${totals.passed} passed, ${totals.failed} failed`);
+process.exit(failed.length ? 1 : 0);
+
+async function runLane(steps, { live, nice, onStepDone }) {
+  for (const step of steps) {
+    const t0 = Date.now();
+    if (live) console.log(`\n=== ${step.name} ===`);
+    const cmd = nice ? 'nice' : step.cmd;
+    const args = nice ? ['-n', String(nice), step.cmd, ...step.args] : step.args;
+    const { code, output } = await run(cmd, args, live);
+    // A buffered step prints whole when it ends, so the two lanes never interleave line by line.
+    if (!live) console.log(`\n=== ${step.name} (Python lane) ===\n${output}`);
+    const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+    results.push({ lane: live ? 'editor' : 'python', name: step.name, seconds, code, counts: step.count?.(output) });
+    onStepDone?.(step.name);
+    if (code !== 0) return;
   }
 }
-console.log(`\n=== summary ===\n${timings.join('\n')}`);
-if (failedStep) console.log(`\nThe ${failedStep} step failed.`);
-console.log(`tests: ${totals.passed} passed, ${totals.failed} failed`);
-process.exit(failedStep ? 1 : 0);
 
-function run(cmd, args) {
+function run(cmd, args, live) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const tee = (stream) => (b) => {
       output += b.toString();
-      stream.write(b);
+      if (live) stream.write(b);
     };
     child.stdout.on('data', tee(process.stdout));
     child.stderr.on('data', tee(process.stderr));

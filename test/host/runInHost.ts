@@ -9,6 +9,7 @@ import { repoRoot, startCodeServer, webOnlyCopy } from '../../tools/host/codeSer
 import { WEB_REPORT } from './webReport';
 
 const TIMEOUT_MS = 10 * 60_000;
+const GOTO_TIMEOUT_MS = 180_000;
 
 export interface HostRun {
   /** The compiled test folder whose index.js exports run(). */
@@ -53,20 +54,28 @@ export async function runTestsInHost(run: HostRun): Promise<number> {
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
       if (type === 'error') workbenchErrors.push(args.map(String).join(' '));
     });
-    await page.goto(server.workbenchUrl(workspace, { testsPath, developmentPath, kind: run.kind }));
+    // The first load of the workbench compiles its scripts: on a loaded 2-core machine that can take a minute or more.
+    await page.goto(server.workbenchUrl(workspace, { testsPath, developmentPath, kind: run.kind }), { timeout: GOTO_TIMEOUT_MS });
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<number>((res) => (timer = setTimeout(() => res(124), TIMEOUT_MS)));
     code = await Promise.race([exit, timeout]);
     clearTimeout(timer);
     if (code === 124) console.error(`The tests did not finish within ${TIMEOUT_MS / 60000} minutes.`);
+    if (code !== 0) console.error(`The window ended with exit code ${code}.`);
     if (code !== 0 && workbenchErrors.length) console.error(`Workbench errors:\n${workbenchErrors.slice(-20).join('\n')}`);
   } finally {
     await browser.close();
     await server.stop();
   }
   const report = run.kind === 'web' ? join(workspace, WEB_REPORT) : resultsFile;
-  if (existsSync(report)) process.stdout.write(readFileSync(report, 'utf8'));
+  const text = existsSync(report) ? readFileSync(report, 'utf8') : undefined;
+  if (text !== undefined) process.stdout.write(text);
   else console.error('The test module wrote no results: it did not load in the extension host.');
+  // mocha always ends its report with "N passing": a report without it stopped in the middle.
+  if (text !== undefined && !/^\s*\d+ passing/m.test(text)) {
+    console.error(`The report stops before mocha's summary (exit code ${code}): the extension host ended in the middle of the run.`);
+    if (code === 0) code = 1;
+  }
   return code;
 }
 
