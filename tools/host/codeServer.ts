@@ -62,7 +62,22 @@ export const defaultSettings = {
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
 };
 
+/**
+ * Starts code-server; a start that fails (on a loaded machine code-server sometimes exits with
+ * "timed out" before it listens) is tried again, twice at most, in a fresh profile and port.
+ */
 export async function startCodeServer(opts: StartOptions = {}): Promise<CodeServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(opts);
+    } catch (e) {
+      if (attempt >= 3 || !existsSync(entry)) throw e;
+      console.error(`code-server did not start (attempt ${attempt} of 3), trying again: ${(e as Error).message.split('\n').slice(-2).join(' ')}`);
+    }
+  }
+}
+
+async function startOnce(opts: StartOptions): Promise<CodeServer> {
   if (!existsSync(entry)) throw new Error('VS Code (code-server) is not installed: run `bash scripts/install-host.sh`.');
   const port = opts.port ?? (await freePort());
   const profileDir = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'ai-roadmap-host-'));
@@ -130,7 +145,7 @@ function freePort(): Promise<number> {
 }
 
 async function waitForListening(child: ChildProcess, port: number, output: () => string) {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`code-server exited (${child.exitCode}):\n${output()}`);
     try {
