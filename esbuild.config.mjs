@@ -64,9 +64,10 @@ const configs = [
     alias: noFetch,
   },
   {
-    // VS Code for the Web: the extension for the web worker extension host, no Node module.
+    // VS Code for the Web: the extension for the web worker extension host, no Node module, and
+    // the Web Worker it starts to load authors' roadmaps and render their notes (src/worker).
     ...common,
-    entryPoints: { 'web/extension': 'src/extension/extension.ts' },
+    entryPoints: { 'web/extension': 'src/extension/extension.ts', 'web/coreWorker': 'src/worker/webCoreWorkerMain.ts' },
     outdir: 'dist',
     platform: 'browser',
     format: 'cjs',

@@ -62,6 +62,8 @@ export interface AiRoadmapApi {
   papers: Papers & { view: vscode.TreeView<PaperNode> };
   watch: WatchMode;
   snippets: SnippetRunner;
+  /** Where authors' roadmaps load: a worker thread, a Web Worker, or (where no worker starts) the web host. */
+  offThread: { readonly whereLabel: string };
 }
 
 /** Kept for deactivate, which must let the last check-off reach the store. */
@@ -132,7 +134,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
     papers.tree, papersView, papers.nudge, papers.followCheckboxes(papersView),
   );
   setContext('hideCompleted', false);
-  return { roadmaps, progress, roadmapTree, planTree, planFocus, notesPanel: notes, statusBar, reviewStatusBar, dashboard, map, quizzes, quizPanel, checker, watch, snippets, papers: { ...papers, view: papersView } };
+  return { roadmaps, progress, roadmapTree, planTree, planFocus, notesPanel: notes, statusBar, reviewStatusBar, dashboard, map, quizzes, quizPanel, checker, watch, snippets, offThread, papers: { ...papers, view: papersView } };
 }
 
 /** VS Code awaits this before it disposes context.subscriptions: pending writes land first. */

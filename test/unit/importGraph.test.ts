@@ -45,12 +45,12 @@ describe('the import graph', () => {
     for (const f of files.filter((x) => area(x) === 'extension')) assert.notEqual(rank(extensionFolder(f)), -1, `${f} is in no layer of EXTENSION_LAYERS`);
   });
 
-  it('core imports only core; webview front ends only core and webview; node only core and a protocol', () => {
-    const allowed: Record<string, string[]> = { core: ['core'], webview: ['core', 'webview'], node: ['core', 'node'] };
+  it('core imports only core; webview front ends only core and webview; node and worker only core, worker and a protocol', () => {
+    const allowed: Record<string, string[]> = { core: ['core'], webview: ['core', 'webview'], node: ['core', 'node', 'worker'], worker: ['core', 'worker'] };
     for (const { from, to } of all) {
       const a = allowed[area(from)];
-      // The worker thread speaks the extension's off-thread protocol, as a webview speaks its panel's.
-      const sharedProtocol = area(from) === 'node' && /^extension\/\w+\/protocol\.ts$/.test(to);
+      // The core worker speaks the extension's off-thread protocol, as a webview speaks its panel's.
+      const sharedProtocol = ['node', 'worker'].includes(area(from)) && /^extension\/\w+\/protocol\.ts$/.test(to);
       if (a) assert.ok(a.includes(area(to)) || sharedProtocol, `${from} imports ${to}`);
     }
   });

@@ -126,6 +126,56 @@ describe('VS Code for the Web (web worker extension host)', () => {
     }
   });
 
+  it("loads a large author's roadmap in a Web Worker: the host's thread is never held long", async () => {
+    // 20,000 topics in two layer files (about 3 MB of YAML): seconds of parsing and checking on a
+    // loaded machine, which on the host's thread would hold it all that time (the bench shows both).
+    const dir = vscode.Uri.joinPath(folder(), 'web-heavy');
+    const layer = (n: number) => {
+      const topics = Array.from({ length: 10_000 }, (_, k) => {
+        const i = n * 10_000 + k;
+        return `  - id: topic-${i}\n    title: Topic ${i}\n    summary: A generated topic of ordinary length.\n    prerequisites: [${i > 0 ? `topic-${i - 1}` : ''}]\n${i === 0 ? '    notes: notes/first.md\n' : ''}`;
+      });
+      return `id: layer-${n + 1}\nnumber: ${n + 1}\ntitle: Layer ${n + 1}\ngoal: Generated.\ntopics:\n${topics.join('')}`;
+    };
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'roadmap.yaml'), encode('id: web-heavy\ntitle: Heavy\nversion: 1.0.0\nlayers:\n  - layers/one.yaml\n  - layers/two.yaml\n'));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'layers', 'one.yaml'), encode(layer(0)));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'layers', 'two.yaml'), encode(layer(1)));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'notes', 'first.md'), encode('# First\n\nA kern that would cover the panel: $\\kern{-100000em}x$\n\n## Same\n\n## Same\n'));
+    // A timer on the host's thread: the longest gap between its ticks is the longest hold.
+    const started = performance.now();
+    let last = started;
+    let longest = 0;
+    const holds: string[] = []; // the long ones, to say where in the load they fell
+    const ticks = setInterval(() => {
+      const now = performance.now();
+      if (now - last > 200) holds.push(`${(now - last).toFixed(0)} ms at ${(last - started).toFixed(0)} ms`);
+      longest = Math.max(longest, now - last);
+      last = now;
+    }, 10);
+    let id: unknown;
+    try {
+      id = await vscode.commands.executeCommand('aiRoadmap.openRoadmapFile', vscode.Uri.joinPath(dir, 'roadmap.yaml'));
+    } finally {
+      clearInterval(ticks);
+    }
+    const took = performance.now() - started;
+    try {
+      assert.equal(id, 'web-heavy');
+      assert.equal((await api.roadmaps.current()).topicOrder.length, 20_000);
+      assert.equal(api.offThread.whereLabel, 'a Web Worker', 'where the roadmap was loaded');
+      // A generous budget: it only fails when the load runs on the host's thread in one piece.
+      assert.ok(longest < 1_000, `the host was held ${longest.toFixed(0)} ms at once during a ${took.toFixed(0)} ms load (holds over 200 ms: ${holds.join(', ')})`);
+
+      await vscode.commands.executeCommand('aiRoadmap.openNotes', 'topic-0');
+      const html = await waitFor(() => api.notesPanel.renderedHtml('notes/first.md'), 'the note rendered in the worker');
+      assert.match(html, /is out of range; sizes in formulas lie between -20em and 20em/);
+      assert.match(html, /id="same"[\s\S]*id="same-1"/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.commands.executeCommand('aiRoadmap.useBuiltInRoadmap');
+    }
+  });
+
   it('refuses a note that is a link and a roadmap file that is a pipe, with a sentence and without hanging', async () => {
     // The runner made web-links/notes/first.md a link to a file outside, and web-pipe/roadmap.yaml a FIFO.
     const dir = vscode.Uri.joinPath(folder(), 'web-links');

@@ -2,6 +2,8 @@
 // own (see esbuild.config.mjs) and required from dist/ when a panel or an author's roadmap
 // needs them. The types come from the sources, so callers stay checked. The web build has
 // its own loader for the same bundles (lazyModules.web.ts), hence the promises.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type * as vscode from 'vscode';
 import { isLanguageBundle } from '../../core/render/codeLanguages';
 
@@ -16,6 +18,11 @@ type Authoring = typeof import('../../core/authoring/outlineImport');
 
 /** The Node host requires bundles next to extension.js; it needs no folder. */
 export function useBundlesFrom(_extensionUri: vscode.Uri): void {}
+
+/** The source of one of our bundles (a path inside dist/); the web build hands it to its core worker. */
+export function bundleText(name: string): Promise<string> {
+  return readFile(join(__dirname, name), 'utf8');
+}
 
 /** markdown-it, KaTeX and highlight.js. */
 export async function notesRenderer(): Promise<Renderer> {

@@ -23,11 +23,16 @@ export function useBundlesFrom(extensionUri: vscode.Uri): void {
   distUri = vscode.Uri.joinPath(extensionUri, 'dist');
 }
 
-async function evaluate(name: string): Promise<unknown> {
+/** The source of one of our bundles (a path inside dist/), for the core worker to evaluate. */
+export async function bundleText(name: string): Promise<string> {
   if (!distUri) throw new Error('The AI Roadmap bundles are not located yet.');
-  const source = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(distUri, name)));
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(distUri, name)));
+}
+
+async function evaluate(name: string): Promise<unknown> {
+  const source = await bundleText(name);
   const module = { exports: {} as unknown };
-  new Function('module', 'exports', `${source}\n//# sourceURL=${vscode.Uri.joinPath(distUri, name).toString(true)}`)(module, module.exports);
+  new Function('module', 'exports', `${source}\n//# sourceURL=${vscode.Uri.joinPath(distUri!, name).toString(true)}`)(module, module.exports);
   return module.exports;
 }
 

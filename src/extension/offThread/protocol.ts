@@ -1,14 +1,23 @@
 import type { LoadResult } from '../../core/loading/loadRoadmap';
 
-/** What the extension host asks the core worker, and the file answers it sends back. */
+/** What the extension host asks the core worker, and its answers to what the worker asks. */
 export type ToWorker =
   | { kind: 'render'; id: number; markdown: string }
   | { kind: 'load'; id: number; entry: string }
-  | { kind: 'file'; id: number; value: string | number | undefined; refused?: string };
+  | { kind: 'answer'; id: number; value: string | number | undefined; refused?: string };
 
-/** What the core worker answers, and the file reads it asks of the host (its files are the editor's). */
+/**
+ * What the core worker answers, and what it asks of the host: a file of the roadmap (its files are
+ * the editor's) or, in the web worker, the source of a shipped bundle (a worker in a web worker
+ * host can read neither the extension's folder nor the workspace).
+ */
 export type FromWorker =
+  | { kind: 'ready' }
   | { kind: 'rendered'; id: number; html: string }
   | { kind: 'loaded'; id: number; result: LoadResult }
   | { kind: 'failed'; id: number; message: string }
-  | { kind: 'file'; id: number; load: number; op: 'readText' | 'size'; rel: string };
+  | { kind: 'file'; id: number; load: number; op: 'readText' | 'size'; rel: string }
+  | { kind: 'bundle'; id: number; name: string };
+
+/** The bundles a worker may ask for: the loader, the renderer and the renderer's code languages. */
+export const WORKER_BUNDLES = /^(?:loader\.js|render\.js|languages\/[\w-]+\.js)$/;

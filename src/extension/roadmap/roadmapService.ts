@@ -57,7 +57,10 @@ export class RoadmapService extends Disposable {
       const before = this.shown?.index;
       this.loaded = this.load();
       const index = await this.loaded;
-      if (index !== before) this.changed.fire(index);
+      if (index === before) return;
+      // The views redraw in a task of their own, not in the one that built the roadmap.
+      await pause();
+      this.changed.fire(index);
     }, 200),
   );
 
@@ -130,6 +133,7 @@ export class RoadmapService extends Disposable {
     if (file) {
       const result = await this.loadAuthorRoadmap(file);
       if (result.ok) {
+        await pause(); // the index is built in a task of its own, not in the one that received the roadmap
         this.setProblems(undefined);
         this.root = vscode.Uri.joinPath(file, '..');
         this.shown = { index: new RoadmapIndex(result.roadmap), file };
@@ -228,6 +232,12 @@ export class RoadmapService extends Disposable {
     return folder ? vscode.Uri.joinPath(folder.uri, setting) : undefined;
   }
 }
+
+/**
+ * Lets the host's other tasks run: a large roadmap arrives, is indexed and is shown in separate
+ * tasks, so none of them holds the extension host for long.
+ */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** The core loader's view of a folder: links resolved and kept inside it, each read and the whole load bounded. */
 function workspaceFiles(dir: vscode.Uri): RoadmapFiles {

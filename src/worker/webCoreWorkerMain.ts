@@ -1,0 +1,33 @@
+// The core worker of VS Code for the Web: a Web Worker the web worker extension host starts, so an
+// author's roadmap is parsed and checked, and a note rendered, off the extension host's thread.
+// It can read neither the extension's folder nor the workspace: the host sends the sources of the
+// shipped bundles it asks for (dist/loader.js, render.js, languages/*.js) and every file.
+import { WORKER_BUNDLES, type FromWorker, type ToWorker } from '../extension/offThread/protocol';
+import { serveCore } from './coreWorkerLoop';
+
+declare const self: { postMessage(m: FromWorker): void; onmessage: ((e: { data: ToWorker }) => void) | null };
+
+const bundles = new Map<string, Promise<unknown>>();
+
+const handle = serveCore({
+  send: (m) => self.postMessage(m),
+  bundle(name, ask) {
+    if (!WORKER_BUNDLES.test(name)) return Promise.reject(new Error(`There is no bundle "${name}".`));
+    let p = bundles.get(name);
+    if (!p) {
+      p = ask({ kind: 'bundle', name }).then((source) => {
+        if (typeof source !== 'string') throw new Error(`The bundle "${name}" could not be read.`);
+        // Our own CommonJS bundle, as lazyModules.web.ts evaluates it in the host.
+        const module = { exports: {} as unknown };
+        new Function('module', 'exports', `${source}\n//# sourceURL=ai-roadmap-worker/${name}`)(module, module.exports);
+        return module.exports;
+      });
+      p.catch(() => bundles.delete(name));
+      bundles.set(name, p);
+    }
+    return p;
+  },
+});
+
+self.onmessage = (e) => handle(e.data);
+self.postMessage({ kind: 'ready' });
