@@ -1,6 +1,6 @@
 // `npm run bench`: measured figures, each beside its floor where one exists. Not a test:
 // it prints numbers and never fails on them. Flags: --no-host (skip real VS Code), --no-exercises,
-// --hostile-only, --plan-only, --papers-only, --snippets-only, --authoring-only, --map-only.
+// --hostile-only, --hold-only, --plan-only, --papers-only, --snippets-only, --authoring-only, --map-only.
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
@@ -10,6 +10,7 @@ import { authoringRows } from './bench/authoringBench';
 import { bundleRows } from './bench/bundleBench';
 import { exerciseRows } from './bench/exerciseBench';
 import { exerciseTestsRows } from './bench/exerciseTestsBench';
+import { hostHoldRows } from './bench/hostHoldBench';
 import { hostileRows } from './bench/hostileBench';
 import { builtInRoadmapRows, loaderRows } from './bench/loaderBench';
 import { mapHostRows, mapLayoutRows } from './bench/mapBench';
@@ -26,7 +27,9 @@ async function main() {
   const args = new Set(process.argv.slice(2));
   console.log(`AI Roadmap bench, ${new Date().toISOString()}, node ${process.version}, ${cpus().length} cores`);
   // --hostile-only: just the table of issue 11's bounds (minutes on a loaded machine).
-  if (args.has('--hostile-only')) return printTable('Hostile input, the worst case of each bound (median of 3, after a warm-up)', await hostileRows());
+  // --hold-only: the longest hold of the host while an author's roadmap loads, on the workers and in one piece.
+  if (args.has('--hold-only')) return printTable("Loading an author's roadmap: the longest hold of the host thread", await hostHoldRows(root));
+  if (args.has('--hostile-only')) return printTable('Hostile input, the worst case of each bound (median of 3, after a warm-up)', await hostileRows(root));
   // --plan-only: just the study plan's rows (issue 16's goal), for a quick look on a quiet machine.
   if (args.has('--plan-only')) return printTable('Study plan (median of 11, calendar of 3, after a warm-up)', await planRows());
   if (args.has('--papers-only')) return printTable('Reading list (median, alternating with the floor, after warm-ups)', papersRows(root));
@@ -50,7 +53,7 @@ async function main() {
   const builtIn = [{ label: 'this', dir: resolve(root, 'roadmap') }, ...(compare ? [{ label: 'the compared', dir: resolve(compare) }] : [])];
   printTable('Built-in roadmap compile (median of 5, after a warm-up)', await builtInRoadmapRows(builtIn));
   printTable('Sidebar tree (median of 5, after a warm-up)', await treeRows());
-  printTable('Hostile input, the worst case of each bound (median of 3, after a warm-up)', await hostileRows());
+  printTable('Hostile input, the worst case of each bound (median of 3, after a warm-up)', await hostileRows(root));
   printTable('Study plan (median of 11, calendar of 3, after a warm-up)', await planRows());
   printTable('Notes rendering (median of 21, alternating with the floor, after 10 warm-ups)', await renderRows(root));
   printTable('Reading list (median, alternating with the floor, after warm-ups)', papersRows(root));

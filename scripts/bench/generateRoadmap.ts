@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 
 /** A synthetic single-file roadmap of `topics` topics over 8 layers, with chains of prerequisites. */
 export function generateRoadmapYaml(topics: number): string {
@@ -22,6 +22,14 @@ export function generateRoadmapYaml(topics: number): string {
     });
   }
   return stringify({ id: 'generated', title: 'Generated', version: '1.0.0', layers });
+}
+
+/** The roadmap of generateRoadmapYaml as an author keeps it: roadmap.yaml and one file per layer. */
+export function generateAuthorRoadmapFiles(topics: number): Record<string, string> {
+  const { layers, ...roadmap } = parse(generateRoadmapYaml(topics)) as { layers: Array<{ id: string }> };
+  const files: Record<string, string> = { 'roadmap.yaml': stringify({ ...roadmap, layers: layers.map((l) => `layers/${l.id}.yaml`) }) };
+  for (const l of layers) files[`layers/${l.id}.yaml`] = stringify(l);
+  return files;
 }
 
 /**

@@ -10,6 +10,7 @@ import { decodeProgress, MAX_PROGRESS_BYTES, parseProgressText } from '../../src
 import { MAX_MATH_CHARS, MAX_MATH_EM, MAX_NOTE_MATH_CHARS } from '../../src/core/render/boundedMath';
 import { createNotesRenderer } from '../../src/core/render/renderNotes';
 import { generateRoadmapYaml } from './generateRoadmap';
+import { hostHoldRows } from './hostHoldBench';
 import { aliasMultiplier, bracketsInStrings, compactNesting, heavyLayers, HUGE_SIZES, longFormula, manyCyclesRoadmap, manyProblemsRoadmap, repeatedHeadings, ringRoadmap, typoRoadmap } from './hostileInputs';
 import { medianMs, ms, type Row } from './measure';
 
@@ -34,7 +35,7 @@ function tryFloor(fn: () => unknown): () => unknown {
  * The worst case of each class of issue 11, at the issue's sizes: our time beside the bare
  * library on the same input, and the bound that holds it. Median of 3 after a warm-up.
  */
-export async function hostileRows(): Promise<Row[]> {
+export async function hostileRows(root: string): Promise<Row[]> {
   const rows: Row[] = [];
   const loadRow = async (figure: string, text: string, floor: () => unknown, bound: (r: LoadResult) => string) => {
     let result: LoadResult | undefined;
@@ -92,5 +93,6 @@ export async function hostileRows(): Promise<Row[]> {
   }, 3);
   const iFloor = await medianMs(() => JSON.parse(validProgress), 3);
   rows.push({ figure: `import a progress file at the cap (${mb(validProgress.length)})`, value: ms(iOurs), floor: ms(iFloor), ratio: `${(iOurs / iFloor).toFixed(2)}x`, goal: `${mb(MAX_PROGRESS_BYTES)}, checked before reading` });
+  rows.push(...(await hostHoldRows(root)));
   return rows;
 }
