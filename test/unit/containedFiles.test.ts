@@ -114,6 +114,17 @@ describe('files stay in their folder', () => {
     assert.deepEqual(listing.left.sort(), ['pkg/loop', 'secret.txt', 'self']);
   });
 
+  it('a template file or folder with a Windows device name is refused with a sentence', async () => {
+    for (const [made, shown] of [['aux.py', 'file "aux.py"'], ['pkg/Com1/x.py', 'folder "pkg/Com1"']] as const) {
+      const { root } = sandbox();
+      const tpl = join(root, 'ex', 'template');
+      mkdirSync(join(tpl, made, '..'), { recursive: true });
+      writeFileSync(join(tpl, 'main.py'), 'x = 1\n');
+      writeFileSync(join(tpl, made), 'y = 2\n');
+      await assert.rejects(listTemplate(nodeContainedFiles(root), 'ex/template'), (e: Error) => e.message.startsWith(`The template's ${shown} is a device name on Windows`) && /Nothing was scaffolded\.$/.test(e.message));
+    }
+  });
+
   it('a template folder linked outside the roadmap is refused', async () => {
     const { top, root } = sandbox();
     mkdirSync(join(root, 'ex'));

@@ -1,3 +1,4 @@
+import { isWindowsReservedName, reservedNameMessage } from '../ids';
 import type { ContainedFiles } from '../loading/containedFiles';
 import { MAX_TEMPLATE_FILES, MAX_WALK_DEPTH } from '../loading/limits';
 import { join } from '../util/posixPath';
@@ -14,7 +15,8 @@ const IGNORED = new Set(['__pycache__', '.pytest_cache']);
 
 /**
  * Every file of a template folder. Links are listed apart and never followed, so a template
- * with link loops ends; depth and count are bounded, with a sentence when a bound is reached.
+ * with link loops ends; depth and count are bounded, and a name that is a device on Windows
+ * refused, each with a sentence.
  */
 export async function listTemplate(files: ContainedFiles, templateDir: string): Promise<TemplateListing> {
   const out: TemplateListing = { files: [], left: [] };
@@ -24,6 +26,8 @@ export async function listTemplate(files: ContainedFiles, templateDir: string): 
     for (const { name, kind } of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (IGNORED.has(name)) continue;
       const path = rel ? `${rel}/${name}` : name;
+      // The learner may be on Windows, where such a file cannot be written (or writes to a device).
+      if (isWindowsReservedName(name)) throw new Error(`${reservedNameMessage(`The template's ${kind === 'directory' ? 'folder' : 'file'}`, path)} Nothing was scaffolded.`);
       if (kind === 'directory') await visit(path, depth + 1);
       else if (kind === 'file') out.files.push(path);
       else out.left.push(path);
