@@ -25,17 +25,16 @@ const client = new CoreWorkerClient(async (events) => {
   const url = URL.createObjectURL(new Blob([await bundleText('web/coreWorker.js')], { type: 'text/javascript' }));
   const worker = new WorkerClass(url, { name: 'AI Roadmap core worker' });
   worker.onmessage = (e) => events.message(e.data);
+  const terminate = () => {
+    worker.terminate();
+    URL.revokeObjectURL(url);
+  };
   worker.onerror = (e) => {
     e.preventDefault();
+    terminate(); // what it was doing is lost; the next request starts a fresh one
     events.lost(`The core worker failed: ${e.message ?? 'it could not start'}`);
   };
-  return {
-    post: (m) => worker.postMessage(m),
-    terminate: () => {
-      worker.terminate();
-      URL.revokeObjectURL(url);
-    },
-  };
+  return { post: (m) => worker.postMessage(m), terminate };
 }, bundleText);
 
 /** Set when a Web Worker could not be started here: the work then runs on the host thread. */

@@ -1,0 +1,86 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import type { FromWorker, ToWorker } from '../../src/extension/offThread/protocol';
+import { CoreWorkerClient, type WorkerEvents } from '../../src/extension/offThread/workerClient';
+import { memoryFiles } from './support/memoryFiles';
+import { repoRoot } from './support/paths';
+
+const dist = join(repoRoot, 'dist');
+
+/** The web build's worker script (dist/web/coreWorker.js) in this process, with a Web Worker's `self` faked. */
+function webWorkerHere(events: WorkerEvents) {
+  let onmessage: ((e: { data: ToWorker }) => void) | null = null;
+  const self = {
+    postMessage: (m: FromWorker) => setImmediate(() => events.message(structuredClone(m))),
+    set onmessage(f: typeof onmessage) {
+      onmessage = f;
+    },
+  };
+  new Function('self', readFileSync(join(dist, 'web', 'coreWorker.js'), 'utf8'))(self);
+  return { post: (m: ToWorker) => setImmediate(() => onmessage?.({ data: structuredClone(m) })), terminate: () => undefined };
+}
+
+const roadmap = {
+  'roadmap.yaml': 'id: tiny\ntitle: Tiny\nversion: 0.1.0\nlayers:\n  - layers/one.yaml\n',
+  'layers/one.yaml': 'id: one\nnumber: 1\ntitle: One\ngoal: Learn.\ntopics:\n  - id: first\n    title: First\n',
+};
+
+describe('the core worker and its client', () => {
+  it("the web build's worker loads a roadmap and renders a note, asking the host for every file and only for shipped bundles", async () => {
+    const asked: string[] = [];
+    const client = new CoreWorkerClient(async (events) => webWorkerHere(events), async (name) => {
+      asked.push(name);
+      return readFileSync(join(dist, name), 'utf8');
+    });
+    const result = await client.loadRoadmap(memoryFiles(roadmap), 'roadmap.yaml');
+    assert.ok(result.ok && result.roadmap.layers[0].topics[0].id === 'first');
+    const html = await client.renderNotes('# Go\n\n```go\nfunc main() {}\n```\n\n$\\kern{-100000em}x$\n');
+    assert.match(html, /<span class="hljs-keyword">func<\/span>/);
+    assert.match(html, /sizes in formulas lie between -20em and 20em/);
+    assert.deepEqual(asked, ['loader.js', 'render.js', 'languages/go.js']);
+    assert.ok(client.answered);
+  });
+
+  it('refuses to send a bundle that is not one of ours, whatever the worker asks', async () => {
+    let answer: ToWorker | undefined;
+    const client = new CoreWorkerClient(
+      async (events) => {
+        setImmediate(() => events.message({ kind: 'ready' }));
+        return {
+          post: (m) => {
+            if (m.kind === 'load') setImmediate(() => events.message({ kind: 'bundle', id: 7, name: '../../secret.js' }));
+            else if (m.kind === 'answer') {
+              answer = m;
+              events.message({ kind: 'failed', id: 0, message: 'no loader' });
+            }
+          },
+          terminate: () => undefined,
+        };
+      },
+      async () => 'SECRET',
+    );
+    await assert.rejects(client.loadRoadmap(memoryFiles(roadmap), 'roadmap.yaml'), /no loader/);
+    assert.deepEqual(answer, { kind: 'answer', id: 7, value: undefined, refused: 'There is no bundle "../../secret.js".' });
+  });
+
+  it('a worker lost mid-request fails it with a sentence, and the next request starts a fresh one', async () => {
+    let starts = 0;
+    const client = new CoreWorkerClient(async (events) => {
+      const n = ++starts;
+      setImmediate(() => events.message({ kind: 'ready' }));
+      return {
+        post: (m) => {
+          if (m.kind !== 'render') return;
+          if (n === 1) setImmediate(() => events.lost('The core worker stopped (exit code 1).'));
+          else setImmediate(() => events.message({ kind: 'rendered', id: m.id, html: '<p>ok</p>' }));
+        },
+        terminate: () => undefined,
+      };
+    });
+    await assert.rejects(client.renderNotes('x'), /The core worker stopped \(exit code 1\)\./);
+    assert.equal(await client.renderNotes('x'), '<p>ok</p>');
+    assert.equal(starts, 2);
+  });
+});
