@@ -2,16 +2,19 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { RoadmapTree, Workbench } from './pages';
+import { NotesPanel, RoadmapTree, Workbench } from './pages';
 
 const LAYER = /^1\. Mathematical/;
 const A_TOPIC = /^Linear algebra/;
 const B_TOPIC = /^Calculus/;
+const C_TOPIC = /^Probability and statistics/;
 
 /** Ticks a topic's checkbox in one window's tree. */
-async function tick(wb: Workbench, topic: RegExp) {
+async function tick(wb: Workbench, topic: RegExp, { treeShown = false } = {}) {
   const tree = new RoadmapTree(wb);
-  await tree.open();
+  // A click on the activity bar icon of a view already shown would hide the side bar.
+  if (treeShown) await tree.ensureOpen();
+  else await tree.open();
   await tree.expand(LAYER);
   await tree.row(topic).waitFor({ timeout: 60_000 });
   await tree.checkbox(topic).click();
@@ -66,6 +69,27 @@ for (const location of ['global', 'workspace'] as const) {
       b = await a.openSecondWindow();
       await waitChecked(b, A_TOPIC);
       await waitChecked(b, B_TOPIC);
+    });
+
+    // A refresh of a notes panel that had the focus once used to focus its heading again, which
+    // pulled the focus out of a quick pick open over it and closed the pick.
+    if (location === 'workspace') it('a quick pick open over the notes stays open while the other window\'s change redraws them', async () => {
+      const notes = await NotesPanel.open(a, 'Linear algebra', 'Linear algebra: vectors, matrices, eigendecomposition');
+      await notes.frame.locator('#root h1').evaluate((h) => ((h as HTMLElement & { stale?: boolean }).stale = true));
+      await notes.frame.locator('#root a, #root button').first().focus();
+      await a.page.keyboard.press('F1');
+      await a.quickPick.waitOpen(60_000);
+      await a.quickPick.input().pressSequentially('>AI Roadmap');
+      await tick(b, C_TOPIC, { treeShown: true });
+      // The change reaches window A: its notes panel draws the page anew (a new heading element).
+      const deadline = Date.now() + 90_000;
+      while (await notes.frame.locator('#root h1').evaluate((h) => Boolean((h as HTMLElement & { stale?: boolean }).stale)).catch(() => true)) {
+        if (Date.now() > deadline) throw new Error('The notes panel of window A was never redrawn.');
+        await a.page.waitForTimeout(200);
+      }
+      assert.ok(await a.quickPick.input().isVisible(), 'the quick pick closed when the notes panel was redrawn');
+      assert.equal(await a.quickPick.input().inputValue(), '>AI Roadmap');
+      await a.page.keyboard.press('Escape');
     });
   });
 }

@@ -164,7 +164,7 @@ describe('VS Code for the Web (web worker extension host)', () => {
       assert.equal((await api.roadmaps.current()).topicOrder.length, 20_000);
       assert.equal(api.offThread.whereLabel, 'a Web Worker', 'where the roadmap was loaded');
       // A generous budget: it only fails when the load runs on the host's thread in one piece.
-      assert.ok(longest < 1_000, `the host was held ${longest.toFixed(0)} ms at once during a ${took.toFixed(0)} ms load (holds over 200 ms: ${holds.join(', ')})`);
+      assert.ok(longest < 1_500, `the host was held ${longest.toFixed(0)} ms at once during a ${took.toFixed(0)} ms load (holds over 200 ms: ${holds.join(', ')})`);
 
       await vscode.commands.executeCommand('aiRoadmap.openNotes', 'topic-0');
       const html = await waitFor(() => api.notesPanel.renderedHtml('notes/first.md'), 'the note rendered in the worker');
