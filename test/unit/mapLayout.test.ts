@@ -6,12 +6,12 @@ import fc from 'fast-check';
 import { layoutWithDagre } from '../../src/core/map/dagreLayout';
 import { buildMapGraph, type MapGraph } from '../../src/core/map/mapGraph';
 import { CHUNK_EDGES, CHUNK_NODES, planChunks, type PlacedBand, type PlacedNode, type Point } from '../../src/core/map/mapLayout';
-import type { Roadmap } from '../../src/core/model';
+import type { Roadmap, Topic } from '../../src/core/model';
 import { generateMapRoadmap } from './support/mapRoadmaps';
 import { repoRoot } from './support/paths';
 
-const topic = (id: string, prerequisites: string[] = []) => ({ id, title: `Topic ${id}`, prerequisites, tags: [], resources: [], exercises: [] });
-const roadmapOf = (layers: Array<Array<ReturnType<typeof topic>>>): Roadmap => ({
+const topic = (id: string, prerequisites: string[] = []): Topic => ({ id, title: `Topic ${id}`, prerequisites, tags: [], resources: [], exercises: [] });
+const roadmapOf = (layers: Topic[][]): Roadmap => ({
   id: 'm', title: 'M', version: '1', practicalRoad: [], exercises: [],
   layers: layers.map((topics, i) => ({ id: `l${i + 1}`, number: i + 1, title: `Layer ${i + 1}`, goal: 'g', topics })),
 });
@@ -113,8 +113,27 @@ describe('map layout', () => {
       .chain((topics) => fc.tuple(fc.constant(topics), fc.integer({ min: 1, max: 4 })));
     await fc.assert(
       fc.asyncProperty(arbitrary, async ([topics, layerCount]) => {
-        const layers: Array<Array<ReturnType<typeof topic>>> = Array.from({ length: layerCount }, () => []);
+        const layers: Topic[][] = Array.from({ length: layerCount }, () => []);
         topics.forEach((pres, i) => layers[i % layerCount].push(topic(`t${i}`, pres.map(([a]) => `t${a % topics.length}`))));
+        const graph = buildMapGraph(roadmapOf(layers));
+        checkInvariants(graph, await layOut(graph));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('map layout with sub-topics (property)', () => {
+  it('keeps the invariants when topics carry sub-topics that need anything', async () => {
+    // Each topic: its prerequisites, and sub-topics each with their own prerequisites (any topic or sub-topic id).
+    const arbitrary = fc.array(fc.tuple(fc.array(fc.nat(60), { maxLength: 2 }), fc.array(fc.array(fc.nat(60), { maxLength: 2 }), { maxLength: 4 })), { minLength: 1, maxLength: 15 });
+    await fc.assert(
+      fc.asyncProperty(arbitrary, fc.integer({ min: 1, max: 3 }), async (topics, layerCount) => {
+        const ids = topics.flatMap(([, subs], i) => [`t${i}`, ...subs.map((_, k) => `t${i}s${k}`)]);
+        const layers: Topic[][] = Array.from({ length: layerCount }, () => []);
+        topics.forEach(([pres, subs], i) =>
+          layers[i % layerCount].push({ ...topic(`t${i}`, pres.map((p) => ids[p % ids.length])), subtopics: subs.map((sp, k) => topic(`t${i}s${k}`, sp.map((p) => ids[p % ids.length]))) }),
+        );
         const graph = buildMapGraph(roadmapOf(layers));
         checkInvariants(graph, await layOut(graph));
       }),

@@ -1,5 +1,5 @@
 import type { Status } from '../progress/progressModel';
-import type { Adjacency } from './mapGraph';
+import { requiredBefore, type Adjacency } from './mapGraph';
 
 /** What a chain highlights: its nodes (the asked one among them) and the edges between them. */
 export interface Chain {
@@ -10,7 +10,7 @@ export interface Chain {
 
 export const edgeKey = (from: string, to: string) => `${from}\u0000${to}`;
 
-/** "What do I need before this?": every prerequisite, direct or not, and the edges that lead to it. */
+/** "What do I need before this?": every prerequisite, direct or not, and the edges that lead to it (a sub-topic's pass through its topic). */
 export function prerequisiteChain(adjacency: Adjacency, id: string): Chain {
   return walk(id, adjacency.prerequisites, (next, at) => edgeKey(next, at));
 }
@@ -41,7 +41,10 @@ function walk(start: string, neighbours: Map<string, string[]>, key: (next: stri
 
 const settled = (s: Status) => s === 'done' || s === 'skipped';
 
-/** "Next topics": not yet done or skipped, every prerequisite done or skipped (the rule of Show Next Topics). */
+/**
+ * "Next topics": not yet done or skipped, every prerequisite done or skipped (the rule of Show
+ * Next Topics); a sub-topic waits for its topic's prerequisites too, not for its topic.
+ */
 export function nextTopicIds(order: readonly string[], adjacency: Adjacency, statusOf: (id: string) => Status): string[] {
-  return order.filter((id) => !settled(statusOf(id)) && (adjacency.prerequisites.get(id) ?? []).every((p) => settled(statusOf(p))));
+  return order.filter((id) => !settled(statusOf(id)) && requiredBefore(adjacency, id).every((p) => settled(statusOf(p))));
 }

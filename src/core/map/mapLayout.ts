@@ -1,5 +1,5 @@
 import type { MapGraph, MapNode } from './mapGraph';
-import { nodeHeight } from './mapScene';
+import { nodeHeight, nodeWidth } from './mapScene';
 
 /**
  * Lays the map out band by band, top to bottom in layer order, with a graph layout library for
@@ -8,7 +8,9 @@ import { nodeHeight } from './mapScene';
  * so no single call of the library runs long, and the caller is given back the thread between
  * chunks: a 5,000-topic roadmap draws band after band and never holds the extension host.
  * Edges inside a chunk are routed by the library; the others (between bands or chunks) are
- * curves from the bottom of the prerequisite to the top of the topic that needs it.
+ * curves from the bottom of the prerequisite to the top of the topic that needs it. A topic and
+ * its sub-topics (smaller nodes, linked to it by part edges) stay in one chunk, so the library
+ * hangs them below it.
  */
 export interface Point {
   x: number;
@@ -31,6 +33,8 @@ export interface PlacedEdge {
   points: Point[];
   curve: boolean;
   cycle: boolean;
+  /** A topic to its sub-topic: a plain link, no arrow. */
+  part?: true;
 }
 
 export interface PlacedBand {
@@ -61,7 +65,7 @@ export interface ChunkOutput {
 
 export type ChunkEngine = (input: ChunkInput) => ChunkOutput;
 
-export const NODE_W = 240;
+export { NODE_W, SUB_W } from './mapScene';
 /** A chunk of this many topics and edges lays out within the host's time slice on a slow machine (the bench shows it). */
 export const CHUNK_NODES = 40;
 export const CHUNK_EDGES = 50;
@@ -85,10 +89,18 @@ export interface LayoutOptions {
 /**
  * The chunks of each band: lists of node ids, each with at most `maxNodes` nodes and `maxEdges`
  * edges between them (dagre's time grows with both). Connected parts of a band are packed
- * together; a part too large is cut in roadmap order.
+ * together; a part too large is cut in roadmap order, never between a topic and its sub-topics
+ * (unless they alone pass `maxNodes`).
  */
 export function planChunks(graph: MapGraph, maxNodes = CHUNK_NODES, maxEdges = CHUNK_EDGES): string[][][] {
   const bandOf = new Map(graph.nodes.map((n) => [n.id, n.band]));
+  const parentOf = new Map<string, string>();
+  const groupSize = new Map<string, number>(); // a topic with its sub-topics
+  for (const n of graph.nodes) {
+    if (n.parent === undefined || bandOf.get(n.parent) !== n.band) continue;
+    parentOf.set(n.id, n.parent);
+    groupSize.set(n.parent, (groupSize.get(n.parent) ?? 1) + 1);
+  }
   const inner = new Map<string, string[]>(); // each node's neighbours in its own band, both ways
   for (const e of graph.edges) {
     if (e.from === e.to || bandOf.get(e.from) !== bandOf.get(e.to)) continue;
@@ -143,7 +155,11 @@ export function planChunks(graph: MapGraph, maxNodes = CHUNK_NODES, maxEdges = C
       flush();
       for (const id of part) {
         const added = (inner.get(id) ?? []).filter((o) => members.has(o)).length;
-        if (current.length >= maxNodes || (current.length && edges + added > maxEdges)) flush();
+        const parent = parentOf.get(id);
+        const withTopic = parent !== undefined && members.has(parent);
+        // A topic starts a chunk its sub-topics fit in; a sub-topic stays with its topic.
+        const full = withTopic ? current.length >= maxNodes : current.length + (groupSize.get(id) ?? 1) > maxNodes;
+        if (current.length && (full || (!withTopic && edges + added > maxEdges))) flush();
         add(id, current.length ? added : 0);
       }
       flush();
@@ -165,7 +181,8 @@ export async function* layoutMap(graph: MapGraph, engine: ChunkEngine, options: 
   const edgesByBand: Array<typeof graph.edges> = graph.bands.map(() => []);
   for (const e of graph.edges) edgesByBand[Math.max(nodeById.get(e.from)!.band, nodeById.get(e.to)!.band)].push(e);
   const chunkPlan = planChunks(graph);
-  const heights = new Map(graph.nodes.map((n) => [n.id, nodeHeight(n.title)]));
+  const heights = new Map(graph.nodes.map((n) => [n.id, nodeHeight(n.title, n.parent !== undefined)]));
+  const widths = new Map(graph.nodes.map((n) => [n.id, nodeWidth(n.parent !== undefined)]));
   const ownEdges: Array<typeof graph.edges> = graph.bands.map(() => []);
   for (const e of graph.edges) if (e.from !== e.to && nodeById.get(e.from)!.band === nodeById.get(e.to)!.band) ownEdges[nodeById.get(e.to)!.band].push(e);
   let y = 0;
@@ -176,7 +193,7 @@ export async function* layoutMap(graph: MapGraph, engine: ChunkEngine, options: 
     for (const ids of chunkPlan[b]) {
       const key = new Map(ids.map((id, i) => [id, String(i)]));
       const inner = ownEdges[b].filter((e) => key.has(e.from) && key.has(e.to));
-      const input: ChunkInput = { nodes: ids.map((id) => ({ key: key.get(id)!, w: NODE_W, h: heights.get(id)! })), edges: inner.map((e) => ({ from: key.get(e.from)!, to: key.get(e.to)! })) };
+      const input: ChunkInput = { nodes: ids.map((id) => ({ key: key.get(id)!, w: widths.get(id)!, h: heights.get(id)! })), edges: inner.map((e) => ({ from: key.get(e.from)!, to: key.get(e.to)! })) };
       options.onChunk?.(input);
       const out = engine(input);
       inner.forEach((e, i) => routed.set(edgeId(e.from, e.to), out.edges[i]));
@@ -199,7 +216,7 @@ export async function* layoutMap(graph: MapGraph, engine: ChunkEngine, options: 
       row.height = Math.max(row.height, box.out.height);
       row.items.push(box);
     }
-    const width = Math.max(NODE_W, ...rows.map((r) => r.width)) + 2 * BAND_PAD;
+    const width = Math.max(nodeWidth(false), ...rows.map((r) => r.width)) + 2 * BAND_PAD;
     const top = y;
     let rowY = y + BAND_HEADER;
     const offsets = new Map<number, Point>();
@@ -210,8 +227,8 @@ export async function* layoutMap(graph: MapGraph, engine: ChunkEngine, options: 
         offsets.set(n, { x, y: rowY });
         ids.forEach((id, i) => {
           const c = out.centres.get(String(i))!;
-          const h = heights.get(id)!;
-          const node = { id, x: x + c.x - NODE_W / 2, y: rowY + c.y - h / 2, w: NODE_W, h };
+          const [w, h] = [widths.get(id)!, heights.get(id)!];
+          const node = { id, x: x + c.x - w / 2, y: rowY + c.y - h / 2, w, h };
           placed.set(id, node);
           nodes.push(node);
         });
@@ -222,11 +239,12 @@ export async function* layoutMap(graph: MapGraph, engine: ChunkEngine, options: 
     const height = Math.max(rowY - CHUNK_GAP - top + BAND_PAD, BAND_HEADER + BAND_PAD);
     const edges: PlacedEdge[] = edgesByBand[b].map((e) => {
       const points = routed.get(edgeId(e.from, e.to));
+      const part = e.part ? { part: true as const } : {};
       if (points && chunkOf.get(e.from) === chunkOf.get(e.to)) {
         const o = offsets.get(chunkOf.get(e.to)!)!;
-        return { from: e.from, to: e.to, points: points.map((p) => ({ x: p.x + o.x, y: p.y + o.y })), curve: false, cycle: e.cycle };
+        return { from: e.from, to: e.to, points: points.map((p) => ({ x: p.x + o.x, y: p.y + o.y })), curve: false, cycle: e.cycle, ...part };
       }
-      return { from: e.from, to: e.to, points: curveBetween(placed.get(e.from)!, placed.get(e.to)!), curve: true, cycle: e.cycle };
+      return { from: e.from, to: e.to, points: curveBetween(placed.get(e.from)!, placed.get(e.to)!), curve: true, cycle: e.cycle, ...part };
     });
     yield { index: b, x: -width / 2, y: top, width, height, nodes, edges };
     y = top + height + BAND_GAP;

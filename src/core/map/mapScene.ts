@@ -9,6 +9,10 @@ import type { MapBadge } from './mapStates';
  * status symbol, the words under the title, an edge's path.
  */
 export const TITLE_CHARS = 30;
+/** A topic's node is this wide; a sub-topic's is narrower, its title wrapped at fewer characters. */
+export const NODE_W = 240;
+export const SUB_W = 190;
+export const SUB_TITLE_CHARS = 23;
 /** Enough for every title of the built-in roadmap whole; a longer one ends in "…". */
 export const TITLE_LINES = 4;
 /** Positions inside a node (its top-left is 0, 0). */
@@ -19,9 +23,14 @@ export function statusY(lines: number): number {
   return NODE_TEXT.firstLine + Math.max(1, lines) * NODE_TEXT.lineHeight + 2;
 }
 
+export const nodeWidth = (sub: boolean) => (sub ? SUB_W : NODE_W);
+
+/** A node's title in lines: a topic's at TITLE_CHARS, a sub-topic's at SUB_TITLE_CHARS. */
+export const nodeTitleLines = (title: string, sub: boolean) => wrapTitle(title, sub ? SUB_TITLE_CHARS : TITLE_CHARS);
+
 /** A node's height: its title's lines and the status words under them. */
-export function nodeHeight(title: string): number {
-  return statusY(wrapTitle(title).length) + 10;
+export function nodeHeight(title: string, sub = false): number {
+  return statusY(nodeTitleLines(title, sub).length) + 10;
 }
 
 /** Word-wraps a title into at most `lines` lines of about `chars` characters; the last ends in "…" when cut. */
@@ -76,11 +85,16 @@ export function statusLine(status: Status, badges: readonly MapBadge[]): string 
   return [STATUS_LABELS[status], ...badges.map((b) => `${badgeSymbol(b.kind)} ${b.label}`)].join(' · ');
 }
 
-/** The name a screen reader gives a node: title, state, layer, and how it connects. */
-export function nodeLabel(n: { title: string; layer: string; status: Status; badges: readonly MapBadge[]; needs: number; unlocks: number; cycle: boolean }): string {
+/**
+ * The name a screen reader gives a node: title, state, where it stands (a sub-topic names its
+ * topic), and how it connects (a topic counts its sub-topics).
+ */
+export function nodeLabel(n: { title: string; layer: string; status: Status; badges: readonly MapBadge[]; needs: number; unlocks: number; cycle: boolean; parent?: string; subtopics?: number }): string {
   const badges = n.badges.map((b) => `, ${b.label}`).join('');
   const links = `needs ${n.needs} topic${n.needs === 1 ? '' : 's'}, unlocks ${n.unlocks}`;
-  return `${n.title}. ${STATUS_LABELS[n.status]}${badges}. ${n.layer}; ${links}.${n.cycle ? ' On a prerequisite cycle.' : ''}`;
+  const place = n.parent === undefined ? n.layer : `Sub-topic of ${n.parent}, ${n.layer}`;
+  const subs = n.subtopics ? `, ${n.subtopics} sub-topic${n.subtopics === 1 ? '' : 's'}` : '';
+  return `${n.title}. ${STATUS_LABELS[n.status]}${badges}. ${place}; ${links}${subs}.${n.cycle ? ' On a prerequisite cycle.' : ''}`;
 }
 
 const r1 = (v: number) => Math.round(v * 10) / 10;

@@ -1,6 +1,6 @@
 import type { Status } from '../progress/progressModel';
 import type { PlacedBand, PlacedEdge } from './mapLayout';
-import { edgePath, NODE_TEXT, STATUS_ICON, statusLine, statusY, wrapTitle } from './mapScene';
+import { edgePath, NODE_TEXT, nodeTitleLines, STATUS_ICON, statusLine, statusY } from './mapScene';
 import type { MapBadge } from './mapStates';
 
 /**
@@ -11,8 +11,9 @@ import type { MapBadge } from './mapStates';
 export interface MapPicture {
   title: string;
   bands: Array<{ number: number; title: string; x: number; y: number; width: number; height: number }>;
-  nodes: Array<{ title: string; x: number; y: number; w: number; h: number; status: Status; badges: readonly MapBadge[]; cycle: boolean }>;
-  edges: Array<Pick<PlacedEdge, 'points' | 'curve' | 'cycle'>>;
+  /** `sub`: a sub-topic, drawn smaller and hung below its topic. */
+  nodes: Array<{ title: string; x: number; y: number; w: number; h: number; status: Status; badges: readonly MapBadge[]; cycle: boolean; sub?: boolean }>;
+  edges: Array<Pick<PlacedEdge, 'points' | 'curve' | 'cycle' | 'part'>>;
 }
 
 export const PALETTE_KEYS = ['background', 'foreground', 'description', 'bandBackground', 'bandBorder', 'nodeBackground', 'nodeBorder', 'edge', 'cycle', 'notStarted', 'inProgress', 'done', 'skipped'] as const;
@@ -71,16 +72,18 @@ export function mapSvg(picture: MapPicture, palette: MapPalette): string {
     );
   }
   for (const e of picture.edges) {
-    out.push(`<path d="${edgePath(e)}" fill="none" stroke="${e.cycle ? c.cycle : c.edge}" stroke-width="1.3"${e.cycle ? ' stroke-dasharray="6 4"' : ''} marker-end="url(#${e.cycle ? 'arrow-cycle' : 'arrow'})"/>`);
+    // A topic to its sub-topic: a dotted link with no arrow (it is no prerequisite).
+    if (e.part) out.push(`<path d="${edgePath(e)}" fill="none" stroke="${c.edge}" stroke-width="1.3" stroke-dasharray="2 3"/>`);
+    else out.push(`<path d="${edgePath(e)}" fill="none" stroke="${e.cycle ? c.cycle : c.edge}" stroke-width="1.3"${e.cycle ? ' stroke-dasharray="6 4"' : ''} marker-end="url(#${e.cycle ? 'arrow-cycle' : 'arrow'})"/>`);
   }
   for (const n of picture.nodes) {
     const colour = c[STATUS_COLOUR[n.status]];
     const icon = STATUS_ICON[n.status];
-    const wrapped = wrapTitle(n.title);
+    const wrapped = nodeTitleLines(n.title, !!n.sub);
     const lines = wrapped.map((l, i) => `<tspan x="${NODE_TEXT.x}" y="${NODE_TEXT.firstLine + i * NODE_TEXT.lineHeight}">${escapeXml(i < wrapped.length - 1 ? `${l} ` : l)}</tspan>`).join('');
     out.push(
       `<g transform="translate(${n1(n.x)} ${n1(n.y)})">`,
-      `<rect width="${n.w}" height="${n.h}" rx="6" fill="${c.nodeBackground}" stroke="${n.cycle ? c.cycle : colour}" stroke-width="${n.status === 'not-started' ? 1 : 2}"${n.cycle ? ' stroke-dasharray="6 4"' : ''}/>`,
+      `<rect width="${n.w}" height="${n.h}" rx="${n.sub ? 12 : 6}" fill="${c.nodeBackground}" stroke="${n.cycle ? c.cycle : colour}" stroke-width="${n.status === 'not-started' ? 1 : 2}"${n.cycle ? ' stroke-dasharray="6 4"' : ''}/>`,
       `<g transform="translate(${NODE_TEXT.iconX} ${NODE_TEXT.iconY})"><circle cx="8" cy="8" r="6" fill="none" stroke="${colour}" stroke-width="1.5"/>`,
       icon.fill ? `<path d="${icon.fill}" fill="${colour}"/>` : '',
       icon.mark ? `<path d="${icon.mark}" fill="none" stroke="${n.status === 'done' ? c.nodeBackground : colour}" stroke-width="1.6"/>` : '',
@@ -96,17 +99,18 @@ export function mapSvg(picture: MapPicture, palette: MapPalette): string {
 export interface PictureSource {
   title: string;
   bands: ReadonlyArray<{ number: number; title: string }>;
-  nodes: ReadonlyArray<{ id: string; title: string }>;
+  nodes: ReadonlyArray<{ id: string; title: string; parent?: string }>;
 }
 
 /** The picture of a laid-out map in its current states, for mapSvg. */
 export function mapPicture(source: PictureSource, placed: readonly PlacedBand[], stateOf: (id: string) => { status: Status; badges: readonly MapBadge[] }): MapPicture {
   const titles = new Map(source.nodes.map((n) => [n.id, n.title]));
+  const subs = new Set(source.nodes.filter((n) => n.parent !== undefined).map((n) => n.id));
   const onCycle = new Set(placed.flatMap((b) => b.edges.filter((e) => e.cycle).flatMap((e) => [e.from, e.to])));
   return {
     title: source.title,
     bands: placed.map((b) => ({ number: source.bands[b.index]?.number ?? b.index + 1, title: source.bands[b.index]?.title ?? '', x: b.x, y: b.y, width: b.width, height: b.height })),
-    nodes: placed.flatMap((b) => b.nodes.map((n) => ({ title: titles.get(n.id) ?? n.id, x: n.x, y: n.y, w: n.w, h: n.h, ...stateOf(n.id), cycle: onCycle.has(n.id) }))),
+    nodes: placed.flatMap((b) => b.nodes.map((n) => ({ title: titles.get(n.id) ?? n.id, x: n.x, y: n.y, w: n.w, h: n.h, ...stateOf(n.id), cycle: onCycle.has(n.id), ...(subs.has(n.id) ? { sub: true } : {}) }))),
     edges: placed.flatMap((b) => b.edges),
   };
 }

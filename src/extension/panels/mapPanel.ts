@@ -182,7 +182,7 @@ export class MapPanel extends Disposable implements vscode.WebviewPanelSerialize
     const data: MapData = {
       title: index.roadmap.title,
       bands: graph.bands.map((b) => ({ id: b.id, number: b.number, title: b.title })),
-      nodes: graph.nodes.map((n) => ({ id: n.id, title: n.title, band: n.band })),
+      nodes: graph.nodes.map((n) => ({ id: n.id, title: n.title, band: n.band, ...(n.parent === undefined ? {} : { parent: n.parent }) })),
       edges: graph.edges,
       cycles: graph.cycles.slice(0, CYCLES_SHOWN),
       unknownPrerequisites: graph.unknownPrerequisites,

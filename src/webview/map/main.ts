@@ -4,7 +4,7 @@
 // filter) with setState; the roadmap and the states come from the extension.
 import { edgeKey, nextTopicIds, prerequisiteChain, unlockChain, type Chain } from '../../core/map/mapChains';
 import { filterNodes, isFilterEmpty } from '../../core/map/mapFilter';
-import { adjacencyOf, type Adjacency } from '../../core/map/mapGraph';
+import { adjacencyOf, requiredBefore, type Adjacency } from '../../core/map/mapGraph';
 import { MAP_KEYS, MapNavigator, type MapKey } from '../../core/map/mapNavigation';
 import { nodeLabel } from '../../core/map/mapScene';
 import { mapPicture } from '../../core/map/mapSvg';
@@ -71,7 +71,7 @@ root.append(
   ),
   statusLine,
   cycleLine,
-  el('p', { cls: 'keys', attrs: { id: 'map-keys' }, text: 'Keys: ↑ prerequisite, ↓ what it unlocks, ← → along the layer, Page Up/Down other layers, Enter opens notes, D I S N mark done, in progress, skipped, not started, B before, U unlocks, X next topics, Esc clears, + − zoom, 0 fits, 1 is actual size.' }),
+  el('p', { cls: 'keys', attrs: { id: 'map-keys' }, text: 'Keys: ↑ prerequisite (from a sub-topic, its topic), ↓ what it unlocks (from a topic with sub-topics, the first of them), ← → along the layer or the sub-topics, Page Up/Down other layers, Enter opens notes, D I S N mark done, in progress, skipped, not started, B before, U unlocks, X next topics, Esc clears, + − zoom, 0 fits, 1 is actual size.' }),
   el('div', { cls: 'canvas' }, surface),
 );
 
@@ -79,7 +79,7 @@ root.append(
 let version = -1;
 let stateVersion = 0;
 let data: MapData | undefined;
-let adjacency: Adjacency = { prerequisites: new Map(), unlocks: new Map() };
+let adjacency: Adjacency = { prerequisites: new Map(), unlocks: new Map(), parents: new Map(), children: new Map(), needsParent: new Set() };
 let bandIds: string[] = [];
 const titles = new Map<string, string>();
 const bandOfNode = new Map<string, number>();
@@ -108,14 +108,19 @@ function labelOf(id: string): string {
   const b = bandOfNode.get(id);
   const band = b === undefined ? undefined : data?.bands[b];
   const s = stateOf(id);
+  const parent = adjacency.parents.get(id);
+  const subtopics = adjacency.children.get(id)?.length ?? 0;
   const base = nodeLabel({
     title: titles.get(id) ?? id,
     layer: band ? `Layer ${band.number}, ${band.title}` : '',
     status: s.status,
     badges: s.badges,
-    needs: adjacency.prerequisites.get(id)?.length ?? 0,
-    unlocks: adjacency.unlocks.get(id)?.length ?? 0,
+    // What it waits for (a sub-topic: its topic's prerequisites too) and what needs it, sub-topics apart.
+    needs: requiredBefore(adjacency, id).length,
+    unlocks: (adjacency.unlocks.get(id)?.length ?? 0) - subtopics,
     cycle: nodeEls.get(id)?.classList.contains('cycle') ?? false,
+    parent: parent === undefined ? undefined : (titles.get(parent) ?? parent),
+    subtopics,
   });
   return nodeEls.get(id)?.classList.contains('in-chain') ? `${base} Highlighted.` : base;
 }
@@ -181,12 +186,12 @@ function startGraph(v: number, d: MapData, sv: number, pairs: Array<[string, Map
   }
   document.title = `Map: ${d.title}`;
   heading.textContent = `Map of ${d.title}`;
-  surface.setAttribute('aria-label', `Map of ${d.title}: ${d.nodes.length} topics in ${d.bands.length} layers`);
+  surface.setAttribute('aria-label', `Map of ${d.title}: ${counted(d)} in ${d.bands.length} layers`);
   layerSelect.replaceChildren(el('option', { text: 'All layers', attrs: { value: '' } }), ...d.bands.map((b) => el('option', { text: `${b.number}. ${b.title}`, attrs: { value: b.id } })));
   layerSelect.value = filter.layers.find((l) => bandIds.includes(l)) ?? '';
   cycleLine.textContent = d.cycles.length ? `Prerequisites form a cycle: ${d.cycles.map((c) => [...c, c[0]].map((id) => titles.get(id) ?? id).join(' → ')).join('; ')}. The cycle is drawn dashed.` : '';
   cycleLine.hidden = !d.cycles.length;
-  statusLine.textContent = `Laying out ${d.nodes.length} topics…`;
+  statusLine.textContent = `Laying out ${counted(d)}…`;
   if (filter.query.trim()) post({ type: 'search', query: filter.query });
 }
 
@@ -203,7 +208,7 @@ function addBand(band: PlacedBand) {
     for (const id of [e.from, e.to]) if (onCycle.has(id)) nodeEls.get(id)?.classList.add('cycle');
   }
   for (const n of band.nodes) {
-    const g = drawNode(n, titles.get(n.id) ?? n.id, onCycle.has(n.id));
+    const g = drawNode(n, titles.get(n.id) ?? n.id, onCycle.has(n.id), adjacency.parents.has(n.id));
     if (n.id === selected) g.classList.add('selected');
     nodeEls.set(n.id, g);
     boxes.set(n.id, { band: band.index, x: n.x, y: n.y, w: n.w, h: n.h });
@@ -214,7 +219,7 @@ function addBand(band: PlacedBand) {
   navigator = undefined;
   stretchBands();
   if (band.index === 0 && !restoredView) viewport.fitWidth(bounds());
-  statusLine.textContent = `Laying out ${data.nodes.length} topics: layer ${band.index + 1} of ${data.bands.length} drawn…`;
+  statusLine.textContent = `Laying out ${counted(data)}: layer ${band.index + 1} of ${data.bands.length} drawn…`;
   applyFilter(false);
   if (mode) applyHighlight(false);
   updateRoving();
@@ -236,7 +241,14 @@ function summary() {
   const done = data.nodes.filter((n) => stateOf(n.id).status === 'done').length;
   const unknown = data.unknownPrerequisites ? ` ${data.unknownPrerequisites} prerequisite${data.unknownPrerequisites === 1 ? ' names' : 's name'} no topic and ${data.unknownPrerequisites === 1 ? 'is' : 'are'} left out.` : '';
   const shown = visible ? ` ${visible.size} shown by the filter.` : '';
-  return `${data.nodes.length} topics in ${data.bands.length} layers, ${done} done.${shown}${unknown}`;
+  return `${counted(data)} in ${data.bands.length} layers, ${done} done.${shown}${unknown}`;
+}
+
+/** "12 topics", or "12 topics and 5 sub-topics" when there are any. */
+function counted(d: MapData): string {
+  const subs = d.nodes.filter((n) => n.parent !== undefined).length;
+  const topics = d.nodes.length - subs;
+  return `${topics} topic${topics === 1 ? '' : 's'}${subs ? ` and ${subs} sub-topic${subs === 1 ? '' : 's'}` : ''}`;
 }
 
 function applyStates(sv: number, pairs: Array<[string, MapNodeState]>) {
@@ -343,7 +355,7 @@ surface.addEventListener('keydown', (e) => {
     e.preventDefault();
     const to = id ? nav().move(id, e.key as MapKey) : nav().first();
     if (to) select(to, true);
-    else announce(e.key === 'ArrowUp' ? 'No prerequisite here.' : e.key === 'ArrowDown' ? 'This unlocks nothing shown.' : 'The end of the layer.');
+    else announce(e.key === 'ArrowUp' ? 'No prerequisite here.' : e.key === 'ArrowDown' ? 'This unlocks nothing shown.' : id && nav().inSubtopics(id) ? 'The end of the sub-topics.' : 'The end of the layer.');
     return;
   }
   const key = e.key.toLowerCase();
@@ -394,7 +406,7 @@ function applyHighlight(speak: boolean) {
   for (const p of edgeEls) {
     const inChain = !!chain?.edges.has(edgeKey(p.dataset.from!, p.dataset.to!));
     p.classList.toggle('in-chain', inChain);
-    p.setAttribute('marker-end', `url(#${inChain ? 'arrow-chain' : p.classList.contains('cycle') ? 'arrow-cycle' : 'arrow'})`);
+    if (!p.classList.contains('part')) p.setAttribute('marker-end', `url(#${inChain ? 'arrow-chain' : p.classList.contains('cycle') ? 'arrow-cycle' : 'arrow'})`);
   }
   if (!speak) return;
   if (!mode || !chain) return announce('Highlight cleared.');

@@ -15,7 +15,8 @@ export type { MapNodeState } from '../../core/map/mapStates';
 export interface MapData {
   title: string;
   bands: Array<{ id: string; number: number; title: string }>;
-  nodes: Array<Pick<MapNode, 'id' | 'title' | 'band'>>;
+  /** `parent`: a sub-topic's topic. */
+  nodes: Array<Pick<MapNode, 'id' | 'title' | 'band' | 'parent'>>;
   edges: MapEdge[];
   /** The first few cycles, each as node ids. */
   cycles: string[][];

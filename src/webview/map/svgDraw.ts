@@ -1,6 +1,6 @@
 // The map's SVG elements: bands, edges and nodes, built from the shared scene description
 // (core/map/mapScene), every text through textContent.
-import { edgePath, NODE_TEXT, STATUS_ICON, statusLine, statusY, wrapTitle } from '../../core/map/mapScene';
+import { edgePath, NODE_TEXT, nodeTitleLines, STATUS_ICON, statusLine, statusY } from '../../core/map/mapScene';
 import type { MapNodeState, PlacedEdge, PlacedNode } from './protocol';
 
 const NS = 'http://www.w3.org/2000/svg';
@@ -35,26 +35,28 @@ export function drawBand(band: { x: number; y: number; width: number; height: nu
 }
 
 export function drawEdge(e: PlacedEdge): SVGPathElement {
+  // A topic's link to its sub-topic has no arrow: it is no prerequisite.
+  if (e.part) return svg('path', { class: 'edge part', d: edgePath(e), 'data-from': e.from, 'data-to': e.to, 'aria-hidden': 'true' });
   return svg('path', { class: `edge${e.cycle ? ' cycle' : ''}`, d: edgePath(e), 'data-from': e.from, 'data-to': e.to, 'marker-end': `url(#${e.cycle ? 'arrow-cycle' : 'arrow'})`, 'aria-hidden': 'true' });
 }
 
-export function drawNode(n: PlacedNode, title: string, cycle: boolean): SVGGElement {
-  const wrapped = wrapTitle(title);
+export function drawNode(n: PlacedNode, title: string, cycle: boolean, sub: boolean): SVGGElement {
+  const wrapped = nodeTitleLines(title, sub);
   // A space ends each line but the last, so the node's text reads as its title (speech input, copying).
   const lines = wrapped.map((line, i) => text('tspan', { x: NODE_TEXT.x, y: NODE_TEXT.firstLine + i * NODE_TEXT.lineHeight }, i < wrapped.length - 1 ? `${line} ` : line));
   const g = svg(
     'g',
     {
-      class: `node${cycle ? ' cycle' : ''}`,
+      class: `node${cycle ? ' cycle' : ''}${sub ? ' subtopic' : ''}`,
       transform: `translate(${n.x} ${n.y})`,
       'data-id': n.id,
       tabindex: -1,
       role: 'button',
-      'aria-roledescription': 'topic',
+      'aria-roledescription': sub ? 'sub-topic' : 'topic',
       // The same marks as the tree, from its context menu (package.json, webview/context).
       'data-vscode-context': JSON.stringify({ webviewSection: 'topic', topicId: n.id, preventDefaultContextMenuItems: true }),
     },
-    svg('rect', { class: 'node-box', width: n.w, height: n.h, rx: 6 }),
+    svg('rect', { class: 'node-box', width: n.w, height: n.h, rx: sub ? 12 : 6 }),
     svg('g', { class: 'icon', transform: `translate(${NODE_TEXT.iconX} ${NODE_TEXT.iconY})`, 'aria-hidden': 'true' }, svg('circle', { class: 'icon-ring', cx: 8, cy: 8, r: 6 }), svg('path', { class: 'icon-fill' }), svg('path', { class: 'icon-mark' })),
     svg('text', { class: 'node-title', 'aria-hidden': 'true' }, ...lines),
     text('text', { class: 'node-status', x: NODE_TEXT.x, y: statusY(wrapped.length), 'aria-hidden': 'true' }, ''),
