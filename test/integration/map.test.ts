@@ -86,6 +86,40 @@ describe('The map', () => {
     await waitFor(async () => (await api.map.whenDrawn(5_000))?.nodes === (await api.roadmaps.current()).topicOrder.length, 'the built-in map again');
   });
 
+  it("opens for an author's roadmap with sub-topics, and a sub-topic's mark from the tree reaches it", async () => {
+    const ext = vscode.extensions.getExtension('ai-roadmap.ai-roadmap')!;
+    const dir = vscode.Uri.joinPath(workspaceUri(), 'map-teacher');
+    cpSync(join(ext.extensionPath, 'test', 'fixtures', 'roadmaps', 'teacher'), dir.fsPath, { recursive: true });
+    await vscode.commands.executeCommand('aiRoadmap.openMap');
+    await vscode.commands.executeCommand('aiRoadmap.openRoadmapFile', vscode.Uri.joinPath(dir, 'roadmap.yaml'));
+    await waitFor(async () => (await api.roadmaps.current()).roadmap.id === 'web-course', "the teacher's roadmap");
+    const index = await api.roadmaps.current();
+    assert.ok(index.isSubtopic('html--forms'));
+    // Three topics and three sub-topics, each a node of its own.
+    const drawn = await waitFor(async () => {
+      const r = await api.map.whenDrawn(5_000);
+      return r?.nodes === index.topicOrder.length ? r : undefined;
+    }, 'the map of the topics and their sub-topics');
+    assert.equal(drawn.nodes, 6);
+    const before = api.map.lastRendered!.stateVersion;
+    try {
+      // The tree's row of a sub-topic, through its context menu.
+      await vscode.commands.executeCommand('aiRoadmap.markDone', 'topic:html--forms', ['topic:html--forms']);
+      await waitFor(() => api.map.lastRendered!.stateVersion > before, "the map to draw the sub-topic's new state");
+      assert.equal(api.progress.get(index.roadmap.id)?.topics['html--forms']?.status, 'done');
+      // And from the map's context menu on the sub-topic's node.
+      const again = api.map.lastRendered!.stateVersion;
+      await vscode.commands.executeCommand('aiRoadmap.markInProgress', { webview: 'aiRoadmap.map', webviewSection: 'topic', topicId: 'git--branches', preventDefaultContextMenuItems: true });
+      await waitFor(() => api.map.lastRendered!.stateVersion > again, "the map to draw the context menu's mark on a sub-topic");
+      assert.equal(api.progress.get(index.roadmap.id)?.topics['git--branches']?.status, 'in-progress');
+    } finally {
+      await vscode.commands.executeCommand('aiRoadmap.markNotStarted', 'html--forms');
+      await vscode.commands.executeCommand('aiRoadmap.markNotStarted', 'git--branches');
+      await vscode.commands.executeCommand('aiRoadmap.useBuiltInRoadmap');
+    }
+    await waitFor(async () => (await api.map.whenDrawn(5_000))?.nodes === (await api.roadmaps.current()).topicOrder.length, 'the built-in map again');
+  });
+
   it('the serializer restores a map after a reload', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await waitFor(() => !api.map.isOpen, 'the map to close');

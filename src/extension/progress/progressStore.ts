@@ -43,6 +43,11 @@ export class ProgressStore extends Disposable {
   private lastAside: string | undefined;
   /** Changes written here and not yet seen in the store: another window may have written over them. */
   private unconfirmed: UnconfirmedChange[] = [];
+  /**
+   * Marks shown before they are written: apply() puts each in memory and tells the views at once,
+   * then writes it in its turn in the queue; until then every state adopted keeps them on top.
+   */
+  private pending: Array<{ roadmapId: string; changes: Change[]; now: Date }> = [];
   /** The copy kept of the last store that could not be read whole. */
   lastBackup: vscode.Uri | undefined;
   private readonly changed = this._register(new vscode.EventEmitter<ProgressChange>());
@@ -105,12 +110,25 @@ export class ProgressStore extends Disposable {
     });
   }
 
+  /**
+   * Marks topics or exercises. The views hear of it at once, from memory (a mark redraws the tree
+   * and the map without waiting for the disk); the write follows in the queue, read-modify-write
+   * like every change, and only what another window changed meanwhile is told again. Resolves
+   * with what the write applied.
+   */
   async apply(roadmapId: string, changes: Change[]): Promise<Change[]> {
-    const applied = await this.update((stored) => {
-      const now = new Date();
-      const r = applyChanges(stored, roadmapId, changes, now);
-      return { next: r.state, event: r.applied.length ? { roadmapId, changes: r.applied } : undefined, result: r.applied, added: addedEvents(r.state, roadmapId, now.toISOString()) };
-    });
+    const now = new Date();
+    const entry = { roadmapId, changes, now };
+    this.pending.push(entry);
+    const shown = applyChanges(this.state, roadmapId, changes, now);
+    if (shown.applied.length) this.adopt(shown.state, { roadmapId, changes: shown.applied });
+    const applied = await this.update(
+      (stored) => {
+        const r = applyChanges(stored, roadmapId, changes, now);
+        return { next: r.state, event: undefined, result: r.applied, added: addedEvents(r.state, roadmapId, now.toISOString()) };
+      },
+      () => (this.pending = this.pending.filter((p) => p !== entry)),
+    );
     return applied ?? [];
   }
 
@@ -179,20 +197,33 @@ export class ProgressStore extends Disposable {
    * One read-modify-write in the queue: `change` gets what is stored now (or, when the store
    * cannot be read at all, what this window last knew) and its result is written and shown.
    */
-  private async update<T>(change: (stored: ProgressState) => { next: ProgressState; event: ProgressChange | undefined; result: T; added?: UnconfirmedChange[] }): Promise<T | undefined> {
+  private async update<T>(
+    change: (stored: ProgressState) => { next: ProgressState; event: ProgressChange | undefined; result: T; added?: UnconfirmedChange[] },
+    written?: () => void,
+  ): Promise<T | undefined> {
     let result: T | undefined;
     await this.enqueue(async () => {
-      const read = (await this.readFrom(this.backend)) ?? this.state;
-      // A change of ours that another window wrote over goes back in with this write.
-      const { state: stored, pending } = reassert(read, this.unconfirmed, new Date());
-      this.unconfirmed = pending;
-      const { next, event, result: r, added } = change(stored);
-      if (next !== read) await this.backend.write(next);
-      if (added?.length) this.unconfirmed = remember(this.unconfirmed, added);
-      result = r;
-      this.adopt(next, event);
+      try {
+        const read = (await this.readFrom(this.backend)) ?? this.state;
+        // A change of ours that another window wrote over goes back in with this write.
+        const { state: stored, pending } = reassert(read, this.unconfirmed, new Date());
+        this.unconfirmed = pending;
+        const { next, event, result: r, added } = change(stored);
+        if (next !== read) await this.backend.write(next);
+        if (added?.length) this.unconfirmed = remember(this.unconfirmed, added);
+        result = r;
+        written?.();
+        this.adopt(next, event);
+      } finally {
+        written?.();
+      }
     });
     return result;
+  }
+
+  /** `state` with the marks still waiting for their write on top (applying a mark again changes nothing). */
+  private withPending(state: ProgressState): ProgressState {
+    return this.pending.reduce((s, p) => applyChanges(s, p.roadmapId, p.changes, p.now).state, state);
   }
 
   /**
@@ -200,7 +231,8 @@ export class ProgressStore extends Disposable {
    * statuses, history or plan did, onDidChangeReview when its review cards did (an answer alone
    * refreshes no notes).
    */
-  private adopt(next: ProgressState, event?: ProgressChange) {
+  private adopt(written: ProgressState, event?: ProgressChange) {
+    const next = this.withPending(written);
     const all = changedRoadmaps(this.state, next);
     const reviewed = all.filter((id) => JSON.stringify(this.state.roadmaps[id]?.review ?? null) !== JSON.stringify(next.roadmaps[id]?.review ?? null));
     const changed = all.filter((id) => !reviewed.includes(id) || changedRoadmaps(withoutReview(this.state, id), withoutReview(next, id)).length > 0);
