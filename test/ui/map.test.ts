@@ -4,14 +4,14 @@
 import * as assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { XMLValidator } from 'fast-xml-parser';
 import { adjacencyOf, buildMapGraph } from '../../src/core/map/mapGraph';
 import { prerequisiteChain } from '../../src/core/map/mapChains';
 import type { Roadmap } from '../../src/core/model';
 import { repoRoot } from '../../tools/host/codeServer';
 import { svgProblems } from '../unit/support/svgCheck';
-import { MapView, NotesPanel, RoadmapTree, resultsDir, themeKind, useWorkbench } from './pages';
+import { MapView, NotesPanel, RoadmapTree, resultsDir, themeKind, useWorkbench, Workbench } from './pages';
 
 const roadmap = JSON.parse(readFileSync(join(repoRoot, 'dist', 'roadmap.json'), 'utf8')) as Roadmap;
 const graph = buildMapGraph(roadmap);
@@ -155,5 +155,46 @@ describe('The map in real VS Code', () => {
     assert.deepEqual(svgProblems(svg), [], 'no script, no event, no link, no reference out of the file');
     assert.deepEqual([...svg.matchAll(/https?:\/\/[^"\s<]+/g)].map((m) => m[0]), ['http://www.w3.org/2000/svg'], 'no URL but the SVG namespace');
     for (const n of graph.nodes.slice(0, 5)) assert.ok(svg.includes(n.title.split(' ')[0]), `the drawing names ${n.id}`);
+  });
+});
+
+/** Issue 17 after issue 15: a teacher's roadmap with sub-topics, on the map. */
+describe("The map of a teacher's roadmap with sub-topics", () => {
+  let wb: Workbench;
+  before(async () => {
+    wb = await Workbench.open({ copy: { course: join(repoRoot, 'test', 'fixtures', 'roadmaps', 'teacher') }, settings: { 'aiRoadmap.roadmapFile': 'course/roadmap.yaml' } });
+  });
+  after(async () => {
+    await wb?.close();
+  });
+
+  it('hangs the sub-topics below their topic; the keyboard walks into them, marks one, and comes back out', async () => {
+    const map = await MapView.open(wb);
+    assert.match(await map.statusLine(), /^3 topics and 3 sub-topics in 2 layers/);
+    assert.equal(await map.nodes().count(), 6);
+    assert.equal(await map.subtopics().count(), 3, 'each sub-topic a node of its own');
+    const forms = map.node('Forms');
+    assert.equal(await forms.getAttribute('aria-roledescription'), 'sub-topic');
+    assert.match((await forms.getAttribute('aria-label')) ?? '', /^Forms\. Not started\. Sub-topic of Web basics, Layer 1, The web; needs 1 topic, unlocks 1\./, 'its name says whose sub-topic it is, and its state');
+    assert.match((await map.node('Web basics').getAttribute('aria-label')) ?? '', /, 2 sub-topics\./);
+    // Below their topic, drawn smaller.
+    const box = (title: string) => map.node(title).locator('.node-box').boundingBox();
+    const [topic, sub] = [(await box('Web basics'))!, (await box('Semantic HTML'))!];
+    assert.ok(sub.y > topic.y + topic.height && sub.width < topic.width, 'a smaller node below its topic');
+
+    await map.node('Web basics').focus();
+    await map.waitFocused('Web basics');
+    await map.pressTo('ArrowDown', 'Semantic HTML');
+    await map.pressTo('ArrowRight', 'Forms');
+    await map.frame.locator('.node:focus').press('d');
+    await map.frame.waitForFunction(() => document.querySelector('.node[data-id="html--forms"]')?.classList.contains('status-done'), undefined, { timeout: 30_000 });
+    assert.match(await map.nodeStatus('Forms'), /^Done/);
+    assert.match((await forms.getAttribute('aria-label')) ?? '', /^Forms\. Done\./, 'the new state in its name');
+    await wb.screenshot('map-subtopics');
+    await map.pressTo('ArrowUp', 'Web basics');
+    // Enter on a sub-topic opens its notes.
+    await map.pressTo('ArrowDown', 'Semantic HTML');
+    await map.frame.locator('.node:focus').press('Enter');
+    await NotesPanel.find(wb, 'Semantic HTML');
   });
 });

@@ -6,9 +6,9 @@ import { webviewFrame } from './webview';
 export class MapView {
   private constructor(readonly frame: Frame) {}
 
-  /** The map once it is laid out: its status line reads "N topics in M layers, …". */
+  /** The map once it is laid out: its status line reads "N topics in M layers, …" (or "N topics and K sub-topics in …"). */
   static async find(wb: Workbench, timeoutMs?: number): Promise<MapView> {
-    return new MapView(await webviewFrame(wb.page, '#map-status', /^\d+ topics in \d+ layers/, timeoutMs));
+    return new MapView(await webviewFrame(wb.page, '#map-status', /^\d+ topics?( and \d+ sub-topics?)? in \d+ layers/, timeoutMs));
   }
 
   static async open(wb: Workbench): Promise<MapView> {
@@ -23,6 +23,17 @@ export class MapView {
 
   nodes() {
     return this.frame.locator('.node');
+  }
+
+  /** The sub-topics' nodes. */
+  subtopics() {
+    return this.frame.locator('.node.subtopic');
+  }
+
+  /** Presses a key on the focused node and waits until the focus is on the node whose name starts with `title`. */
+  async pressTo(key: string, title: string, timeout = 30_000) {
+    await this.frame.locator('.node:focus').press(key);
+    await this.waitFocused(title, timeout);
   }
 
   highlighted() {

@@ -29,3 +29,22 @@ export function generateMapRoadmap(topics: number, layers = 8, seed = 7): Roadma
   }
   return out;
 }
+
+/**
+ * The same roadmap with sub-topics: in each layer, every run of `group` topics becomes a topic
+ * and its `group - 1` sub-topics (ids and prerequisites unchanged), as a teacher's course has them.
+ */
+export function withSubtopics(roadmap: Roadmap, group = 3): Roadmap {
+  return {
+    ...roadmap,
+    id: `${roadmap.id}-nested`,
+    layers: roadmap.layers.map((layer) => {
+      const topics: Topic[] = [];
+      layer.topics.forEach((t, i) => {
+        if (i % group === 0) topics.push({ ...t, subtopics: [] });
+        else topics[topics.length - 1].subtopics!.push({ ...t });
+      });
+      return { ...layer, topics };
+    }),
+  };
+}
