@@ -79,7 +79,7 @@ for (const location of ['global', 'workspace'] as const) {
       await notes.frame.locator('#root a, #root button').first().focus();
       await a.page.keyboard.press('F1');
       await a.quickPick.waitOpen(60_000);
-      await a.quickPick.input().pressSequentially('>AI Roadmap');
+      await a.quickPick.input().pressSequentially('AI Roadmap'); // after the palette's own '>'
       await tick(b, C_TOPIC, { treeShown: true });
       // The change reaches window A: its notes panel draws the page anew (a new heading element).
       const deadline = Date.now() + 90_000;
