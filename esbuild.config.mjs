@@ -7,6 +7,7 @@ import { join, resolve as resolvePath } from 'node:path';
 import { copyKatexAssets } from './scripts/katex-assets.mjs';
 import { schemaValidatorsPlugin } from './scripts/schema-validators.mjs';
 import { writeNotices } from './scripts/third-party-notices.mjs';
+import { vscodeNamespacePlugin } from './scripts/vscode-namespace.mjs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -52,6 +53,7 @@ const configs = [
     platform: 'node',
     format: 'cjs',
     external: ['vscode', './render.js', './loader.js', './search.js', './papers.js', './calendar.js', './quiz.js', './layout.js', './authoring.js'],
+    plugins: [schemaValidatorsPlugin, vscodeNamespacePlugin],
   },
   {
     // The heavy parts, built once for both hosts: CommonJS with no import at all, so the Node
@@ -72,7 +74,7 @@ const configs = [
     platform: 'browser',
     format: 'cjs',
     external: ['vscode'],
-    plugins: [schemaValidatorsPlugin, webVariants],
+    plugins: [schemaValidatorsPlugin, webVariants, vscodeNamespacePlugin],
   },
   {
     ...common,

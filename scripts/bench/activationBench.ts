@@ -1,14 +1,18 @@
 import { RoadmapTree, Workbench } from '../../test/ui/pages';
 import { ms, type Row } from './measure';
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 /**
- * Activation time as VS Code reports it in "Developer: Show Running Extensions", for this
- * extension and for the built-in Markdown language features in the same window; median of `runs`
- * fresh windows.
+ * Activation time as VS Code reports it in "Developer: Show Running Extensions" (code loading plus
+ * the activate call), for this extension and for the built-in Markdown language features in the
+ * same window; median of `runs` fresh windows. Ours activates at startup (onStartupFinished), so
+ * the figure is that startup activation. Issue 10's goal: at most 0.25x Markdown's.
  */
 export async function activationRows(runs = 5): Promise<Row[]> {
   const ours: number[] = [];
   const markdown: number[] = [];
+  const labels = new Set<string>();
   for (let i = 0; i < runs; i++) {
     const wb = await Workbench.open();
     try {
@@ -18,22 +22,31 @@ export async function activationRows(runs = 5): Promise<Row[]> {
       await wb.runCommand('Developer: Show Running Extensions');
       const read = async (name: string | RegExp) => {
         const text = await wb.runningExtensionActivationTime(name);
-        return Number(text.match(/([\d.]+)\s*ms/)?.[1] ?? NaN);
+        return { text, ms: Number(text.match(/([\d.]+)\s*ms/)?.[1] ?? NaN) };
       };
       // A development extension is listed by its id, not its display name.
-      ours.push(await read('ai-roadmap.ai-roadmap'));
-      markdown.push(await read('Markdown Language Features'));
+      const o = await read('ai-roadmap.ai-roadmap');
+      labels.add(o.text.replace(/[\d.]+\s*ms/, '').trim());
+      ours.push(o.ms);
+      markdown.push((await read('Markdown Language Features')).ms);
     } finally {
       await wb.close();
     }
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const ratios = ours.map((o, i) => o / markdown[i]);
   return [
     {
-      figure: `activation in VS Code 1.100.3 (median of ${runs})`,
+      figure: `activation in VS Code 1.100.3 ("${[...labels].join('", "')}"; median of ${runs})`,
       value: ms(median(ours)),
       floor: `built-in Markdown: ${ms(median(markdown))}`,
       ratio: `${(median(ours) / median(markdown)).toFixed(2)}x`,
+      goal: '≤ 0.25x',
+    },
+    {
+      figure: `  each window, ours / Markdown: ${ours.map((o, i) => `${o}/${markdown[i]}`).join(', ')} ms`,
+      value: '',
+      ratio: `${median(ratios).toFixed(2)}x`,
+      goal: '≤ 0.25x',
     },
   ];
 }

@@ -1,41 +1,26 @@
-// Entry point: builds the services and hands them to the views, panels and commands. Activation
-// builds objects and registers providers only: the compiled roadmap index is read once, when the
-// tree or the status bar first asks; notes, the renderer and the YAML loader load when first needed.
+// Entry point: builds what shows from startup (the trees, the status bar items, the Testing view)
+// and registers every command, view and panel serializer. The compiled roadmap index is read once,
+// when the tree or the status bar first asks; the panels, quizzes, navigation and authoring tools
+// are built on first use (wiring/lazyFeatures.ts), and the renderer and YAML loader load when needed.
 import * as vscode from 'vscode';
 import type { PaperNode } from '../core/papers/paperRows';
-import { papersSummary } from '../core/papers/paperStats';
 import { roadmapChildren } from '../core/views/treeRows';
 import { setContext } from './base/editorContext';
 import { Settings } from './base/settings';
 import { VIEWS } from './base/viewIds';
 import { commandId } from './commands/commandTable';
-import { showNotes } from './commands/navigationCommands';
 import { registerCommands } from './commands/registerCommands';
 import type { Services } from './commands/services';
 import { ExerciseChecker } from './exercises/checkExercise';
-import { checkEnvironment } from './exercises/checkEnvironment';
 import { registerDebugProfile } from './exercises/debugProfile';
-import { ExerciseHelp } from './exercises/exerciseHelp';
 import { ExerciseTestTree } from './exercises/exerciseTestTree';
-import { scaffoldExercise } from './exercises/scaffoldExercise';
-import { SnippetRunner } from './exercises/snippetRunner';
 import { WatchMode } from './exercises/watchMode';
-import { TopicNavigation } from './navigation/topicNavigation';
 import { offThread } from './offThread/offThread';
-import { DashboardPanel } from './panels/dashboardPanel';
-import { MapPanel } from './panels/mapPanel';
 import { useBundlesFrom } from './base/lazyModules';
-import { MyNotes } from './panels/myNotes';
-import { NotesPanels } from './panels/notesPanels';
-import { QuizPanel } from './panels/quizPanel';
-import { QuizService } from './quiz/quizService';
 import { ReviewStatusBar } from './views/reviewStatusBar';
 import { createPapers, type Papers } from './papers/papers';
-import { papersSettings } from './papers/papersSettings';
-import { planActions } from './plan/planActions';
-import { configuredWeekStart, PLAN_SETTINGS, registerPlanContextKeys } from './plan/planContext';
+import { PLAN_SETTINGS, registerPlanContextKeys } from './plan/planContext';
 import { ProgressStore } from './progress/progressStore';
-import { RoadmapAuthoring } from './roadmap/roadmapAuthoring';
 import { RoadmapService } from './roadmap/roadmapService';
 import { registerCheckboxes } from './views/checkboxes';
 import { ProgressTreeProvider } from './views/progressTree';
@@ -43,6 +28,13 @@ import { followRoadmapProblems } from './views/roadmapProblemsMessage';
 import { PlanFocusStatusBar } from './views/planStatusBar';
 import { ProgressStatusBar } from './views/statusBar';
 import { StudyPlanTreeProvider } from './views/studyPlanTree';
+import { lazyFeatures, registerPanelSerializers } from './wiring/lazyFeatures';
+import type { SnippetRunner } from './exercises/snippetRunner';
+import type { DashboardPanel } from './panels/dashboardPanel';
+import type { MapPanel } from './panels/mapPanel';
+import type { NotesPanels } from './panels/notesPanels';
+import type { QuizPanel } from './panels/quizPanel';
+import type { QuizService } from './quiz/quizService';
 
 /** What activate returns: a small surface for the integration tests and other extensions. */
 export interface AiRoadmapApi {
@@ -64,6 +56,8 @@ export interface AiRoadmapApi {
   snippets: SnippetRunner;
   /** Where authors' roadmaps load: a worker thread, a Web Worker, or (where no worker starts) the web host. */
   offThread: { readonly whereLabel: string };
+  /** Whether the lazily built features exist yet (false right after activation). */
+  featuresBuilt: boolean;
 }
 
 /** Kept for deactivate, which must let the last check-off reach the store. */
@@ -76,65 +70,54 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
   const roadmaps = new RoadmapService(context.extensionUri, settings, log);
   const progress = await ProgressStore.open(context, settings, log);
   openStore = progress;
+  // What shows or listens from startup: the trees, the status bar items, the Testing view's
+  // exercises and watch mode. The rest is built on first use (wiring/lazyFeatures.ts).
   const rowCommands = { openNotes: commandId('openNotes'), openResource: commandId('openResource'), startStudyPlan: commandId('startStudyPlan'), changeStudyPace: commandId('changeStudyPace') };
   const roadmapTree = new ProgressTreeProvider(roadmaps, progress, roadmapChildren, rowCommands);
   const planTree = new StudyPlanTreeProvider(roadmaps, progress, rowCommands, settings);
   const planFocus = new PlanFocusStatusBar(roadmaps, progress, settings, commandId('openNotes'));
-  const plan = planActions(roadmaps, progress, settings);
   const papers = createPapers(context.globalStorageUri, progress, roadmaps, settings, log, commandId('papers.openNote'));
-  const help = new ExerciseHelp(roadmaps, context.globalState);
-  const scaffold = (id: string) => scaffoldExercise(roadmaps, progress, id);
   const exerciseTests = new ExerciseTestTree(roadmaps);
-  const checker = new ExerciseChecker(roadmaps, progress, settings, { scaffold, showHint: (id) => help.showHint(id), checkEnvironment: () => checkEnvironment(settings, log) }, log, exerciseTests);
+  const checker: ExerciseChecker = new ExerciseChecker(roadmaps, progress, settings, {
+    scaffold: (id) => features.get().scaffold(id),
+    showHint: (id) => features.get().help.showHint(id),
+    checkEnvironment: () => features.get().checkEnvironment(),
+  }, log, exerciseTests);
   const watch = new WatchMode(roadmaps, checker, settings);
-  const quizzes = new QuizService(roadmaps, progress, settings, log);
-  // The quiz panel and the notes panels link to each other through callbacks, called only after both exist.
-  const quizPanel: QuizPanel = new QuizPanel(context.extensionUri, roadmaps, progress, quizzes, { showSection: (id, section) => notes.showSection(id, section) }, log);
-  const snippets = new SnippetRunner(settings, log);
-  const notes: NotesPanels = new NotesPanels(context.extensionUri, roadmaps, progress, settings, new MyNotes(context.globalStorageUri), {
-    quiz: (mode, id) => quizPanel.open(mode, id),
-    exercise: (action, id) => (action === 'scaffold' ? scaffold(id) : checker.check(id)),
-    addPaper: (arxivId, topicId, title) => papers.addFromNote(arxivId, topicId, title),
-    listedPapers: () => progress.research().papers,
-    snippets,
-  }, log);
-  const open = (id: string) => showNotes({ notes }, id);
-  const navigation = new TopicNavigation(roadmaps, progress, open);
-  const dashboard = new DashboardPanel(context.extensionUri, roadmaps, progress, {
-    openNotes: open,
-    showNextTopics: () => navigation.showNextTopics(),
-    goToTopic: () => navigation.goToTopic(),
-    papers: (now) => papersSummary(progress.research(), now, papersSettings(settings).perMonth),
-    startStudyPlan: () => plan.start(),
-    weekStart: () => configuredWeekStart(settings),
-    review: () => quizPanel.open('review'),
-  }, log);
-  const map = new MapPanel(context.extensionUri, roadmaps, progress, {
-    openNotes: (id, beside) => showNotes({ notes }, id, { beside }),
-    search: (query) => navigation.searchIds(query),
-  }, log);
+  const features = lazyFeatures({ context, log, settings, roadmaps, progress, checker, papers });
   const statusBar = new ProgressStatusBar(roadmaps, progress, settings, commandId('openDashboard'));
   const reviewStatusBar = new ReviewStatusBar(roadmaps, progress, settings, commandId('review'));
   const treeOptions = { showCollapseAll: true, canSelectMany: true, manageCheckboxStateManually: true };
   const roadmapView = vscode.window.createTreeView(VIEWS.roadmap, { treeDataProvider: roadmapTree, ...treeOptions });
   const planView = vscode.window.createTreeView(VIEWS.studyPlan, { treeDataProvider: planTree, ...treeOptions });
   const papersView = vscode.window.createTreeView(VIEWS.papers, { treeDataProvider: papers.tree, manageCheckboxStateManually: true });
-  const authoring = new RoadmapAuthoring(context.extensionUri, settings, roadmaps);
-  const services: Services = { log, settings, roadmaps, authoring, progress, trees: [roadmapTree, planTree], notes, dashboard, map, navigation, checker, help, watch, snippets, papers, plan, quizzes, quizPanel };
+  const services = (): Services => ({ log, settings, roadmaps, progress, trees: [roadmapTree, planTree], checker, watch, papers, ...features.get() });
 
   context.subscriptions.push(
-    log, settings, roadmaps, authoring, progress, roadmapTree, planTree, snippets, notes, quizzes, quizPanel, statusBar, reviewStatusBar, planFocus, dashboard, map, offThread, checker, navigation, roadmapView, planView,
+    log, settings, roadmaps, progress, roadmapTree, planTree, statusBar, reviewStatusBar, planFocus, offThread, checker, roadmapView, planView,
     registerCheckboxes([roadmapView, planView], roadmaps, progress),
     followRoadmapProblems(roadmapView, roadmaps),
-    roadmapView.onDidChangeSelection((e) => map.followSelection(e.selection)),
+    // The map follows the tree's selection only once it exists.
+    roadmapView.onDidChangeSelection((e) => features.ifBuilt()?.map.followSelection(e.selection)),
     exerciseTests, watch, registerDebugProfile(exerciseTests, settings, log),
     registerCommands(services),
+    registerPanelSerializers(features),
     registerPlanContextKeys(roadmaps, progress),
-    settings.onChange(PLAN_SETTINGS, () => void dashboard.refresh()),
+    settings.onChange(PLAN_SETTINGS, () => void features.ifBuilt()?.dashboard.refresh()),
     papers.tree, papersView, papers.nudge, papers.followCheckboxes(papersView),
   );
   setContext('hideCompleted', false);
-  return { roadmaps, progress, roadmapTree, planTree, planFocus, notesPanel: notes, statusBar, reviewStatusBar, dashboard, map, quizzes, quizPanel, checker, watch, snippets, offThread, papers: { ...papers, view: papersView } };
+  // The panels and services behind getters: a test or another extension that reads one builds the features.
+  return {
+    roadmaps, progress, roadmapTree, planTree, planFocus, statusBar, reviewStatusBar, checker, watch, offThread, papers: { ...papers, view: papersView },
+    get notesPanel() { return features.get().notes; },
+    get dashboard() { return features.get().dashboard; },
+    get quizzes() { return features.get().quizzes; },
+    get quizPanel() { return features.get().quizPanel; },
+    get map() { return features.get().map; },
+    get snippets() { return features.get().snippets; },
+    get featuresBuilt() { return features.ifBuilt() !== undefined; },
+  };
 }
 
 /** VS Code awaits this before it disposes context.subscriptions: pending writes land first. */

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { AiRoadmapApi } from '../../src/extension/extension';
 import { activateExtension, EXTENSION_ID } from './support/extension';
 import { waitFor } from './support/waitFor';
 
@@ -16,6 +17,15 @@ describe('Activation', () => {
     await waitFor(() => ext.isActive, 'showing the AI Roadmap container to activate the extension');
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('aiRoadmap.openNotes'));
+  });
+
+  it('builds the panels, quizzes and authoring tools on the first command, not at activation', async () => {
+    const ext = vscode.extensions.getExtension<AiRoadmapApi>(EXTENSION_ID)!;
+    await waitFor(() => ext.isActive, 'the extension to be active');
+    assert.equal(ext.exports.featuresBuilt, false, 'activation built the lazy features');
+    await vscode.commands.executeCommand('aiRoadmap.collapseAll');
+    assert.equal(ext.exports.featuresBuilt, true, 'the first command builds them');
+    assert.equal(ext.exports.notesPanel.currentId, undefined);
   });
 
   it('the Roadmap tree lists the eight layers in order', async () => {

@@ -38,13 +38,6 @@ export class WebviewHost<In extends { type: string }, Out extends { type: string
     return vscode.window.createWebviewPanel(spec.viewType, spec.title, show, webviewOptions(extensionUri));
   }
 
-  /** Restores panels of this kind after a reload, with their saved state when it passes the check. */
-  static registerSerializer<State>(extensionUri: vscode.Uri, spec: WebviewSpec<{ type: string }, State>, revive: (panel: vscode.WebviewPanel, state: State | undefined) => Promise<void>): vscode.Disposable {
-    return vscode.window.registerWebviewPanelSerializer(spec.viewType, {
-      deserializeWebviewPanel: (panel, state: unknown) => revive(panel, WebviewHost.restoredState(extensionUri, spec, panel, state)),
-    });
-  }
-
   /** Readies a panel VS Code restored (its options are not kept) and returns its saved state if it passes the check. */
   static restoredState<State>(extensionUri: vscode.Uri, spec: WebviewSpec<{ type: string }, State>, panel: vscode.WebviewPanel, state: unknown): State | undefined {
     panel.webview.options = webviewOptions(extensionUri);

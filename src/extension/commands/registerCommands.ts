@@ -1,30 +1,18 @@
 import * as vscode from 'vscode';
 import { COMMANDS, commandId, type CommandHandlers, type CommandName } from './commandTable';
-import { exerciseHandlers } from './exerciseCommands';
-import { mapHandlers } from './mapCommands';
-import { navigationHandlers } from './navigationCommands';
-import { papersHandlers } from './papersCommands';
-import { planHandlers } from './planCommands';
-import { progressHandlers } from './progressCommands';
-import { quizHandlers } from './quizCommands';
-import { roadmapHandlers } from './roadmapCommands';
-import { snippetHandlers } from './snippetCommands';
 import type { Services } from './services';
 
-/** Registers every command of the table, each with its handler: the one place commands are registered. */
-export function registerCommands(services: Services): vscode.Disposable {
-  const handlers: CommandHandlers = {
-    ...navigationHandlers(services),
-    ...progressHandlers(services),
-    ...exerciseHandlers(services),
-    ...roadmapHandlers(services),
-    ...papersHandlers(services),
-    ...planHandlers(services),
-    ...quizHandlers(services),
-    ...snippetHandlers(services),
-    ...mapHandlers(services),
+/**
+ * Registers every command of the table: the one place commands are registered. The handlers'
+ * modules, and the services they use, are loaded on the first command, not at activation.
+ */
+export function registerCommands(services: () => Services): vscode.Disposable {
+  let handlers: CommandHandlers | undefined;
+  const run = (name: CommandName) => (...args: unknown[]) => {
+    // A require, not an import: the bundler keeps the handlers' modules unevaluated until here.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    handlers ??= (require('./allCommands') as typeof import('./allCommands')).allHandlers(services());
+    return (handlers[name] as (...a: unknown[]) => unknown)(...args);
   };
-  return vscode.Disposable.from(
-    ...(Object.keys(COMMANDS) as CommandName[]).map((name) => vscode.commands.registerCommand(commandId(name), handlers[name] as (...args: unknown[]) => unknown)),
-  );
+  return vscode.Disposable.from(...(Object.keys(COMMANDS) as CommandName[]).map((name) => vscode.commands.registerCommand(commandId(name), run(name))));
 }

@@ -4,12 +4,13 @@ import type { WeekStart } from '../../core/time/localDates';
 import { dashboardData } from '../../core/views/dashboardView';
 import { isFromDashboard, type FromDashboard, type ToDashboard } from '../../webview/dashboard/protocol';
 import { Disposable } from '../base/lifecycle';
+import { PANELS } from '../base/viewIds';
 import { WebviewHost, type WebviewSpec } from '../base/webviewHost';
 import type { ProgressStore } from '../progress/progressStore';
 import type { RoadmapService } from '../roadmap/roadmapService';
 
 const DASHBOARD: WebviewSpec<FromDashboard> = {
-  viewType: 'aiRoadmap.dashboard',
+  viewType: PANELS.dashboard,
   name: 'dashboard',
   title: 'Roadmap Progress',
   script: 'dist/webview/dashboard.js',
@@ -44,12 +45,17 @@ export class DashboardPanel extends Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
-    this._register(WebviewHost.registerSerializer(extensionUri, DASHBOARD, async (panel) => this.attach(panel)));
     this._register(progress.onDidChange(() => void this.refresh()));
     this._register(roadmaps.onDidChange(() => void this.refresh()));
     this._register(progress.onDidChangeResearch(() => void this.refresh()));
     this._register(progress.onDidChangeReview(() => void this.refresh()));
     this._register({ dispose: () => this.host?.dispose() });
+  }
+
+  /** VS Code restores the panel after a reload (the serializer is registered at activation, in wiring/). */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    WebviewHost.restoredState(this.extensionUri, DASHBOARD, panel, state);
+    this.attach(panel);
   }
 
   show() {

@@ -8,12 +8,13 @@ import { parseElement } from '../../core/views/elementIds';
 import { isFromMap, isMapState, type FromMap, type MapData, type MapState, type StatePairs, type ToMap } from '../../webview/map/protocol';
 import { mapLayout } from '../base/lazyModules';
 import { Disposable } from '../base/lifecycle';
+import { PANELS } from '../base/viewIds';
 import { WebviewHost, type WebviewSpec } from '../base/webviewHost';
 import type { ProgressChange, ProgressStore } from '../progress/progressStore';
 import type { RoadmapService } from '../roadmap/roadmapService';
 
 const MAP: WebviewSpec<FromMap, MapState> = {
-  viewType: 'aiRoadmap.map',
+  viewType: PANELS.map,
   name: 'map',
   title: 'Roadmap Map',
   script: 'dist/webview/map.js',
@@ -83,7 +84,6 @@ export class MapPanel extends Disposable implements vscode.WebviewPanelSerialize
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
-    this._register(WebviewHost.registerSerializer(extensionUri, MAP, async (panel) => this.revive(panel)));
     this._register(progress.onDidChange((e) => void this.onProgress(e)));
     // An answer moves quizzed and the reviews due of its topic; the event does not name it, so all are sent.
     this._register(progress.onDidChangeReview((roadmapId) => (roadmapId === this.layout?.index.roadmap.id ? void this.sendAllStates() : undefined)));

@@ -12,6 +12,7 @@ import { offThread } from '../offThread/offThread';
 import { Disposable } from '../base/lifecycle';
 import { openWebLink } from '../base/openWebLink';
 import type { Settings } from '../base/settings';
+import { PANELS } from '../base/viewIds';
 import { WebviewHost, type WebviewSpec } from '../base/webviewHost';
 import type { ProgressStore } from '../progress/progressStore';
 import type { RoadmapService } from '../roadmap/roadmapService';
@@ -20,7 +21,7 @@ import { NoteCode } from './noteCode';
 import { NotesSnippets, type SnippetActions } from './notesSnippets';
 
 const NOTES: WebviewSpec<FromNotesPanel, NotesPanelState> = {
-  viewType: 'aiRoadmap.notes',
+  viewType: PANELS.notes,
   name: 'notes panel',
   title: 'AI Roadmap notes',
   script: 'dist/webview/notes.js',
@@ -85,7 +86,6 @@ export class NotesPanels extends Disposable implements vscode.WebviewPanelSerial
     super();
     this.code = new NoteCode(roadmaps);
     this.snippets = this._register(new NotesSnippets(this.code, actions.snippets));
-    this._register(WebviewHost.registerSerializer(extensionUri, NOTES, (panel, state) => this.revive(panel, state)));
     this._register(
       roadmaps.onDidChange(() => {
         // Another roadmap, or an author edited theirs: render afresh. A panel whose topic left keeps

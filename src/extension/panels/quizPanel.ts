@@ -5,13 +5,14 @@ import { cardKey } from '../../core/quiz/quizModel';
 import { questionMarkdown, questionOf, sessionTitle, type QuizMode } from '../../core/views/quizView';
 import { isFromQuizPanel, isQuizPanelState, type FromQuizPanel, type QuizPanelState, type ToQuizPanel } from '../../webview/quiz/protocol';
 import { Disposable } from '../base/lifecycle';
+import { PANELS } from '../base/viewIds';
 import { WebviewHost, type WebviewSpec } from '../base/webviewHost';
 import type { ProgressStore } from '../progress/progressStore';
 import type { QuizService } from '../quiz/quizService';
 import type { RoadmapService } from '../roadmap/roadmapService';
 
 const QUIZ: WebviewSpec<FromQuizPanel, QuizPanelState> = {
-  viewType: 'aiRoadmap.quiz',
+  viewType: PANELS.quiz,
   name: 'quiz panel',
   title: 'AI Roadmap quiz',
   script: 'dist/webview/quiz.js',
@@ -58,11 +59,14 @@ export class QuizPanel extends Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
-    this._register(WebviewHost.registerSerializer(extensionUri, QUIZ, async (panel, state) => {
-      this.attach(panel);
-      await this.start(state?.mode ?? 'review', state?.topicId);
-    }));
     this._register({ dispose: () => this.host?.dispose() });
+  }
+
+  /** VS Code restores the panel after a reload (the serializer is registered at activation, in wiring/). */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const saved = WebviewHost.restoredState(this.extensionUri, QUIZ, panel, state);
+    this.attach(panel);
+    await this.start(saved?.mode ?? 'review', saved?.topicId);
   }
 
   /** The card key asked now, if a question is shown (tests and the bench read it). */
