@@ -109,7 +109,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
   setContext('hideCompleted', false);
   // The panels and services behind getters: a test or another extension that reads one builds the features.
   return {
-    roadmaps, progress, roadmapTree, planTree, planFocus, statusBar, reviewStatusBar, checker, watch, offThread, papers: { ...papers, view: papersView },
+    roadmaps, progress, roadmapTree, planTree, planFocus, statusBar, reviewStatusBar, checker, watch, offThread, papers: Object.defineProperties({ view: papersView }, Object.getOwnPropertyDescriptors(papers)) as AiRoadmapApi['papers'],
     get notesPanel() { return features.get().notes; },
     get dashboard() { return features.get().dashboard; },
     get quizzes() { return features.get().quizzes; },

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { parseJUnitReport } from '../../core/exercises/junitReport';
 import { installHint, pythonVersionIn, type PytestReport } from '../../core/exercises/pytestReport';
 import type { ExerciseEntry } from '../../core/model';
 import { changesOnAllPassed } from '../../core/progress/exerciseRules';
@@ -157,6 +156,9 @@ export class ExerciseChecker implements vscode.Disposable {
       if (caller === 'command') void vscode.window.showErrorMessage(reason, 'Open Settings').then((c) => c && vscode.commands.executeCommand('workbench.action.openSettings', 'aiRoadmap.pythonPath'));
       return { ran: false, reason };
     }
+    // Required here, not imported: the XML parser loads with the first check, not at activation.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { parseJUnitReport } = require('../../core/exercises/junitReport') as typeof import('../../core/exercises/junitReport');
     const report = parseJUnitReport(xml, proc.output, proc.timedOut ? null : proc.exitCode);
     publishResults(this.tree, run, exercise.id, folder, item, report);
     const whole = nodeIds.length === 0;

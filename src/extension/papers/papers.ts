@@ -4,7 +4,7 @@ import type { Settings } from '../base/settings';
 import type { ProgressStore } from '../progress/progressStore';
 import type { RoadmapService } from '../roadmap/roadmapService';
 import { PaperNotes } from './paperNotes';
-import { paperActions } from './paperActions';
+import type { paperActions } from './paperActions';
 import { PapersTreeProvider } from './papersView';
 import { ResearchNudge } from './researchNudge';
 import { checkHabit } from './researchHabit';
@@ -26,13 +26,21 @@ export function createPapers(storage: vscode.Uri, progress: ProgressStore, roadm
   const tree = new PapersTreeProvider(progress, settings, openNoteCommand);
   const notes = new PaperNotes(storage);
   const nudge = new ResearchNudge(progress, settings);
-  const actions = paperActions(progress, roadmaps, notes, settings, log);
+  let actions: ReturnType<typeof paperActions> | undefined;
   const followCheckboxes = (view: vscode.TreeView<PaperNode>) =>
     view.onDidChangeCheckboxState(async (e) => {
       for (const [node, state] of e.items) {
         if (node.kind === 'habit' && node.item !== 'papers') await checkHabit(progress, node.item, state === vscode.TreeItemCheckboxState.Checked);
       }
     });
-  const addFromNote = (arxivId: string, topicId: string, title: string) => actions.add(`arXiv:${arxivId}`, { topicId, title, fetch: false });
-  return { tree, notes, nudge, actions, addFromNote, followCheckboxes };
+  const papers: Papers = {
+    tree, notes, nudge, followCheckboxes,
+    // Built on the first Papers command or reference added: the view and the nudge need none of it.
+    get actions() {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return (actions ??= (require('./paperActions') as typeof import('./paperActions')).paperActions(progress, roadmaps, notes, settings, log));
+    },
+    addFromNote: (arxivId, topicId, title) => papers.actions.add(`arXiv:${arxivId}`, { topicId, title, fetch: false }),
+  };
+  return papers;
 }
