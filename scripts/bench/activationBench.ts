@@ -13,8 +13,10 @@ export async function activationRows(runs = 5): Promise<Row[]> {
   const ours: number[] = [];
   const markdown: number[] = [];
   const labels = new Set<string>();
-  for (let i = 0; i < runs; i++) {
-    const wb = await Workbench.open();
+  // A window that fails to load on a loaded machine is tried again, up to `runs` extra windows.
+  for (let tries = 0; ours.length < runs && tries < 2 * runs; tries++) {
+    const wb = await Workbench.open().catch((e: Error) => (console.error(`a window did not open: ${e.message.split('\n')[0]}`), undefined));
+    if (!wb) continue;
     try {
       await new RoadmapTree(wb).open();
       await wb.runCommand('Go to File...');
@@ -27,8 +29,11 @@ export async function activationRows(runs = 5): Promise<Row[]> {
       // A development extension is listed by its id, not its display name.
       const o = await read('ai-roadmap.ai-roadmap');
       labels.add(o.text.replace(/[\d.]+\s*ms/, '').trim());
+      const m = await read('Markdown Language Features');
       ours.push(o.ms);
-      markdown.push((await read('Markdown Language Features')).ms);
+      markdown.push(m.ms);
+    } catch (e) {
+      console.error(`a window gave no figure: ${(e as Error).message.split('\n')[0]}`);
     } finally {
       await wb.close();
     }
@@ -36,7 +41,7 @@ export async function activationRows(runs = 5): Promise<Row[]> {
   const ratios = ours.map((o, i) => o / markdown[i]);
   return [
     {
-      figure: `activation in VS Code 1.100.3 ("${[...labels].join('", "')}"; median of ${runs})`,
+      figure: `activation in VS Code 1.100.3 ("${[...labels].join('", "')}"; median of ${ours.length})`,
       value: ms(median(ours)),
       floor: `built-in Markdown: ${ms(median(markdown))}`,
       ratio: `${(median(ours) / median(markdown)).toFixed(2)}x`,
