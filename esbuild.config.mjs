@@ -35,6 +35,17 @@ const webVariants = {
   },
 };
 
+/**
+ * One KaTeX: @vscode/markdown-it-katex requires its CommonJS build and boundedMath.ts imports it,
+ * which would otherwise resolve to the ES build, shipping KaTeX twice in render.js.
+ */
+const oneKatex = {
+  name: 'one-katex',
+  setup(build) {
+    build.onResolve({ filter: /^katex$/ }, () => ({ path: resolvePath('node_modules/katex/dist/katex.js') }));
+  },
+};
+
 /** citation-js can fetch by itself (node-fetch, sync-fetch); we never let it, so neither ships. */
 const noFetch = { 'node-fetch': './scripts/no-fetch.cjs', 'sync-fetch': './scripts/no-fetch.cjs' };
 
@@ -64,6 +75,7 @@ const configs = [
     platform: 'browser',
     format: 'cjs',
     alias: noFetch,
+    plugins: [schemaValidatorsPlugin, oneKatex],
   },
   {
     // VS Code for the Web: the extension for the web worker extension host, no Node module, and
