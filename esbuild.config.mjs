@@ -46,6 +46,19 @@ const oneKatex = {
   },
 };
 
+/**
+ * Libraries more than one lazy bundle needs ship once, as dist/lib/<name>.js, and the lazy bundles
+ * require them from there: yaml (loader, quiz, authoring), re2js (loader, quiz), markdown-it
+ * (render, authoring). The web worker reads the same requires (lazyModules.web.ts).
+ */
+const sharedLibraries = ['yaml', 're2js', 'markdown-it'];
+const useSharedLibraries = {
+  name: 'shared-libraries',
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^(${sharedLibraries.join('|')})$`) }, (args) => ({ path: `./lib/${args.path}.js`, external: true }));
+  },
+};
+
 /** citation-js can fetch by itself (node-fetch, sync-fetch); we never let it, so neither ships. */
 const noFetch = { 'node-fetch': './scripts/no-fetch.cjs', 'sync-fetch': './scripts/no-fetch.cjs' };
 
@@ -75,7 +88,15 @@ const configs = [
     platform: 'browser',
     format: 'cjs',
     alias: noFetch,
-    plugins: [schemaValidatorsPlugin, oneKatex],
+    plugins: [schemaValidatorsPlugin, oneKatex, useSharedLibraries],
+  },
+  {
+    // The libraries the lazy bundles share (above), CommonJS with no import, like them.
+    ...common,
+    entryPoints: Object.fromEntries(sharedLibraries.map((name) => [`lib/${name}`, name])),
+    outdir: 'dist',
+    platform: 'browser',
+    format: 'cjs',
   },
   {
     // VS Code for the Web: the extension for the web worker extension host, no Node module, and
@@ -146,7 +167,8 @@ if (withTests) {
 
 function compileRoadmap() {
   try {
-    execFileSync(process.execPath, ['out/scripts/compile-roadmap.js', 'roadmap', 'dist/roadmap.json', 'dist/content.json'], { stdio: 'inherit' });
+    // The content pack is compressed hard for the package only (level 19 takes seconds).
+    execFileSync(process.execPath, ['out/scripts/compile-roadmap.js', 'roadmap', 'dist/roadmap.json', 'dist/content.json.zst', ...(production ? [] : ['--fast'])], { stdio: 'inherit' });
   } catch {
     if (!watch) process.exit(1); // the problems are printed above
   }
@@ -199,12 +221,12 @@ if (watch) {
   const results = await Promise.all(configs.map((c) => esbuild.build(c)));
   // One metafile for the bench: the sizes of what ships.
   const shipped = { inputs: {}, outputs: {} };
-  for (const r of results.slice(0, 4)) {
+  for (const r of results.slice(0, 5)) {
     Object.assign(shipped.inputs, r.metafile.inputs);
     Object.assign(shipped.outputs, r.metafile.outputs);
   }
   writeFileSync('dist/meta.json', JSON.stringify(shipped));
   chmodSync('dist/cli.js', 0o755);
-  writeNotices(results.slice(0, 4).map((r) => r.metafile));
+  writeNotices(results.slice(0, 5).map((r) => r.metafile));
   compileRoadmap();
 }

@@ -5,9 +5,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
 import { join, posix, relative } from 'node:path';
+import { decompress } from 'fzstd';
 import yauzl from 'yauzl';
 
-/** Every entry name of a zip, and the text of the entries asked for. */
+/** Every entry name of a zip, and the bytes of the entries asked for. */
 export async function vsixEntries(file, read = []) {
   const zip = await new Promise((res, rej) => yauzl.open(file, { lazyEntries: true }, (e, z) => (e ? rej(e) : res(z))));
   const names = [];
@@ -21,7 +22,7 @@ export async function vsixEntries(file, read = []) {
         const chunks = [];
         stream.on('data', (c) => chunks.push(c));
         stream.on('end', () => {
-          texts.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
+          texts.set(entry.fileName, Buffer.concat(chunks));
           zip.readEntry();
         });
         stream.on('error', rej);
@@ -40,7 +41,7 @@ const walk = (root, dir) => readdirSync(join(root, dir), { withFileTypes: true }
 /** Every file the installed extension may open, as vsix paths. */
 function expectedFiles(root) {
   // vsce writes readme.md and changelog.md in lower case.
-  const files = new Set(['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/roadmap.json', 'dist/content.json', 'dist/starter.json', 'dist/THIRD_PARTY_NOTICES.md']);
+  const files = new Set(['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/roadmap.json', 'dist/content.json.zst', 'dist/starter.json', 'dist/THIRD_PARTY_NOTICES.md']);
   // dist/cli.js is the command-line validator, for CI rather than the editor (.vscodeignore).
   for (const f of walk(root, 'dist')) if ((/\.(js|css|woff2)$/.test(f) && f !== 'dist/cli.js') || f === 'dist/schema/layer.schema.json') files.add(f);
   for (const f of walk(root, 'media')) if (f !== 'media/icon.svg') files.add(f);
@@ -78,14 +79,15 @@ function expectedContent(root, roadmap) {
 }
 
 export async function checkVsix(file, root = process.cwd()) {
-  const { names, texts } = await vsixEntries(file, ['extension/dist/roadmap.json', 'extension/dist/content.json', 'extension/dist/starter.json', 'extension/dist/webview/katex/katex.min.css']);
+  const { names, texts: bytes } = await vsixEntries(file, ['extension/dist/roadmap.json', 'extension/dist/content.json.zst', 'extension/dist/starter.json', 'extension/dist/webview/katex/katex.min.css']);
+  const texts = new Map([...bytes].map(([name, b]) => [name, name.endsWith('.zst') ? Buffer.from(decompress(b)).toString('utf8') : b.toString('utf8')]));
   const entries = names.filter((e) => e.startsWith('extension/'));
   const have = new Set(entries);
   const want = new Set(expectedFiles(root));
   for (const [, font] of (texts.get('extension/dist/webview/katex/katex.min.css') ?? '').matchAll(/url\((fonts\/[^)]+)\)/g)) want.add(`extension/dist/webview/katex/${font}`);
   const missing = [...want].filter((f) => !have.has(f));
   const unexpected = entries.filter((f) => !want.has(f));
-  const pack = JSON.parse(texts.get('extension/dist/content.json') ?? '{"files":{}}');
+  const pack = JSON.parse(texts.get('extension/dist/content.json.zst') ?? '{"files":{}}');
   const packed = { ...pack.files, ...pack.binary };
   const content = expectedContent(root, JSON.parse(texts.get('extension/dist/roadmap.json') ?? '{"layers":[],"exercises":[]}'));
   const source = (f) => readFileSync(join(root, 'roadmap', f));

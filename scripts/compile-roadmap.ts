@@ -1,8 +1,10 @@
 // Build step: validates the built-in roadmap with the same loader users' roadmaps go through,
 // and writes it as one compact JSON index, so activation parses no YAML. Fails the build on any
 // problem. Also writes the content pack: every note and exercise file the roadmap names, in one
-// JSON file (src/extension/builtInContent.ts serves it). The vsix compresses a file as one
-// stream, so notes share their words and each solution costs little beside its template.
+// JSON file compressed with Zstandard (src/extension/builtInContent.ts serves it). One stream lets
+// notes share their words and each solution cost little beside its template; zstd's window spans
+// the whole pack, where the vsix's deflate sees only the last 32 KB (about 530 KB against 650 KB).
+import { compress, init as initZstd } from '@bokuweb/zstd-wasm';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRoadmap } from '../src/core/loading/loadRoadmap';
@@ -69,8 +71,15 @@ export function indexOf(roadmap: Roadmap): Roadmap {
   };
 }
 
+/** The pack as one zstd frame: level 19 for the package, a fast level for development builds. */
+export async function compressPack(pack: ContentPack, level: number): Promise<Uint8Array> {
+  await initZstd();
+  return compress(Buffer.from(JSON.stringify(pack)), level);
+}
+
 async function main() {
-  const [rootDir = 'roadmap', outFile = 'dist/roadmap.json', packFile = 'dist/content.json'] = process.argv.slice(2);
+  const fast = process.argv.includes('--fast');
+  const [rootDir = 'roadmap', outFile = 'dist/roadmap.json', packFile = 'dist/content.json.zst'] = process.argv.slice(2).filter((a) => a !== '--fast');
   const result = await loadRoadmap(nodeRoadmapFiles(rootDir));
   if (!result.ok) {
     for (const p of result.problems) console.error(formatProblem({ ...p, file: `${rootDir}/${p.file}` }));
@@ -84,7 +93,7 @@ async function main() {
     process.exit(1);
   }
   writeFileSync(outFile, JSON.stringify(indexOf(result.roadmap)));
-  writeFileSync(packFile, JSON.stringify(contentPack(rootDir, result.roadmap)));
+  writeFileSync(packFile, await compressPack(contentPack(rootDir, result.roadmap), fast ? 3 : 19));
 }
 
 void main();

@@ -3,6 +3,7 @@
 // It can read neither the extension's folder nor the workspace: the host sends the sources of the
 // shipped bundles it asks for (dist/loader.js, render.js, languages/*.js) and every file.
 import { WORKER_BUNDLES, type FromWorker, type ToWorker } from '../extension/offThread/protocol';
+import { evaluateBundle, sharedLibrariesOf } from '../core/sharedLibraries';
 import { serveCore } from './coreWorkerLoop';
 
 declare const self: { postMessage(m: FromWorker): void; onmessage: ((e: { data: ToWorker }) => void) | null };
@@ -15,12 +16,13 @@ const handle = serveCore({
     if (!WORKER_BUNDLES.test(name)) return Promise.reject(new Error(`There is no bundle "${name}".`));
     let p = bundles.get(name);
     if (!p) {
-      p = ask({ kind: 'bundle', name }).then((source) => {
+      p = ask({ kind: 'bundle', name }).then(async (source) => {
         if (typeof source !== 'string') throw new Error(`The bundle "${name}" could not be read.`);
-        // Our own CommonJS bundle, as lazyModules.web.ts evaluates it in the host.
-        const module = { exports: {} as unknown };
-        new Function('module', 'exports', `${source}\n//# sourceURL=ai-roadmap-worker/${name}`)(module, module.exports);
-        return module.exports;
+        // Our own CommonJS bundle, as lazyModules.web.ts evaluates it in the host, with the
+        // libraries it shares with other bundles (dist/lib) asked for first.
+        const libraries = new Map<string, unknown>();
+        for (const lib of sharedLibrariesOf(source)) libraries.set(lib, await this.bundle(lib, ask));
+        return evaluateBundle(name, source, `ai-roadmap-worker/${name}`, libraries);
       });
       p.catch(() => bundles.delete(name));
       bundles.set(name, p);

@@ -5,6 +5,7 @@
 // workspace is ever evaluated. Sharing them keeps the web bundle small.
 import * as vscode from 'vscode';
 import { isLanguageBundle } from '../../core/render/codeLanguages';
+import { evaluateBundle, sharedLibrariesOf } from '../../core/sharedLibraries';
 
 type Renderer = typeof import('../../core/render/renderNotes');
 type Loader = typeof import('../../core/loading/loadRoadmap');
@@ -31,9 +32,10 @@ export async function bundleText(name: string): Promise<string> {
 
 async function evaluate(name: string): Promise<unknown> {
   const source = await bundleText(name);
-  const module = { exports: {} as unknown };
-  new Function('module', 'exports', `${source}\n//# sourceURL=${vscode.Uri.joinPath(distUri!, name).toString(true)}`)(module, module.exports);
-  return module.exports;
+  // The libraries it shares with other bundles (dist/lib) are read first and handed over.
+  const libraries = new Map<string, unknown>();
+  for (const lib of sharedLibrariesOf(source)) libraries.set(lib, await bundle(lib));
+  return evaluateBundle(name, source, vscode.Uri.joinPath(distUri!, name).toString(true), libraries);
 }
 
 function bundle<T>(name: string): Promise<T> {

@@ -13,7 +13,7 @@ import type { RoadmapService } from '../roadmap/roadmapService';
 import { pickExercise, workspaceTarget } from './exerciseFolders';
 import { ExerciseTestTree } from './exerciseTestTree';
 import { publishResults } from './publishResults';
-import { runPytest } from './pytestProcess';
+import { readPytestReport, runPytest } from './pytestProcess';
 import { whyPythonCannotRun } from './pythonGuard';
 import { pythonFor } from './pythonInterpreter';
 
@@ -156,10 +156,7 @@ export class ExerciseChecker implements vscode.Disposable {
       if (caller === 'command') void vscode.window.showErrorMessage(reason, 'Open Settings').then((c) => c && vscode.commands.executeCommand('workbench.action.openSettings', 'aiRoadmap.pythonPath'));
       return { ran: false, reason };
     }
-    // Required here, not imported: the XML parser loads with the first check, not at activation.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { parseJUnitReport } = require('../../core/exercises/junitReport') as typeof import('../../core/exercises/junitReport');
-    const report = parseJUnitReport(xml, proc.output, proc.timedOut ? null : proc.exitCode);
+    const report = readPytestReport(xml, proc.output, proc.timedOut ? null : proc.exitCode);
     publishResults(this.tree, run, exercise.id, folder, item, report);
     const whole = nodeIds.length === 0;
     if (report.broken || report.failed > 0) this.verified.delete(exercise.id);

@@ -20,4 +20,4 @@ export type FromWorker =
   | { kind: 'bundle'; id: number; name: string };
 
 /** The bundles a worker may ask for: the loader, the renderer and the renderer's code languages. */
-export const WORKER_BUNDLES = /^(?:loader\.js|render\.js|languages\/[\w-]+\.js)$/;
+export const WORKER_BUNDLES = /^(?:loader\.js|render\.js|languages\/[\w-]+\.js|lib\/[\w-]+\.js)$/;

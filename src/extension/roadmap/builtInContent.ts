@@ -1,10 +1,12 @@
+import { decompress } from 'fzstd';
 import * as vscode from 'vscode';
 
 /**
  * The built-in roadmap's notes and exercise files, as a read-only file system over the content
- * pack (dist/content.json, written by scripts/compile-roadmap.ts). One JSON file compresses far
- * better in the vsix than a hundred small ones; through this provider the rest of the extension
- * reads, lists, copies and opens them like any folder. The pack is read on first use.
+ * pack (dist/content.json.zst, written by scripts/compile-roadmap.ts). One JSON file compressed
+ * with Zstandard is far smaller in the vsix than a hundred small ones; through this provider the
+ * rest of the extension reads, lists, copies and opens them like any folder. The pack is read and
+ * decompressed (fzstd, plain JavaScript, so the web worker does the same) on first use.
  */
 export class BuiltInContent implements vscode.FileSystemProvider {
   static readonly scheme = 'ai-roadmap';
@@ -23,7 +25,7 @@ export class BuiltInContent implements vscode.FileSystemProvider {
   private pack(): Promise<Map<string, string | Uint8Array>> {
     this.files ??= Promise.resolve(vscode.workspace.fs.readFile(this.packUri)).then((bytes) => {
       // Text files as they are; pictures that are not text (PNG, JPEG...) in base64.
-      const { files, binary = {} } = JSON.parse(new TextDecoder().decode(bytes)) as { files: Record<string, string>; binary?: Record<string, string> };
+      const { files, binary = {} } = JSON.parse(new TextDecoder().decode(decompress(bytes))) as { files: Record<string, string>; binary?: Record<string, string> };
       const decoded = Object.entries(binary).map(([k, b64]) => [k, Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))] as const);
       return new Map<string, string | Uint8Array>([...Object.entries(files), ...decoded]);
     });

@@ -71,7 +71,7 @@ export class RoadmapService extends Disposable {
   ) {
     super();
     this.root = this.builtInRoot;
-    this._register(BuiltInContent.register(vscode.Uri.joinPath(extensionUri, 'dist', 'content.json')));
+    this._register(BuiltInContent.register(vscode.Uri.joinPath(extensionUri, 'dist', 'content.json.zst')));
     this._register(settings.onChange('roadmapFile', () => void this.reload()));
     // A save in the editor is the path a teacher uses; it does not depend on the watcher.
     this._register(
