@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { kb, type Row } from './measure';
@@ -37,16 +38,31 @@ export function bundleRows(root: string): Row[] {
   if (existsSync(starter)) rows.push({ figure: 'starter roadmap dist/starter.json (New Roadmap...)', value: kb(statSync(starter).size) });
   const index = readFileSync(join(root, 'dist', 'roadmap.json'));
   rows.push({ figure: 'compiled roadmap index dist/roadmap.json', value: kb(index.length) });
-  const pack = join(root, 'dist', 'content.json');
-  if (existsSync(pack)) rows.push({ figure: 'content pack dist/content.json (notes, templates, solutions; one stream in the vsix)', value: kb(statSync(pack).size) });
+  const pack = join(root, 'dist', 'content.json.zst');
+  if (existsSync(pack)) rows.push({ figure: 'content pack dist/content.json.zst (notes, quizzes, templates, solutions; one zstd stream)', value: kb(statSync(pack).size) });
   const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
   const vsix = join(root, `${name}-${version}.vsix`);
-  if (existsSync(vsix)) {
-    // The zip's end-of-central-directory record (its last 22 bytes) holds the entry count at offset 10.
-    const zip = readFileSync(vsix);
-    const files = zip.readUInt16LE(zip.length - 22 + 10);
-    // Before the size work (issue 10): 1,534 KB and 263 entries.
-    rows.push({ figure: `package ${name}-${version}.vsix (npm run package), ${files} entries; before: 1534 KB, 263 entries`, value: kb(statSync(vsix).size), goal: '< 1 MB' });
+  if (existsSync(vsix)) rows.push(...vsixRows(root, vsix));
+  return rows;
+}
+
+interface VsixAreas {
+  size: number;
+  entries: number;
+  areas: Array<{ area: string; files: number; bytes: number; raw: number }>;
+  packParts: Array<{ kind: string; files: number; raw: number; share: number }>;
+  goalKb: number;
+  ceilingKb: number;
+}
+
+/** The vsix `npm run package` wrote, and what it spends its bytes on (scripts/vsix-areas.mjs, which the package step prints too). */
+function vsixRows(root: string, vsix: string): Row[] {
+  const result = JSON.parse(execFileSync(process.execPath, [join(root, 'scripts', 'vsix-areas.mjs'), vsix, '--json'], { encoding: 'utf8' })) as VsixAreas;
+  // Before the size work of issue 10 (session 5): 1,746 KB in 89 entries.
+  const rows: Row[] = [{ figure: `package ${vsix.slice(root.length + 1)} (the last npm run package), ${result.entries} entries; before: 1746 KB, 89 entries`, value: kb(result.size), goal: `< ${result.goalKb} KB (enforced: ${result.ceilingKb} KB)` }];
+  for (const a of result.areas) {
+    rows.push({ figure: `  vsix area: ${a.area}${a.files > 1 ? ` (${a.files} files)` : ''}`, value: kb(a.bytes), floor: a.raw ? `${kb(a.raw)} raw` : undefined });
+    if (a.area.startsWith('content pack')) for (const p of result.packParts) rows.push({ figure: `    of the pack: ${p.kind} (${p.files} files)`, value: `~${kb(p.share)}`, floor: `${kb(p.raw)} raw` });
   }
   return rows;
 }
