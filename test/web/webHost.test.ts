@@ -3,6 +3,7 @@ import * as assert from './assert';
 import * as vscode from 'vscode';
 import type { CheckResult } from '../../src/extension/exercises/checkExercise';
 import type { EnvironmentCheck } from '../../src/extension/exercises/checkEnvironment';
+import type { QuizResponse } from '../../src/core/quiz/grading';
 import type { SnippetRun } from '../../src/core/snippets/snippetRun';
 import type { AiRoadmapApi } from '../../src/extension/extension';
 import { waitFor } from '../integration/support/waitFor';
@@ -225,5 +226,17 @@ describe('VS Code for the Web (web worker extension host)', () => {
     } finally {
       await vscode.commands.executeCommand('aiRoadmap.useBuiltInRoadmap');
     }
+  });
+  it('reads a built-in quiz and grades an answer (quiz.js, with yaml and re2js from dist/lib handed over in the worker)', async () => {
+    const topic = (await api.roadmaps.current()).roadmap.layers.flatMap((l) => l.topics).find((t) => t.quiz?.file);
+    assert.ok(topic, 'a built-in topic with a quiz file');
+    const items = await api.quizzes.items(topic.id);
+    assert.ok(items.length > 0, `the quiz of ${topic.id} has items`);
+    const item = items[0];
+    const response: QuizResponse =
+      item.kind === 'single' ? { kind: 'single', choice: 0 } : item.kind === 'multiple' ? { kind: 'multiple', choices: [0] } : item.kind === 'explain' ? { kind: 'explain', text: 'A guess.', grade: 'again' } : { kind: item.kind, text: '0' };
+    const graded = await api.quizzes.answer(`${topic.id}/${item.id}`, response, 'quiz');
+    assert.ok(graded.ok, `graded: ${JSON.stringify(graded)}`);
+    assert.ok((await api.quizzes.answerText(item)).length > 0);
   });
 });
