@@ -107,4 +107,19 @@ describe('Quizzes and spaced review in real VS Code', () => {
     assert.ok(found);
     assert.equal(review()!.cards['vectors/length-of-3-4'].lastCorrect, true, 'the card is the same');
   });
+
+  it('Reset Progress deletes the roadmap’s review cards and quiz answers: no due count, no quizzed, other roadmaps keep theirs', async () => {
+    const other = { cards: { 'a/b': { ...review()!.cards['vectors/length-of-3-4'] } }, log: [] };
+    await api.progress.updateReview('another-roadmap', () => other);
+    assert.equal((await answer('vectors/addition', { kind: 'single', choice: 1 }))?.correct, false);
+    await waitFor(() => api.reviewStatusBar.text === '$(mortar-board) 1 to review', 'the status bar to say "1 to review"');
+    await api.progress.reset(ROADMAP);
+    assert.equal(review(), undefined, 'no card and no answer is left');
+    assert.deepEqual(api.progress.get('another-roadmap')?.review, other);
+    await waitFor(() => api.reviewStatusBar.text === '', 'the status bar item to go');
+    await waitFor(() => !/to review/.test(String(api.roadmapTree.getTreeItem('topic:vectors').description)), 'the topic row to drop its due count');
+    assert.match(String(api.roadmapTree.getTreeItem('topic:vectors').tooltip), /Quizzed: not yet/);
+    assert.deepEqual(await api.quizzes.sessionKeys(), [], 'the review session has nothing to ask');
+    await api.progress.updateReview('another-roadmap', () => ({ cards: {}, log: [] }));
+  });
 });

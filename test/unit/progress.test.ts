@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Roadmap } from '../../src/core/model';
 import { decodeProgress, encodeProgressFile, mergeStates } from '../../src/core/progress/progressCodec';
-import { applyChanges, emptyState, MAX_HISTORY, resetRoadmap, statusOf, type ProgressState } from '../../src/core/progress/progressModel';
+import { applyChanges, emptyState, MAX_HISTORY, resetRoadmap, setPlan, setReview, statusOf, type ProgressState } from '../../src/core/progress/progressModel';
 import { hoursLeft, layerTally, nextTopics, overallTally } from '../../src/core/progress/progressStats';
 import { RoadmapIndex } from '../../src/core/roadmapIndex';
 
@@ -53,6 +53,23 @@ describe('progress model', () => {
     const s = resetRoadmap(mark(mark(emptyState(), 'a', 'done'), 'b', 'skipped'), 'r', later(1));
     assert.deepEqual(Object.keys(s.roadmaps.r.topics), []);
     assert.equal(s.roadmaps.r.history.length, 4);
+  });
+
+  it('reset also deletes the review cards and quiz answers, keeps the plan, and touches no other roadmap', () => {
+    const review = { cards: { 'a/q1': { due: t0.toISOString(), stability: 1, difficulty: 5, scheduledDays: 0, learningSteps: 0, reps: 1, lapses: 0, state: 1 as const } }, log: [{ at: t0.toISOString(), card: 'a/q1', grade: 'again' as const, correct: false, source: 'quiz' as const }] };
+    const plan = { start: '2026-01-05', hoursPerWeek: 5, weekdays: [1], pauses: [], updated: t0.toISOString() };
+    let s = setReview(mark(emptyState(), 'a', 'done'), 'r', review);
+    s = setPlan(setReview(s, 'other', review), 'r', plan);
+    const copy = JSON.stringify(s);
+    const after = resetRoadmap(s, 'r', later(1));
+    assert.equal(after.roadmaps.r.review, undefined);
+    assert.deepEqual(after.roadmaps.r.plan, plan);
+    assert.deepEqual(after.roadmaps.other.review, review, 'another roadmap keeps its cards');
+    assert.equal(JSON.stringify(s), copy, 'the state given is not mutated');
+    // A roadmap with cards and no status: the reset still clears the cards.
+    const onlyCards = resetRoadmap(setReview(emptyState(), 'r', review), 'r', later(1));
+    assert.equal(onlyCards.roadmaps.r.review, undefined);
+    assert.deepEqual(onlyCards.roadmaps.r.history, []);
   });
 
   it('caps the history', () => {

@@ -104,7 +104,11 @@ export function applyChanges(state: ProgressState, roadmapId: string, changes: r
   return { state: { ...state, roadmaps }, applied };
 }
 
-/** Clears one roadmap's statuses; the history keeps a record of the reset as changes to not-started. */
+/**
+ * Clears one roadmap's statuses, and its review cards and quiz answers: a learner who starts over
+ * expects nothing of the old quizzes to come back for review, nor to count as "quizzed". The
+ * history keeps a record of the reset as changes to not-started; the study plan stays.
+ */
 export function resetRoadmap(state: ProgressState, roadmapId: string, now: Date): ProgressState {
   const p = own(state.roadmaps, roadmapId);
   if (!p) return state;
@@ -112,7 +116,12 @@ export function resetRoadmap(state: ProgressState, roadmapId: string, now: Date)
     ...Object.keys(p.topics).map((id) => ({ kind: 'topic' as const, id, status: 'not-started' as const })),
     ...Object.keys(p.exercises).map((id) => ({ kind: 'exercise' as const, id, status: 'not-started' as const })),
   ];
-  return applyChanges(state, roadmapId, changes, now).state;
+  const next = applyChanges(state, roadmapId, changes, now).state;
+  if (!p.review) return next;
+  const { review: _review, ...rest } = own(next.roadmaps, roadmapId) ?? p;
+  const roadmaps = dict(next.roadmaps);
+  roadmaps[roadmapId] = rest;
+  return { ...next, roadmaps };
 }
 
 /** Sets or clears one roadmap's study plan; statuses and history stay as they are. */

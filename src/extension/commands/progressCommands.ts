@@ -31,7 +31,7 @@ export function progressHandlers({ roadmaps, progress, notes, log }: Services): 
     const index = await roadmaps.current();
     const answer = await vscode.window.showWarningMessage(
       `Reset all progress on "${index.roadmap.title}"?`,
-      { modal: true, detail: 'Every topic and exercise goes back to "not started". The history of your changes is kept. Export your progress first if you may want it back.' },
+      { modal: true, detail: 'Every topic and exercise goes back to "not started", and the review cards and quiz answers of this roadmap are deleted. The history of your status changes and your study plan are kept. Export your progress first if you may want it back.' },
       'Reset Progress',
     );
     if (answer === 'Reset Progress') await progress.reset(index.roadmap.id);
