@@ -1,6 +1,7 @@
 // `npm run bench`: measured figures, each beside its floor where one exists. Not a test:
 // it prints numbers and never fails on them. Flags: --no-host (skip real VS Code), --no-exercises,
-// --hostile-only, --hold-only, --plan-only, --papers-only, --snippets-only, --authoring-only, --map-only, --activation-only.
+// --hostile-only, --hold-only, --plan-only, --papers-only, --snippets-only, --authoring-only, --map-only,
+// --activation-only, --quiz-only.
 import { readFileSync, statSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
@@ -18,6 +19,8 @@ import { kb, printTable } from './bench/measure';
 import { openNotesRows } from './bench/openNotesBench';
 import { papersRows } from './bench/papersBench';
 import { planRows } from './bench/planBench';
+import { quizHostRows } from './bench/quizHostBench';
+import { quizRows } from './bench/quizBench';
 import { renderRows } from './bench/renderBench';
 import { snippetRows } from './bench/snippetBench';
 import { treeRows } from './bench/treeBench';
@@ -33,6 +36,13 @@ async function main() {
   // --plan-only: just the study plan's rows (issue 16's goal), for a quick look on a quiet machine.
   if (args.has('--plan-only')) return printTable('Study plan (median of 11, calendar of 3, after a warm-up)', await planRows());
   if (args.has('--papers-only')) return printTable('Reading list (median, alternating with the floor, after warm-ups)', papersRows(root));
+  // --quiz-only: issue 13's figures (one answer, the due list, a topic opened with its quiz), and
+  // (without --no-host) the topic opened with and without its quiz in the real host.
+  if (args.has('--quiz-only')) {
+    printTable('Quizzes and review (median, alternating with the floor, after warm-ups)', await quizRows(root));
+    if (!args.has('--no-host')) printTable('Quizzes in the real VS Code 1.100.3 host', await quizHostRows());
+    return;
+  }
   if (args.has('--snippets-only')) return printTable('Runnable notes (median of 11, alternating with the floor, after a warm-up)', await snippetRows());
   // --authoring-only: issue 15's figures, a teacher's roadmap loaded cold and the warm loads.
   if (args.has('--authoring-only')) {
@@ -63,11 +73,12 @@ async function main() {
   printTable('Notes rendering (median of 21, alternating with the floor, after 10 warm-ups)', await renderRows(root));
   printTable('Reading list (median, alternating with the floor, after warm-ups)', papersRows(root));
   printTable('Map (after a warm-up, alternating with the floor)', await mapLayoutRows());
+  printTable('Quizzes and review (median, alternating with the floor, after warm-ups)', await quizRows(root));
   if (!args.has('--no-host')) {
     const roadmap = JSON.parse(readFileSync(resolve(root, 'dist', 'roadmap.json'), 'utf8')) as Roadmap;
     // The second topic of each of the first five layers: notes with math and code.
     const topics = roadmap.layers.slice(0, 5).map((l) => ({ layer: new RegExp(`^${l.number}\\. `), title: l.topics[1].title }));
-    printTable('Real VS Code 1.100.3 host', [...(await activationRows()), ...(await openNotesRows(topics)), ...(await mapHostRows())]);
+    printTable('Real VS Code 1.100.3 host', [...(await activationRows()), ...(await openNotesRows(topics)), ...(await mapHostRows()), ...(await quizHostRows())]);
   }
   if (!args.has('--no-exercises')) printTable('Exercises (Debian python3)', exerciseRows(root));
   printTable('Runnable notes (median of 11, alternating with the floor, after a warm-up)', await snippetRows());

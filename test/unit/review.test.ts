@@ -88,6 +88,18 @@ describe('Spaced review through ts-fsrs', () => {
     assert.deepEqual(sessionCards(index, progress(r), t0, 3), ['a/q1']);
   });
 
+  it('a topic’s session takes only its live items; reviews of earlier days and quiz answers leave the daily limit alone', () => {
+    let r = answer(undefined, 'a/q1', ['again'], new Date(t0.getTime() - DAY), 'review'); // yesterday
+    r = answer(r, 'a/removed', ['again'], new Date(t0.getTime() - DAY));
+    r = answer(r, 'constructor/to-string', ['again'], new Date(t0.getTime() - DAY));
+    r = answer(r, 'b/q1', ['again'], t0); // a quiz answer today
+    assert.equal(reviewsToday(progress(r), t0), 0);
+    assert.deepEqual(sessionCards(index, progress(r), t0, 50, 'a'), ['a/q1'], 'the removed item is left out');
+    assert.deepEqual(sessionCards(index, progress(r), t0, 50, 'constructor'), ['constructor/to-string']);
+    assert.deepEqual(sessionCards(index, progress(r), t0, 50, '__proto__'), []);
+    assert.deepEqual(sessionCards(index, progress(r), t0, 50), ['a/q1', 'constructor/to-string', 'b/q1']);
+  });
+
   it('reviews per day, and retention as the share right at the first try of each card each day', () => {
     let r = answer(undefined, 'a/q1', ['again', 'good'], new Date(t0.getTime() - DAY)); // failed first: a miss
     r = answer(r, 'a/q2', ['good'], t0);

@@ -1,4 +1,4 @@
-import { splitCardKey } from '../quiz/quizModel';
+import { cardKey, splitCardKey } from '../quiz/quizModel';
 import type { RoadmapProgress } from '../progress/progressModel';
 import type { RoadmapIndex } from '../roadmapIndex';
 import { daysBetween, localDayKey, localDayOf, plusDays } from '../time/localDates';
@@ -56,9 +56,16 @@ export function dueCounts(index: RoadmapIndex, progress: RoadmapProgress | undef
 
 /** Answers given in review sessions today: the daily limit counts them. */
 export function reviewsToday(progress: RoadmapProgress | undefined, now: Date): number {
-  const today = localDayKey(now);
+  const [from, to] = [localDayOf(now).getTime(), endOfToday(now)];
+  const log = progress?.review?.log ?? [];
   let n = 0;
-  for (const e of progress?.review?.log ?? []) if (e.source === 'review' && localDayKey(new Date(e.at)) === today) n++;
+  // The log is in time order (every read of the store sorts it; answers are appended at now):
+  // read back from the newest, and stop at the first answer before today.
+  for (let i = log.length - 1; i >= 0; i--) {
+    const at = Date.parse(log[i].at);
+    if (at < from) break;
+    if (at < to && log[i].source === 'review') n++;
+  }
   return n;
 }
 
@@ -69,9 +76,23 @@ export function reviewsToday(progress: RoadmapProgress | undefined, now: Date): 
 export function sessionCards(index: RoadmapIndex, progress: RoadmapProgress | undefined, now: Date, dailyLimit: number, topicId?: string): string[] {
   const limit = endOfToday(now);
   const left = Math.max(0, dailyLimit - reviewsToday(progress, now));
-  return liveCards(index, progress)
-    .filter(([, card, topic]) => Date.parse(card.due) < limit && (!topicId || topic === topicId))
-    .sort((a, b) => Date.parse(a[1].due) - Date.parse(b[1].due) || (a[0] < b[0] ? -1 : 1))
+  if (left === 0) return [];
+  // Each due time parsed once (a sort would parse it at every comparison); one topic's session
+  // looks only at that topic's items.
+  const due: Array<[string, number]> = [];
+  const take = (key: string, card: StoredCard) => {
+    const t = Date.parse(card.due);
+    if (t < limit) due.push([key, t]);
+  };
+  if (topicId) {
+    const cards = progress?.review?.cards;
+    for (const id of index.topic(topicId)?.quiz?.ids ?? []) {
+      const key = cardKey(topicId, id);
+      if (cards && Object.hasOwn(cards, key)) take(key, cards[key]);
+    }
+  } else for (const [key, card] of liveCards(index, progress)) take(key, card);
+  return due
+    .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, left)
     .map(([key]) => key);
 }
