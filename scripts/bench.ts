@@ -40,7 +40,7 @@ async function main() {
   // (without --no-host) the topic opened with and without its quiz in the real host.
   if (args.has('--quiz-only')) {
     printTable('Quizzes and review (median, alternating with the floor, after warm-ups)', await quizRows(root));
-    if (!args.has('--no-host')) printTable('Quizzes in the real VS Code 1.100.3 host', await quizHostRows());
+    if (!args.has('--no-host')) printTable('Quizzes in the real VS Code 1.100.3 host', await quizHostRows(root));
     return;
   }
   if (args.has('--snippets-only')) return printTable('Runnable notes (median of 11, alternating with the floor, after a warm-up)', await snippetRows());
@@ -78,7 +78,7 @@ async function main() {
     const roadmap = JSON.parse(readFileSync(resolve(root, 'dist', 'roadmap.json'), 'utf8')) as Roadmap;
     // The second topic of each of the first five layers: notes with math and code.
     const topics = roadmap.layers.slice(0, 5).map((l) => ({ layer: new RegExp(`^${l.number}\\. `), title: l.topics[1].title }));
-    printTable('Real VS Code 1.100.3 host', [...(await activationRows()), ...(await openNotesRows(topics)), ...(await mapHostRows()), ...(await quizHostRows())]);
+    printTable('Real VS Code 1.100.3 host', [...(await activationRows()), ...(await openNotesRows(topics)), ...(await mapHostRows()), ...(await quizHostRows(root))]);
   }
   if (!args.has('--no-exercises')) printTable('Exercises (Debian python3)', exerciseRows(root));
   printTable('Runnable notes (median of 11, alternating with the floor, after a warm-up)', await snippetRows());

@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { NotesPanel, RoadmapTree, Workbench } from '../../test/ui/pages';
 import { ms, type Row } from './measure';
 
@@ -12,8 +12,7 @@ const NOTE = 'classical-ml/decision-trees-random-forests';
  * yourself" the items link to) under "Quizzed k", with the built-in quiz file beside it, and under
  * "Plain k", without one.
  */
-function pairsRoadmap(): string {
-  const root = resolve(__dirname, '..', '..', '..');
+function pairsRoadmap(root: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'bench-quiz-'));
   mkdirSync(join(dir, 'notes'));
   const topics: string[] = [];
@@ -32,8 +31,8 @@ function pairsRoadmap(): string {
  * In the real host, a click on a topic in the tree to its heading in the open notes panel, for a
  * topic with its quiz beside the same topic without one (alternating, each first half the time).
  */
-export async function quizHostRows(): Promise<Row[]> {
-  const dir = pairsRoadmap();
+export async function quizHostRows(root: string): Promise<Row[]> {
+  const dir = pairsRoadmap(root);
   const wb = await Workbench.open({ copy: { 'bench-roadmap': dir }, settings: { 'aiRoadmap.roadmapFile': 'bench-roadmap/roadmap.yaml' } });
   const withQuiz: number[] = [];
   const without: number[] = [];

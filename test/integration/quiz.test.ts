@@ -11,7 +11,7 @@ describe('Quizzes and spaced review in real VS Code', () => {
   const ROADMAP = 'quizzed';
   const dir = () => vscode.Uri.joinPath(workspaceUri(), 'quiz-roadmap');
   const review = () => api.progress.get(ROADMAP)?.review;
-  const answer = (key: string, response: unknown) => vscode.commands.executeCommand<{ ok: boolean; correct?: boolean; message?: string }>('aiRoadmap.answerQuizItem', key, response);
+  const answer = (key: string, response: unknown, source?: 'quiz' | 'review') => vscode.commands.executeCommand<{ ok: boolean; correct?: boolean; message?: string }>('aiRoadmap.answerQuizItem', key, response, source);
 
   before(async () => {
     api = await activateExtension();
@@ -106,6 +106,34 @@ describe('Quizzes and spaced review in real VS Code', () => {
     }, 'the changed question');
     assert.ok(found);
     assert.equal(review()!.cards['vectors/length-of-3-4'].lastCorrect, true, 'the card is the same');
+  });
+
+  it('Review Topic takes only that topic’s due cards', async () => {
+    // A miss in each of two topics: both due today.
+    assert.equal((await answer('vectors/addition', { kind: 'single', choice: 1 }))?.correct, false);
+    assert.equal((await answer('matrices/rank-bound', { kind: 'single', choice: 2 }))?.correct, false);
+    assert.deepEqual((await api.quizzes.sessionKeys()).sort(), ['matrices/rank-bound', 'vectors/addition']);
+    const question = () =>
+      new Promise<void>((resolve) => {
+        const sub = api.quizPanel.onDidPost((type) => {
+          if (type === 'question') {
+            sub.dispose();
+            resolve();
+          }
+        });
+      });
+    let posted = question();
+    await vscode.commands.executeCommand('aiRoadmap.reviewTopic', 'matrices');
+    await posted;
+    assert.equal(api.quizPanel.currentKey, 'matrices/rank-bound');
+    assert.equal((await answer('matrices/rank-bound', { kind: 'single', choice: 1 }, 'review'))?.correct, true);
+    assert.deepEqual(await api.quizzes.sessionKeys('matrices'), [], 'nothing of the topic is left');
+    assert.deepEqual(await api.quizzes.sessionKeys(), ['vectors/addition'], 'the other topic’s card waits for its own review');
+    posted = question();
+    await vscode.commands.executeCommand('aiRoadmap.reviewTopic', 'topic:vectors');
+    await posted;
+    assert.equal(api.quizPanel.currentKey, 'vectors/addition');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('Reset Progress deletes the roadmap’s review cards and quiz answers: no due count, no quizzed, other roadmaps keep theirs', async () => {

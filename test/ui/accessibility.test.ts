@@ -1,18 +1,46 @@
 // The panels in every kind of theme, and the accessibility audit: axe-core (WCAG 2.1 A and AA, and
 // the best-practice rules on landmarks and headings) in every panel, once per panel per theme, in
 // one window whose CSP is bypassed so axe can be injected (this suite only). Rules turned off, with
-// their reasons: RULES_OFF in pages/axeAudit.ts. A new panel (quiz, review, map, plan) is one more
-// row in PANELS.
+// their reasons: RULES_OFF in pages/axeAudit.ts. A new panel (review, plan) is one more row in
+// PANELS.
 import * as assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Frame } from 'playwright-core';
-import { audit, Dashboard, describeViolations, MapView, NotesPanel, RoadmapTree, useWorkbench, type Workbench } from './pages';
+import { audit, Dashboard, describeViolations, MapView, NoteSnippets, NotesPanel, QuizPanel, RoadmapTree, useWorkbench, type Workbench } from './pages';
 
 /** A topic whose notes have math, code, exercises with buttons, resources and prerequisites. */
 const TOPIC = { pick: 'From scratch: logistic regression', heading: 'From scratch: logistic regression, softmax regression, basic backprop' };
 
 const PANELS: Array<{ name: string; open(wb: Workbench): Promise<Frame> }> = [
   { name: 'notes panel (math, code, exercises)', open: async (wb) => (await NotesPanel.open(wb, TOPIC.pick, TOPIC.heading)).frame },
+  {
+    // The notes with the output of a run under the Python block (run once; the panel keeps it).
+    name: 'notes panel with a run output',
+    open: async (wb) => {
+      const snippets = new NoteSnippets((await NotesPanel.open(wb, TOPIC.pick, TOPIC.heading)).frame);
+      if (!/^Done/.test(((await snippets.summary(0).textContent().catch(() => '')) ?? '').trim())) {
+        await snippets.run(0);
+        await snippets.waitEnded(0, 'Done', 180_000);
+      }
+      await snippets.log(0).scrollIntoViewIfNeeded();
+      return snippets.frame;
+    },
+  },
+  {
+    // The quiz with its feedback shown: an explain item's model answer, self-graded "Again", so the
+    // verdict, the answer, the explanation and "Show the section" are all on the page.
+    name: 'quiz panel with feedback',
+    open: async (wb) => {
+      const quiz = await QuizPanel.take(wb, TOPIC.pick);
+      await quiz.type('The loss over p, then the chain rule.');
+      await quiz.press('Control+Enter');
+      await quiz.waitModelAnswer();
+      await quiz.press('1');
+      assert.equal((await quiz.waitVerdict()).correct, false);
+      await quiz.showSectionButton().waitFor({ timeout: 60_000 });
+      return quiz.frame;
+    },
+  },
   { name: 'dashboard', open: async (wb) => (await Dashboard.open(wb)).frame },
   { name: 'map', open: async (wb) => (await MapView.open(wb)).frame },
 ];
@@ -26,7 +54,7 @@ const THEMES: Array<[string, string, string]> = [
 ];
 
 describe('Accessibility audit of the webviews (axe-core, WCAG 2.1 AA)', () => {
-  const workbench = useWorkbench({ bypassCsp: true });
+  const workbench = useWorkbench({ bypassCsp: true, settings: { 'aiRoadmap.pythonPath': process.env.AI_ROADMAP_PYTHON ?? '/usr/bin/python3' } });
   // Every audit runs as for a learner who asked the system for less motion: nothing may move.
   before(async () => {
     await workbench().page.emulateMedia({ reducedMotion: 'reduce' });

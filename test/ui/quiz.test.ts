@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { repoRoot } from '../../tools/host/codeServer';
-import { QuizPanel, useWorkbench } from './pages';
+import { Dashboard, QuizPanel, useWorkbench } from './pages';
 
 describe('A quiz and a review session in real VS Code, by keyboard', () => {
   const workbench = useWorkbench({
@@ -65,5 +65,17 @@ describe('A quiz and a review session in real VS Code, by keyboard', () => {
     assert.equal((await review.waitVerdict()).correct, true);
     await review.press('Enter');
     assert.equal(await review.waitScore(), '1 of 1 right.');
+
+    // The dashboard: nothing due now, six answers today, retention counts each card's first try of
+    // the day (the missed one stays a miss), the 14-day forecast, and the layer quizzed.
+    const dashboard = await Dashboard.open(wb);
+    assert.equal(await dashboard.fact('due'), '0');
+    assert.equal(await dashboard.fact('reviews'), '6');
+    assert.equal(await dashboard.fact('retention'), '80% right at the first try (5 cards)');
+    assert.equal(await dashboard.chartColumns('reviews-per-day').count(), 30);
+    assert.equal(await dashboard.chartColumns('forecast').count(), 14);
+    assert.equal(await dashboard.mastery('basics', 'quizzed'), '1/2');
+    await dashboard.scrollToSection('Reviews');
+    await wb.screenshot('dashboard-reviews');
   });
 });

@@ -24,4 +24,20 @@ describe('The built-in quizzes', () => {
     }
     assert.deepEqual(short, []);
   });
+
+  // Options show in the order written (no shuffle: the number keys, the tests and an author's
+  // "both of the above" rely on it), so the right option's place is spread out by the authors.
+  it('the right option of single-choice items is not mostly in one place', async () => {
+    const r = await loadRoadmap(nodeRoadmapFiles(`${repoRoot}/roadmap`));
+    assert.ok(r.ok);
+    const places = new Map<number, number>();
+    let n = 0;
+    for (const item of r.roadmap.layers.flatMap((l) => l.topics).flatMap((t) => t.quiz?.items ?? [])) {
+      if (item.kind !== 'single') continue;
+      const at = item.options.indexOf(item.answer);
+      places.set(at, (places.get(at) ?? 0) + 1);
+      n++;
+    }
+    for (const [at, count] of places) assert.ok(count / n <= 0.4, `the right option is option ${at + 1} in ${count} of ${n} single-choice items`);
+  });
 });

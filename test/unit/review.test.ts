@@ -8,6 +8,7 @@ import { RoadmapIndex } from '../../src/core/roadmapIndex';
 import type { ReviewState } from '../../src/core/review/reviewModel';
 import { dueCounts, dueForecast, retention, reviewsPerDay, reviewsToday, sessionCards } from '../../src/core/review/reviewStats';
 import { recordAnswer, scheduleCard } from '../../src/core/review/scheduler';
+import { dashboardData } from '../../src/core/views/dashboardView';
 
 const topic = (id: string, quiz: string[], exercises: string[] = []) => ({ id, title: id, prerequisites: [], tags: [], resources: [], exercises, quiz: { ids: quiz } });
 const roadmap: Roadmap = {
@@ -140,6 +141,29 @@ describe('Spaced review through ts-fsrs', () => {
     // Replace with a file that has no reviews keeps the learner's cards.
     const replaced = replaceRoadmaps(state, applyChanges(emptyState(), 'r', [{ kind: 'topic', id: 'b', status: 'done' }], t0).state);
     assert.deepEqual(replaced.roadmaps.r.review, state.roadmaps.r.review);
+  });
+});
+
+describe('The dashboard’s reviews and mastery', () => {
+  it('shows due today, answers per day over 30 days, retention, the 14-day forecast and mastery per layer', () => {
+    let r = answer(undefined, 'a/q1', ['again'], t0);
+    r = answer(r, 'a/q2', ['good'], new Date(t0.getTime() - DAY));
+    r = answer(r, 'a/q3', ['good'], t0);
+    r = answer(r, 'a/q4', ['good'], t0);
+    r = answer(r, 'a/q5', ['good'], t0);
+    const p = { ...progress(r), topics: { a: { status: 'done' as const, updated: t0.toISOString() } } };
+    const d = dashboardData(index, p, t0);
+    assert.equal(d.review?.dueToday, dueCounts(index, p, t0).total);
+    assert.ok(d.review!.dueToday >= 1, 'the miss is due today');
+    assert.equal(d.review?.perDay.length, 30);
+    assert.deepEqual(d.review?.perDay.slice(-2).map((x) => x.count), [1, 4]);
+    assert.deepEqual(d.review?.retention, { percent: 80, answered: 5 });
+    assert.equal(d.review?.forecast.length, 14);
+    assert.equal(d.review?.forecast.reduce((n, x) => n + x.count, 0), 5);
+    const l1 = d.mastery.find((m) => m.id === 'l1');
+    assert.deepEqual(l1 && { read: l1.read, quizzed: l1.quizzed, quizzable: l1.quizzable, verified: l1.verified }, { read: 1, quizzed: 1, quizzable: 2, verified: 0 }, 'done is read, 4 of 5 right is quizzed, and nothing is verified');
+    // Without any answer, no retention is claimed.
+    assert.equal(dashboardData(index, progress(undefined), t0).review?.retention, undefined);
   });
 });
 

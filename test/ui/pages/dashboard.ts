@@ -43,8 +43,19 @@ export class Dashboard {
     await this.frame.locator('h2', { hasText: heading }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
   }
 
-  async fact(name: 'done' | 'streak' | 'hours' | 'plan' | 'finish'): Promise<string> {
+  /** A fact of the page: progress, the plan, or the reviews ('due' today, 'retention', 'reviews' over 30 days). */
+  async fact(name: 'done' | 'streak' | 'hours' | 'plan' | 'finish' | 'due' | 'retention' | 'reviews'): Promise<string> {
     return ((await this.frame.locator(`[data-fact="${name}"]`).textContent()) ?? '').trim();
+  }
+
+  /** A layer's mastery bar, read from its words: "3/5", or "none" when no topic of it can have the fact. */
+  async mastery(layerId: string, fact: 'read' | 'quizzed' | 'verified'): Promise<string> {
+    return ((await this.frame.locator(`.mastery-layers [data-layer="${layerId}"] [data-fact="${fact}"] .meta`).textContent()) ?? '').trim();
+  }
+
+  /** The bars of the 30-day answers chart or the 14-day forecast. */
+  chartColumns(chart: 'reviews-per-day' | 'forecast') {
+    return this.frame.locator(`svg.weeks.${chart} .col`);
   }
 
   /** Every control a learner can reach, in document order, as the focus would describe it. */
