@@ -143,7 +143,7 @@ describe('Quizzes and spaced review in real VS Code', () => {
     await waitFor(() => api.reviewStatusBar.text === '$(mortar-board) 1 to review', 'the status bar to say "1 to review"');
     await api.progress.reset(ROADMAP);
     assert.equal(review(), undefined, 'no card and no answer is left');
-    assert.deepEqual(api.progress.get('another-roadmap')?.review, other);
+    assert.equal(JSON.stringify(api.progress.get('another-roadmap')?.review), JSON.stringify(other), 'another roadmap keeps its cards');
     await waitFor(() => api.reviewStatusBar.text === '', 'the status bar item to go');
     await waitFor(() => !/to review/.test(String(api.roadmapTree.getTreeItem('topic:vectors').description)), 'the topic row to drop its due count');
     assert.match(String(api.roadmapTree.getTreeItem('topic:vectors').tooltip), /Quizzed: not yet/);

@@ -31,6 +31,8 @@ const PANELS: Array<{ name: string; open(wb: Workbench): Promise<Frame> }> = [
     // verdict, the answer, the explanation and "Show the section" are all on the page.
     name: 'quiz panel with feedback',
     open: async (wb) => {
+      // Take Quiz with no notes panel open asks which topic (with one open, it takes that topic's).
+      await wb.runCommand('View: Close All Editors');
       const quiz = await QuizPanel.take(wb, TOPIC.pick);
       await quiz.type('The loss over p, then the chain rule.');
       await quiz.press('Control+Enter');

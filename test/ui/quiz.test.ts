@@ -20,7 +20,7 @@ describe('A quiz and a review session in real VS Code, by keyboard', () => {
     await quiz.press('Enter');
     assert.deepEqual(await quiz.waitVerdict(), { correct: true, text: '✓Right' });
     assert.match((await quiz.explanation().textContent()) ?? '', /25/);
-    await wb.screenshot('quiz-feedback');
+    await wb.screenshot('quiz-feedback', { docs: true });
     await quiz.press('Enter');
 
     // 2. single: a number key picks, Enter submits; a wrong answer offers the section.
@@ -54,13 +54,13 @@ describe('A quiz and a review session in real VS Code, by keyboard', () => {
     assert.equal((await quiz.waitVerdict()).correct, true);
     await quiz.press('Enter');
     assert.equal(await quiz.waitScore(), '4 of 5 right.');
-    await wb.screenshot('quiz-summary');
+    await wb.screenshot('quiz-summary', { docs: true });
 
     // The missed item is due again today: the review session asks it, and finishes.
     await wb.runCommandByKeyboard('AI Roadmap: Review');
     const review = await QuizPanel.find(wb, /^Review · Vectors · question 1 of 1$/);
     await review.press('1');
-    await wb.screenshot('review-session');
+    await wb.screenshot('review-session', { docs: true });
     await review.press('Enter');
     assert.equal((await review.waitVerdict()).correct, true);
     await review.press('Enter');
@@ -76,6 +76,16 @@ describe('A quiz and a review session in real VS Code, by keyboard', () => {
     assert.equal(await dashboard.chartColumns('forecast').count(), 14);
     assert.equal(await dashboard.mastery('basics', 'quizzed'), '1/2');
     await dashboard.scrollToSection('Reviews');
-    await wb.screenshot('dashboard-reviews');
+    await wb.screenshot('dashboard-reviews', { docs: true });
+
+    // Reset Progress says the cards and answers go, and after the confirmation they are gone.
+    await wb.runCommandByKeyboard('AI Roadmap: Reset Progress...');
+    const dialog = wb.page.locator('.monaco-dialog-box', { hasText: 'the review cards and quiz answers of this roadmap are deleted' });
+    await dialog.waitFor({ timeout: 60_000 });
+    await dialog.locator('.monaco-button', { hasText: 'Reset Progress' }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 60_000 });
+    await dashboard.frame.waitForFunction(() => document.querySelector('[data-fact="retention"]')?.textContent === 'no answers yet', undefined, { timeout: 60_000 });
+    assert.equal(await dashboard.fact('reviews'), '0');
+    assert.equal(await dashboard.mastery('basics', 'quizzed'), '0/2');
   });
 });
