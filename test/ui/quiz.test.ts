@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { repoRoot } from '../../tools/host/codeServer';
-import { Dashboard, QuizPanel, useWorkbench } from './pages';
+import { Dashboard, NotesPanel, QuizPanel, useWorkbench } from './pages';
 
 describe('A quiz and a review session in real VS Code, by keyboard', () => {
   const workbench = useWorkbench({
@@ -65,6 +65,12 @@ describe('A quiz and a review session in real VS Code, by keyboard', () => {
     assert.equal((await review.waitVerdict()).correct, true);
     await review.press('Enter');
     assert.equal(await review.waitScore(), '1 of 1 right.');
+
+    // The notes header: the three facts in words, each with its mark, done never claiming verified.
+    const notes = await NotesPanel.open(wb, 'Vectors', 'Vectors');
+    await notes.setStatus('done');
+    await notes.frame.waitForFunction(() => /^✓ Read: yes/.test(document.querySelector('.mastery-row [data-fact="read"]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    assert.deepEqual(await notes.mastery(), ['✓ Read: yes (marked done)', '✓ Quizzed: yes (5 of 5 right at the last answer; 80% needed)', '○ Verified: not yet (exercises passing their tests: 0 of 1)']);
 
     // The dashboard: nothing due now, six answers today, retention counts each card's first try of
     // the day (the missed one stays a miss), the 14-day forecast, and the layer quizzed.

@@ -9,6 +9,7 @@ import type { ReviewState } from '../../src/core/review/reviewModel';
 import { dueCounts, dueForecast, retention, reviewsPerDay, reviewsToday, sessionCards } from '../../src/core/review/reviewStats';
 import { recordAnswer, scheduleCard } from '../../src/core/review/scheduler';
 import { dashboardData } from '../../src/core/views/dashboardView';
+import { notesViewFor } from '../../src/core/views/notesView';
 
 const topic = (id: string, quiz: string[], exercises: string[] = []) => ({ id, title: id, prerequisites: [], tags: [], resources: [], exercises, quiz: { ids: quiz } });
 const roadmap: Roadmap = {
@@ -164,6 +165,23 @@ describe('The dashboard’s reviews and mastery', () => {
     assert.deepEqual(l1 && { read: l1.read, quizzed: l1.quizzed, quizzable: l1.quizzable, verified: l1.verified }, { read: 1, quizzed: 1, quizzable: 2, verified: 0 }, 'done is read, 4 of 5 right is quizzed, and nothing is verified');
     // Without any answer, no retention is claimed.
     assert.equal(dashboardData(index, progress(undefined), t0).review?.retention, undefined);
+  });
+
+  it('the notes header gets the three facts in words and the quiz with its due count', async () => {
+    let r = answer(undefined, 'a/q1', ['again'], t0);
+    for (const q of ['q2', 'q3', 'q4', 'q5']) r = answer(r, `a/${q}`, ['good'], t0);
+    const p = { ...progress(r), topics: { a: { status: 'done' as const, updated: t0.toISOString() } } };
+    const view = await notesViewFor(index, p, 'a', { renderNotes: async () => '', hasMyNotes: async () => false, now: t0 });
+    assert.equal(view?.kind, 'topic');
+    if (view?.kind !== 'topic') return;
+    assert.deepEqual(view.quiz, { items: 5, due: 1 });
+    assert.deepEqual(view.mastery.map((l) => [l.fact, l.met, l.text]), [
+      ['read', true, 'Read: yes (marked done)'],
+      ['quizzed', true, 'Quizzed: yes (4 of 5 right at the last answer; 80% needed)'],
+      ['verified', false, 'Verified: not yet (exercises passing their tests: 0 of 1)'],
+    ]);
+    const bare = await notesViewFor(index, progress(undefined), 'b', { renderNotes: async () => '', hasMyNotes: async () => false, now: t0 });
+    assert.deepEqual(bare?.kind === 'topic' && bare.quiz, { items: 1, due: 0 });
   });
 });
 

@@ -106,8 +106,9 @@ function masteryRow(view: TopicView, post: Post): HTMLElement {
       el(
         'p',
         { cls: 'quiz-links' },
-        keyed(button(`Take the quiz (${q.items} questions)`, `Take the quiz of this topic, ${q.items} questions, in the quiz panel`, () => post({ type: 'quiz', id: view.id, mode: 'quiz' })), 'quiz'),
-        q.due ? keyed(button(`Review ${q.due} due`, `Review the ${q.due} quiz cards of this topic due today`, () => post({ type: 'quiz', id: view.id, mode: 'review' }), true), 'review') : undefined,
+        // Each accessible name starts with the visible words, so speaking them finds the button.
+        keyed(button(`Take the quiz (${q.items} questions)`, `Take the quiz (${q.items} questions) of this topic, in the quiz panel`, () => post({ type: 'quiz', id: view.id, mode: 'quiz' })), 'quiz'),
+        q.due ? keyed(button(`Review ${q.due} due`, `Review ${q.due} due: the quiz cards of this topic due today`, () => post({ type: 'quiz', id: view.id, mode: 'review' }), true), 'review') : undefined,
       ),
     );
   }

@@ -41,6 +41,11 @@ export class NotesPanel {
     return NotesPanel.find(wb, heading);
   }
 
+  /** The header's three facts of mastery (read, quizzed, verified), each as its mark and words. */
+  async mastery(): Promise<string[]> {
+    return (await this.frame.locator('.mastery-row [data-fact]').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+  }
+
   heading() {
     return this.frame.locator('#root h1');
   }
