@@ -64,10 +64,15 @@ export interface MasteryLine {
   text: string;
 }
 
+/** The "read" fact alone: a panel marking its own topic updates this line in place. */
+export function readLine(read: boolean): MasteryLine {
+  return { fact: 'read', met: read, icon: read ? 'book' : 'circle-large-outline', text: read ? 'Read: yes (marked done)' : 'Read: not yet' };
+}
+
 export function masteryLines(m: Mastery): MasteryLine[] {
   const share = Math.round(QUIZZED_SHARE * 100);
   return [
-    { fact: 'read', met: m.read, icon: m.read ? 'book' : 'circle-large-outline', text: m.read ? 'Read: yes (marked done)' : 'Read: not yet' },
+    readLine(m.read),
     {
       fact: 'quizzed',
       met: m.quizzed.met,

@@ -3,6 +3,7 @@ import '@vscode-elements/elements/dist/vscode-radio/index.js';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { STATUSES, type Status } from '../../core/progress/progressModel';
 import { STATUS_LABELS } from '../../core/progress/statusWords';
+import { readLine, type MasteryLine } from '../../core/progress/mastery';
 import { el, linkButton, parseTrustedHtml } from '../shared/dom';
 import type { FromNotesPanel, LayerView, TopicRef, TopicView } from './protocol';
 
@@ -98,7 +99,7 @@ function masteryRow(view: TopicView, post: Post): HTMLElement {
   const row = el(
     'div',
     { cls: 'mastery-row' },
-    el('ul', { cls: 'mastery', attrs: { 'aria-label': 'Mastery of this topic' } }, ...(view.mastery ?? []).map((l) => el('li', { cls: l.met ? 'met' : 'unmet', attrs: { 'data-fact': l.fact } }, el('span', { cls: 'icon', text: l.met ? '✓' : '○', attrs: { 'aria-hidden': 'true' } }), ` ${l.text}`))),
+    el('ul', { cls: 'mastery', attrs: { 'aria-label': 'Mastery of this topic' } }, ...(view.mastery ?? []).map(masteryItem)),
   );
   if (view.quiz) {
     const q = view.quiz;
@@ -167,7 +168,13 @@ export function updateStatus(root: HTMLElement, id: string, status: Status): boo
   if (!group || root.dataset.topic !== id) return false;
   group.dataset.status = status;
   for (const radio of group.querySelectorAll('vscode-radio')) radio.checked = radio.getAttribute('data-status') === status;
+  // "Read" follows the status; quizzed and verified do not.
+  root.querySelector('.mastery-row [data-fact="read"]')?.replaceWith(masteryItem(readLine(status === 'done')));
   return true;
+}
+
+function masteryItem(l: MasteryLine): HTMLLIElement {
+  return el('li', { cls: l.met ? 'met' : 'unmet', attrs: { 'data-fact': l.fact } }, el('span', { cls: 'icon', text: l.met ? '✓' : '○', attrs: { 'aria-hidden': 'true' } }), ` ${l.text}`);
 }
 
 /** Marks a control so a refresh of the same topic gives it the focus back. */
