@@ -8,14 +8,14 @@ import { join, posix, relative } from 'node:path';
 import { decompress } from 'fzstd';
 import yauzl from 'yauzl';
 
-/** Every entry name of a zip, and the bytes of the entries asked for. */
-export async function vsixEntries(file, read = []) {
+/** Every entry of a zip (name and sizes), and the bytes of the entries asked for. */
+export async function zipIndex(file, read = []) {
   const zip = await new Promise((res, rej) => yauzl.open(file, { lazyEntries: true }, (e, z) => (e ? rej(e) : res(z))));
-  const names = [];
+  const entries = [];
   const texts = new Map();
   await new Promise((res, rej) => {
     zip.on('entry', (entry) => {
-      names.push(entry.fileName);
+      entries.push({ name: entry.fileName, bytes: entry.compressedSize, raw: entry.uncompressedSize });
       if (!read.includes(entry.fileName)) return zip.readEntry();
       zip.openReadStream(entry, (e, stream) => {
         if (e) return rej(e);
@@ -33,6 +33,13 @@ export async function vsixEntries(file, read = []) {
     zip.readEntry();
   });
   zip.close();
+  return { entries, texts };
+}
+
+/** Every entry name of a zip, and the bytes of the entries asked for. */
+export async function vsixEntries(file, read = []) {
+  const { entries, texts } = await zipIndex(file, read);
+  const names = entries.map((e) => e.name);
   return read.length ? { names, texts } : names;
 }
 

@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
 import { decompress } from 'fzstd';
-import yauzl from 'yauzl';
+import { zipIndex } from './check-vsix.mjs';
 
 /** Issue 10's goal for the vsix. */
 export const VSIX_GOAL_KB = 1000;
@@ -53,36 +53,19 @@ function packKindOf(file) {
  * size in proportion.
  */
 export async function vsixAreas(file) {
-  const zip = await new Promise((res, rej) => yauzl.open(file, { lazyEntries: true }, (e, z) => (e ? rej(e) : res(z))));
+  const { entries: all, texts } = await zipIndex(file, [PACK]);
   const areas = new Map();
-  let entries = 0;
-  let pack;
-  await new Promise((res, rej) => {
-    zip.on('entry', (entry) => {
-      entries++;
-      const area = areaOf(entry.fileName);
-      const a = areas.get(area) ?? { area, files: 0, bytes: 0, raw: 0 };
-      a.files++;
-      a.bytes += entry.compressedSize;
-      a.raw += entry.uncompressedSize;
-      areas.set(area, a);
-      if (entry.fileName !== PACK) return zip.readEntry();
-      zip.openReadStream(entry, (e, stream) => {
-        if (e) return rej(e);
-        const chunks = [];
-        stream.on('data', (c) => chunks.push(c));
-        stream.on('end', () => {
-          pack = { bytes: entry.compressedSize, json: JSON.parse(Buffer.from(decompress(Buffer.concat(chunks))).toString('utf8')) };
-          zip.readEntry();
-        });
-        stream.on('error', rej);
-      });
-    });
-    zip.on('end', res);
-    zip.on('error', rej);
-    zip.readEntry();
-  });
-  zip.close();
+  for (const entry of all) {
+    const area = areaOf(entry.name);
+    const a = areas.get(area) ?? { area, files: 0, bytes: 0, raw: 0 };
+    a.files++;
+    a.bytes += entry.bytes;
+    a.raw += entry.raw;
+    areas.set(area, a);
+  }
+  const entries = all.length;
+  const packed = texts.get(PACK);
+  const pack = packed && { bytes: all.find((e) => e.name === PACK).bytes, json: JSON.parse(Buffer.from(decompress(packed)).toString('utf8')) };
   const size = statSync(file).size;
   const inEntries = [...areas.values()].reduce((s, a) => s + a.bytes, 0);
   areas.set('zip headers', { area: 'zip headers', files: 0, bytes: size - inEntries, raw: 0 });
