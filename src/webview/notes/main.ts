@@ -2,7 +2,7 @@
 // actions back. It owns no state but its scroll position (kept with setState).
 import { STATUS_LABELS } from '../../core/progress/statusWords';
 import { announce } from '../shared/announce';
-import '../shared/keepFocus';
+import { focusWhenShown } from '../shared/keepFocus';
 import { isNotesPanelState, isToNotesPanel, type FromNotesPanel, type NotesPanelState } from './protocol';
 import { vscodeApi } from '../shared/vscodeApi';
 import { renderLayer, renderTopic, updateStatus } from './renderTopic';
@@ -23,7 +23,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     if (!heading) return;
     heading.scrollIntoView({ block: 'start' });
     heading.setAttribute('tabindex', '-1');
-    heading.focus();
+    focusWhenShown(heading);
     return saveState();
   }
   if (msg.type === 'status') {

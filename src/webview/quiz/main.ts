@@ -4,7 +4,7 @@
 import { SELF_GRADES, type QuizResponse, type SelfGrade } from '../../core/quiz/grading';
 import { announce } from '../shared/announce';
 import { el, parseTrustedHtml } from '../shared/dom';
-import '../shared/keepFocus';
+import { focusWhenShown } from '../shared/keepFocus';
 import { vscodeApi } from '../shared/vscodeApi';
 import { isToQuizPanel, type FeedbackView, type FromQuizPanel, type QuestionView, type QuizPanelState, type SummaryView } from './protocol';
 
@@ -89,7 +89,7 @@ function showQuestion(q: QuestionView) {
   form.append(error, el('p', { cls: 'actions' }, submit));
   onEnter = () => form.requestSubmit();
   root.replaceChildren(header, form, el('section', { cls: 'feedback', attrs: { id: 'feedback', 'aria-live': 'polite' } }));
-  (root.querySelector<HTMLElement>('#response') ?? root.querySelector<HTMLElement>('input') ?? header.querySelector('h1'))?.focus();
+  focusWhenShown(root.querySelector<HTMLElement>('#response') ?? root.querySelector<HTMLElement>('input') ?? header.querySelector('h1'));
 }
 
 /** The model answer of an explain item, and the four self-grades (keys 1 to 4). */
@@ -115,7 +115,7 @@ function showReveal(answerHtml: string) {
   );
   onDigit = (n) => (n >= 1 && n <= 4 ? send(SELF_GRADES[n - 1]) : undefined);
   onEnter = undefined;
-  grades.querySelector<HTMLElement>('[data-grade="good"]')?.focus();
+  focusWhenShown(grades.querySelector<HTMLElement>('[data-grade="good"]'));
   announce('Model answer shown. Grade yourself with keys 1 to 4.');
 }
 
@@ -140,7 +140,7 @@ function showFeedback(f: FeedbackView) {
   );
   onDigit = undefined;
   onEnter = () => post({ type: 'next' });
-  next.focus();
+  focusWhenShown(next);
   announce(`${verdict}. ${box.querySelector('.explanation')?.textContent?.replace(/^Why/, '').trim().slice(0, 300) ?? ''}`);
 }
 
@@ -172,7 +172,7 @@ function showSummary(s: SummaryView) {
   );
   onDigit = undefined;
   onEnter = undefined;
-  root.querySelector<HTMLElement>('h1')?.focus();
+  focusWhenShown(root.querySelector<HTMLElement>('h1'));
   announce(`${s.title} finished: ${s.right} of ${s.answered} right.`);
 }
 
@@ -220,7 +220,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       current = undefined;
       onDigit = onEnter = undefined;
       root.replaceChildren(el('h1', { text: msg.title, attrs: { tabindex: '-1' } }), el('p', { cls: 'empty', text: msg.message }));
-      return root.querySelector<HTMLElement>('h1')?.focus();
+      return focusWhenShown(root.querySelector<HTMLElement>('h1'));
   }
 });
 

@@ -14,3 +14,13 @@ window.addEventListener('focus', () => {
     if (last?.isConnected && (document.activeElement === document.body || document.activeElement === null)) last.focus();
   }, 0);
 });
+
+/**
+ * Focuses a control when the page has the focus, else when it gets it. A page without the focus
+ * that focused an element would pull the focus out of a quick pick open over the panel, closing it.
+ */
+export function focusWhenShown(target: HTMLElement | null | undefined): void {
+  if (!target) return;
+  last = target;
+  if (document.hasFocus()) target.focus();
+}
