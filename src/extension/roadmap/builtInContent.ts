@@ -1,4 +1,3 @@
-import { decompress } from 'fzstd';
 import * as vscode from 'vscode';
 
 /**
@@ -24,6 +23,9 @@ export class BuiltInContent implements vscode.FileSystemProvider {
 
   private pack(): Promise<Map<string, string | Uint8Array>> {
     this.files ??= Promise.resolve(vscode.workspace.fs.readFile(this.packUri)).then((bytes) => {
+      // Required here, not imported: the decompressor is evaluated with the first note, not at activation.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { decompress } = require('fzstd') as typeof import('fzstd');
       // Text files as they are; pictures that are not text (PNG, JPEG...) in base64.
       const { files, binary = {} } = JSON.parse(new TextDecoder().decode(decompress(bytes))) as { files: Record<string, string>; binary?: Record<string, string> };
       const decoded = Object.entries(binary).map(([k, b64]) => [k, Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))] as const);
