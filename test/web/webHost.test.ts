@@ -10,6 +10,15 @@ import { waitFor } from '../integration/support/waitFor';
 
 const ID = 'ai-roadmap.ai-roadmap';
 const encode = (s: string) => new TextEncoder().encode(s);
+
+/** Writes an author's roadmap of one layer (`layers/one.yaml`) with these topics and files; returns the layer file. */
+async function writeOneLayerRoadmap(dir: vscode.Uri, id: string, title: string, topicsYaml: string, files: Record<string, string> = {}): Promise<vscode.Uri> {
+  await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'roadmap.yaml'), encode(`id: ${id}\ntitle: ${title}\nversion: 0.1.0\nlayers:\n  - layers/one.yaml\n`));
+  const layer = vscode.Uri.joinPath(dir, 'layers', 'one.yaml');
+  await vscode.workspace.fs.writeFile(layer, encode(`id: one\nnumber: 1\ntitle: One\ngoal: Learn.\ntopics:\n${topicsYaml}`));
+  for (const [path, text] of Object.entries(files)) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, ...path.split('/')), encode(text));
+  return layer;
+}
 const folder = () => vscode.workspace.workspaceFolders![0].uri;
 
 describe('VS Code for the Web (web worker extension host)', () => {
@@ -113,12 +122,7 @@ describe('VS Code for the Web (web worker extension host)', () => {
 
   it("shows an author's roadmap, loaded and checked in the worker", async () => {
     const dir = vscode.Uri.joinPath(folder(), 'web-roadmap');
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'roadmap.yaml'), encode('id: web-tiny\ntitle: A web roadmap\nversion: 0.1.0\nlayers:\n  - layers/one.yaml\n'));
-    await vscode.workspace.fs.writeFile(
-      vscode.Uri.joinPath(dir, 'layers', 'one.yaml'),
-      encode('id: one\nnumber: 1\ntitle: One\ngoal: Learn.\ntopics:\n  - id: first\n    title: First\n    notes: notes/first.md\n    hours: 1\n'),
-    );
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'notes', 'first.md'), encode('# First\n\nEuler: $e^{i\\pi} + 1 = 0$.\n'));
+    await writeOneLayerRoadmap(dir, 'web-tiny', 'A web roadmap', '  - id: first\n    title: First\n    notes: notes/first.md\n    hours: 1\n', { 'notes/first.md': '# First\n\nEuler: $e^{i\\pi} + 1 = 0$.\n' });
     try {
       assert.equal(await vscode.commands.executeCommand('aiRoadmap.openRoadmapFile', vscode.Uri.joinPath(dir, 'roadmap.yaml')), 'web-tiny');
       assert.deepEqual(await api.roadmapTree.getChildren(), ['layer:one']);
@@ -180,9 +184,7 @@ describe('VS Code for the Web (web worker extension host)', () => {
   it('refuses a note that is a link and a roadmap file that is a pipe, with a sentence and without hanging', async () => {
     // The runner made web-links/notes/first.md a link to a file outside, and web-pipe/roadmap.yaml a FIFO.
     const dir = vscode.Uri.joinPath(folder(), 'web-links');
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'roadmap.yaml'), encode('id: web-links\ntitle: Links\nversion: 0.1.0\nlayers:\n  - layers/one.yaml\n'));
-    const layer = vscode.Uri.joinPath(dir, 'layers', 'one.yaml');
-    await vscode.workspace.fs.writeFile(layer, encode('id: one\nnumber: 1\ntitle: One\ngoal: Learn.\ntopics:\n  - id: first\n    title: First\n    notes: notes/first.md\n    hours: 1\n'));
+    const layer = await writeOneLayerRoadmap(dir, 'web-links', 'Links', '  - id: first\n    title: First\n    notes: notes/first.md\n    hours: 1\n');
     try {
       assert.equal(await vscode.commands.executeCommand('aiRoadmap.openRoadmapFile', vscode.Uri.joinPath(dir, 'roadmap.yaml')), 'modern-ai-2025');
       const [d] = await waitFor(() => {
@@ -209,13 +211,10 @@ describe('VS Code for the Web (web worker extension host)', () => {
     assert.match(builtIn, /<img class="note-image" src="https:\/\/ai-roadmap(?:\+|%2B)[^"]*\/notes\/foundations\/images\/ill-conditioned-valley\.svg"/);
 
     const dir = vscode.Uri.joinPath(folder(), 'web-pictures');
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'roadmap.yaml'), encode('id: web-pictures\ntitle: Pictures\nversion: 0.1.0\nlayers:\n  - layers/one.yaml\n'));
-    await vscode.workspace.fs.writeFile(
-      vscode.Uri.joinPath(dir, 'layers', 'one.yaml'),
-      encode('id: one\nnumber: 1\ntitle: One\ngoal: Learn.\ntopics:\n  - id: drawn\n    title: Drawn\n    notes: notes/drawn.md\n'),
-    );
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'notes', 'dot.svg'), encode('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><circle cx="4" cy="4" r="4"/></svg>'));
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'notes', 'drawn.md'), encode('# Drawn\n\n![A dot](dot.svg) ![Out](../../secret.svg)\n\n```go\nfunc main() {}\n```\n'));
+    await writeOneLayerRoadmap(dir, 'web-pictures', 'Pictures', '  - id: drawn\n    title: Drawn\n    notes: notes/drawn.md\n', {
+      'notes/dot.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><circle cx="4" cy="4" r="4"/></svg>',
+      'notes/drawn.md': '# Drawn\n\n![A dot](dot.svg) ![Out](../../secret.svg)\n\n```go\nfunc main() {}\n```\n',
+    });
     try {
       assert.equal(await vscode.commands.executeCommand('aiRoadmap.openRoadmapFile', vscode.Uri.joinPath(dir, 'roadmap.yaml')), 'web-pictures');
       await vscode.commands.executeCommand('aiRoadmap.openNotes', 'drawn');
