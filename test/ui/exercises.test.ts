@@ -9,8 +9,7 @@ describe('Scaffolding an exercise in real VS Code', () => {
 
   it('from the command palette: the files land in exercises/<id> and the README and main file open', async () => {
     const wb = workbench();
-    await wb.runCommand('AI Roadmap: Scaffold Exercise...');
-    await wb.pickQuickItem('Logistic regression from scratch');
+    await wb.runCommandAndPick('AI Roadmap: Scaffold Exercise...', 'Logistic regression from scratch');
     await wb.editorTab('Preview README.md').waitFor({ timeout: 90_000 });
     await wb.editorTab('logistic_regression.py').waitFor({ timeout: 90_000 });
     const folder = join(wb.workspace, 'exercises', 'logistic-regression-numpy');

@@ -47,15 +47,13 @@ describe('The Papers view in real VS Code', async () => {
     await papers.addPaper('arXiv:2305.18290', /^Direct Preference Optimization/);
     assert.equal(requests.length, 3, 'one request per paper added');
 
-    await wb.runCommand('AI Roadmap: Mark Next Pass');
-    await wb.pickQuickItem('LoRA: Low-Rank Adaptation');
+    await wb.runCommandAndPick('AI Roadmap: Mark Next Pass', 'LoRA: Low-Rank Adaptation');
     await papers.row(/^First pass/).waitFor({ timeout: 60_000 });
     await papers.tick(/^Scan a feed/);
     await papers.waitDescription(/^This month: /, /^1 of 3 · streak 0 months$/);
     assert.match(await papers.description(/^Read 2 papers/), /^1 of 2 so far/);
 
-    await wb.runCommand('AI Roadmap: Open Notes');
-    await wb.pickQuickItem('Multimodal understanding and world models');
+    await wb.runCommandAndPick('AI Roadmap: Open Notes', 'Multimodal understanding and world models');
     const notes = await NotesPanel.find(wb, 'Multimodal understanding and world models');
     const add = notes.addPaperButton('World Models');
     await add.scrollIntoViewIfNeeded();

@@ -8,7 +8,9 @@ describe('Sidebar and notes panel in real VS Code', () => {
   it('the activity-bar icon opens the Roadmap tree with the eight layers', async () => {
     const wb = workbench();
     const tree = new RoadmapTree(wb);
-    await tree.open();
+    assert.equal(await tree.sidebar().isVisible(), false, 'a fresh window shows the Explorer, not our side bar');
+    await wb.activityBarIcon().click();
+    await tree.rows().first().waitFor({ timeout: 90_000 });
     const labels = await tree.labels();
     assert.equal(labels.length, 8, `eight layers, got: ${labels.join(' | ')}`);
     assert.match(labels[0], /^1\. Mathematical and Programming Foundations/);

@@ -19,8 +19,7 @@ describe('Exercises in the Test Explorer of real VS Code', () => {
     for (const label of [EXERCISE, 'test_logistic_regression.py']) await explorer.expand(label);
     await explorer.row('test_sigmoid_symmetry').waitFor({ timeout: 60_000 });
     // The learner's file is open, as while they work on it; the failure is raised there.
-    await wb.runCommand('Go to File...');
-    await wb.pickQuickItem('logistic_regression.py');
+    await wb.runCommandAndPick('Go to File...', 'logistic_regression.py');
     await wb.editorTab('logistic_regression.py').waitFor({ timeout: 60_000 });
     await explorer.run('test_sigmoid_symmetry');
     await explorer.waitFailed('test_sigmoid_symmetry');

@@ -26,8 +26,7 @@ describe('VS Code for the Web in Chromium (the web worker extension host)', () =
 
   it('Check Exercise says why it cannot run in the browser', async () => {
     const wb = workbench();
-    await wb.runCommand('AI Roadmap: Check Exercise...');
-    await wb.pickQuickItem('Logistic regression from scratch');
+    await wb.runCommandAndPick('AI Roadmap: Check Exercise...', 'Logistic regression from scratch');
     await wb.notification('needs a desktop or remote window').waitFor({ timeout: 90_000 });
   });
 });

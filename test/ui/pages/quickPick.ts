@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** VS Code's quick input: the command palette and every quick pick. */
 export class QuickPick {
@@ -28,6 +28,30 @@ export class QuickPick {
   /** The message under the input: an input box's validation sentence. */
   message(text: string | RegExp) {
     return this.page.locator('.quick-input-widget .quick-input-message', { hasText: text });
+  }
+
+  /**
+   * Opens the pick with `open` (a command, a button), types `filter` and clicks the row that
+   * `row` finds. A loaded machine sometimes finishes opening an editor or a webview just after
+   * the pick opened; it takes the focus and the pick closes before the click lands. Then it is
+   * opened again, as a person would, up to 3 times. A pick that stays open without the row fails.
+   */
+  async openAndPick(open: () => Promise<unknown>, filter: string, row: (rows: Locator) => Locator) {
+    for (let attempt = 1; ; attempt++) {
+      await open();
+      const shown = await this.input().waitFor({ state: 'visible', timeout: attempt === 1 ? 90_000 : 30_000 }).then(() => true, () => false);
+      if (shown) {
+        const filled = await this.input().fill(filter, { timeout: 15_000 }).then(() => true, () => false);
+        if (filled) {
+          const target = row(this.rows()).first();
+          const clicked = await target.click({ timeout: 30_000 }).then(() => true, (e: Error) => e);
+          if (clicked === true) return;
+          if (await this.input().isVisible()) throw clicked;
+        }
+      }
+      if (attempt >= 3) throw new Error(`The quick pick for "${filter}" closed before a row could be picked, 3 times.`);
+      process.stderr.write(`quick pick for "${filter}" closed before the pick (attempt ${attempt}); opening it again\n`);
+    }
   }
 
   /** Types `text` and clicks the first row that contains it. */

@@ -4,15 +4,24 @@ import type { Workbench } from './workbench';
 export class RoadmapTree {
   constructor(private readonly wb: Workbench) {}
 
+  /**
+   * Shows the view, from the activity bar. Only when our side bar is not shown: a click on the
+   * icon of the side bar already shown hides it (a window restores the side bar as it was, and on
+   * a loaded machine its rows may take a while to come while the extension activates).
+   */
   async open() {
-    await this.wb.activityBarIcon().click();
+    if (!(await this.sidebar().isVisible())) await this.wb.activityBarIcon().click();
     await this.rows().first().waitFor({ timeout: 90_000 });
   }
 
-  /** Shows the view unless it is shown already (a window restores it as it was; clicking again would hide it). */
+  /** The same: kept for the places that read better as "make sure it is open". */
   async ensureOpen() {
-    const shown = await this.rows().first().waitFor({ timeout: 30_000 }).then(() => true, () => false);
-    if (!shown) await this.open();
+    await this.open();
+  }
+
+  /** The AI Roadmap side bar (the Roadmap, Study Plan and Papers views). */
+  sidebar() {
+    return this.wb.page.locator('[id="workbench.view.extension.aiRoadmap"]');
   }
 
   /**
@@ -30,8 +39,7 @@ export class RoadmapTree {
 
   /** The Roadmap pane alone: the sidebar holds the Study Plan and Papers views too. */
   view() {
-    const sidebar = this.wb.page.locator('[id="workbench.view.extension.aiRoadmap"]');
-    return sidebar.locator('.pane').filter({ has: this.wb.page.locator('.pane-header', { hasText: /^Roadmap/ }) });
+    return this.sidebar().locator('.pane').filter({ has: this.wb.page.locator('.pane-header', { hasText: /^Roadmap/ }) });
   }
 
   rows() {

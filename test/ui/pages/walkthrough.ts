@@ -14,8 +14,7 @@ export class Walkthrough {
       const title = this.wb.page.locator('.gettingStartedSlideDetails h2.category-title', { hasText: WALKTHROUGH });
       if (await title.isVisible()) return;
     }
-    await this.wb.runCommand('Welcome: Open Walkthrough...');
-    await this.wb.pickQuickItem(WALKTHROUGH);
+    await this.wb.runCommandAndPick('Welcome: Open Walkthrough...', WALKTHROUGH);
     await this.wb.page.locator('.gettingStartedSlideDetails h2.category-title', { hasText: WALKTHROUGH }).waitFor({ timeout: 90_000 });
   }
 
@@ -40,9 +39,7 @@ export class Walkthrough {
    * longer moves on and takes the focus while the quick pick is open.
    */
   async pressAndPick(id: string, item: string) {
-    await this.press(id);
-    await this.wb.quickPick.waitOpen(90_000);
-    await this.wb.pickQuickItem(item);
+    await this.wb.quickPick.openAndPick(() => this.press(id), item, (rows) => rows.filter({ hasText: item }));
   }
 
   /** The steps this extension contributes. */

@@ -90,8 +90,16 @@ export class Workbench {
 
   /** Runs a command from the palette, clicking the row whose label is exactly `title`. */
   async runCommand(title: string) {
-    await this.page.keyboard.press('F1');
-    await this.quickPick.pickExact(`>${title}`, title);
+    await this.quickPick.openAndPick(() => this.page.keyboard.press('F1'), `>${title}`, (rows) => rows.filter({ has: this.page.getByText(title, { exact: true }) }));
+  }
+
+  /**
+   * Runs a command that asks with a quick pick, and picks the first row that contains `item`.
+   * When the pick closes before the click (focus taken by an editor opening late), the command
+   * runs again.
+   */
+  async runCommandAndPick(title: string, item: string) {
+    await this.quickPick.openAndPick(() => this.runCommand(title), item, (rows) => rows.filter({ hasText: item }));
   }
 
   /** The same with the keyboard only; `label` when the row reads otherwise (a category before the title). */
@@ -108,14 +116,15 @@ export class Workbench {
     }
   }
 
+
+  /** Types `text` into the quick pick that is open and clicks the first row that contains it. */
   async pickQuickItem(text: string) {
     await this.quickPick.pick(text);
   }
 
   /** Switches the colour theme through its picker, as a person would. */
   async setTheme(theme: string) {
-    await this.runCommand('Preferences: Color Theme');
-    await this.quickPick.pick(theme);
+    await this.runCommandAndPick('Preferences: Color Theme', theme);
     await this.page.locator(`.monaco-workbench.${themeKind(theme)}`).waitFor({ timeout: 60_000 });
     await this.quickPick.waitClosed();
   }
