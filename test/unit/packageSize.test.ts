@@ -60,6 +60,20 @@ describe('the vsix size (npm run package)', () => {
     assert.equal(overCeiling({ size: VSIX_CEILING_KB * 1024, areas }), undefined);
   });
 
+  it('counts as the floor the library code in a bundle (by the metafile\'s bytes per input), the content pack and KaTeX\'s own files, and nothing of ours', async () => {
+    const { libraryShare } = (await import(pathToFileURL(join(repoRoot, 'scripts', ['vsix', 'floor.mjs'].join('-'))).href)) as { libraryShare(path: string, outputs: Record<string, { bytes: number; inputs: Record<string, { bytesInOutput: number }> }>): number };
+    const outputs = {
+      'dist/render.js': { bytes: 1000, inputs: { 'node_modules/katex/dist/katex.mjs': { bytesInOutput: 700 }, 'src/core/render/markdown.ts': { bytesInOutput: 250 } } },
+      'dist/extension.js': { bytes: 1000, inputs: { 'src/extension/extension.ts': { bytesInOutput: 1000 } } },
+    };
+    assert.equal(libraryShare('dist/render.js', outputs), 0.7, 'the wrapper esbuild adds counts as ours');
+    assert.equal(libraryShare('dist/extension.js', outputs), 0);
+    assert.equal(libraryShare('dist/content.json.zst', outputs), 1);
+    assert.equal(libraryShare('dist/webview/katex/fonts/KaTeX_Main-Regular.woff2', outputs), 1);
+    assert.equal(libraryShare('media/icon.png', outputs), 0);
+    assert.equal(libraryShare('constructor', outputs), 0, 'a name that is also an object key is just a file of ours');
+  });
+
   it('builds the content pack as one zstd frame that fzstd (the reader of both hosts) opens', { skip: !existsSync(join(repoRoot, 'dist', 'content.json.zst')) && 'build first' }, () => {
     const pack = JSON.parse(Buffer.from(decompress(readFileSync(join(repoRoot, 'dist', 'content.json.zst')))).toString('utf8')) as { files: Record<string, string> };
     const index = JSON.parse(readFileSync(join(repoRoot, 'dist', 'roadmap.json'), 'utf8')) as { layers: Array<{ topics: Array<{ notes?: string }> }> };
