@@ -5,13 +5,20 @@ export class RoadmapTree {
   constructor(private readonly wb: Workbench) {}
 
   /**
-   * Shows the view, from the activity bar. Only when our side bar is not shown: a click on the
-   * icon of the side bar already shown hides it (a window restores the side bar as it was, and on
-   * a loaded machine its rows may take a while to come while the extension activates).
+   * Shows the view, from the activity bar, and waits for its rows. A click on the icon of the side
+   * bar already shown hides it, and a window that restores our side bar may show it a moment after
+   * the activity bar: so click only when neither the side bar nor the icon says it is shown, and
+   * look again until the rows come (a click that hid a side bar being restored is undone by the next).
    */
   async open() {
-    if (!(await this.sidebar().isVisible())) await this.wb.activityBarIcon().click();
-    await this.rows().first().waitFor({ timeout: 90_000 });
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+      const shown = (await this.sidebar().isVisible()) || (await this.wb.activityBarIcon().locator('xpath=..').getAttribute('class'))?.split(/\s+/).includes('checked');
+      if (!shown) await this.wb.activityBarIcon().click();
+      const rows = await this.rows().first().waitFor({ timeout: 10_000 }).then(() => true, () => false);
+      if (rows) return;
+      if (Date.now() > deadline) throw new Error('The Roadmap view showed no rows in 90 s.');
+    }
   }
 
   /** The same: kept for the places that read better as "make sure it is open". */
