@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { loadRoadmap, type LoadResult } from '../../src/core/loading/loadRoadmap';
 import { LoadResultAssembler, splitLoadResult, type LoadPart } from '../../src/core/loading/loadResultParts';
 import type { Roadmap, Topic } from '../../src/core/model';
+import { RoadmapIndex } from '../../src/core/roadmapIndex';
 import { generateAuthorRoadmapFiles } from '../../scripts/bench/generateRoadmap';
 import { memoryFiles } from './support/memoryFiles';
 import { runs } from './support/runs';
@@ -72,6 +73,18 @@ describe('a loaded roadmap in parts, from the core worker to the host', () => {
       }),
       { numRuns: runs(200) },
     );
+  });
+
+  it('the host indexes a large roadmap in slices, with a pause between them, and gets the same index as in one piece', async () => {
+    const roadmap = roadmapOf([2_500, 0, 4_000]);
+    roadmap.layers[0].topics[3].subtopics = [topic('sub-a'), topic('sub-b')];
+    roadmap.layers[2].topics.push(topic('t0-0')); // a second of an id: the first is the one meant
+    let pauses = 0;
+    const sliced = await RoadmapIndex.inSlices(roadmap, async () => void pauses++, 1_000);
+    assert.ok(pauses >= 6, `${pauses} pauses`);
+    assert.deepEqual(sliced, new RoadmapIndex(roadmap));
+    assert.equal(sliced.layerOf('t0-0')?.id, 'l0');
+    assert.equal(sliced.parentOf('sub-b')?.id, 't0-3');
   });
 
   describe('hostile answers from the worker are refused with a sentence', () => {
