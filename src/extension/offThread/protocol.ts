@@ -1,9 +1,11 @@
-import type { LoadResult } from '../../core/loading/loadRoadmap';
+import type { LoadHead, LoadPart } from '../../core/loading/loadResultParts';
 
 /** What the extension host asks the core worker, and its answers to what the worker asks. */
 export type ToWorker =
   | { kind: 'render'; id: number; markdown: string }
   | { kind: 'load'; id: number; entry: string }
+  /** The `seq`-th part (from 0) of the roadmap that load `load` answered with. */
+  | { kind: 'part'; id: number; load: number; seq: number }
   | { kind: 'answer'; id: number; value: string | number | undefined; refused?: string };
 
 /**
@@ -14,7 +16,9 @@ export type ToWorker =
 export type FromWorker =
   | { kind: 'ready' }
   | { kind: 'rendered'; id: number; html: string }
-  | { kind: 'loaded'; id: number; result: LoadResult }
+  /** A loaded roadmap without its topics; the host asks for them part by part (core/loading/loadResultParts). */
+  | { kind: 'loaded'; id: number; head: LoadHead }
+  | { kind: 'part'; id: number; part: LoadPart }
   | { kind: 'failed'; id: number; message: string }
   | { kind: 'file'; id: number; load: number; op: 'readText' | 'size'; rel: string }
   | { kind: 'bundle'; id: number; name: string };

@@ -1,4 +1,5 @@
 import type { LoadResult } from '../../core/loading/loadRoadmap';
+import { LoadResultAssembler } from '../../core/loading/loadResultParts';
 import type { RoadmapFiles } from '../../core/loading/roadmapFiles';
 import { WORKER_BUNDLES, type FromWorker, type ToWorker } from './protocol';
 
@@ -6,6 +7,8 @@ import { WORKER_BUNDLES, type FromWorker, type ToWorker } from './protocol';
 export const RENDER_DEADLINE_MS = 30_000;
 /** A roadmap within the loader's size budgets loads well within this, even on a slow machine. */
 export const LOAD_DEADLINE_MS = 180_000;
+/** Each part of a loaded roadmap comes within this (the worker has it ready; it only sends it). */
+export const PART_DEADLINE_MS = 30_000;
 /** A worker says it is ready within this, or is taken as one that cannot start here. */
 export const START_DEADLINE_MS = 30_000;
 
@@ -53,8 +56,20 @@ export class CoreWorkerClient {
     return this.request({ kind: 'render', markdown }, RENDER_DEADLINE_MS, 'Rendering this note').then((m) => (m.kind === 'rendered' ? m.html : ''));
   }
 
-  loadRoadmap(files: RoadmapFiles, entry: string): Promise<LoadResult> {
-    return this.request({ kind: 'load', entry }, LOAD_DEADLINE_MS, 'Loading the roadmap', files).then((m) => (m.kind === 'loaded' ? m.result : { ok: false, problems: [] }));
+  /**
+   * The roadmap comes without its topics, then they come part by part, each asked for when the last
+   * one is in: each arrives in a task of its own, so however large the roadmap, no one task of the
+   * host takes it all in (one message of 10,000 topics held the web worker host for 0.2 s).
+   */
+  async loadRoadmap(files: RoadmapFiles, entry: string): Promise<LoadResult> {
+    const m = await this.request({ kind: 'load', entry }, LOAD_DEADLINE_MS, 'Loading the roadmap', files);
+    const loaded = m.kind === 'loaded' ? m : undefined;
+    const assembler = new LoadResultAssembler(loaded?.head);
+    for (let seq = 0; loaded && seq < assembler.parts; seq++) {
+      const m = await this.request({ kind: 'part', load: loaded.id, seq }, PART_DEADLINE_MS, 'Receiving the loaded roadmap');
+      assembler.add(m.kind === 'part' ? m.part : undefined);
+    }
+    return assembler.result();
   }
 
   dispose(): void {
@@ -129,7 +144,7 @@ export class CoreWorkerClient {
     else p?.settle(m);
   }
 
-  private async request(message: { kind: 'render'; markdown: string } | { kind: 'load'; entry: string }, deadline: number, what: string, files?: RoadmapFiles): Promise<FromWorker> {
+  private async request(message: { kind: 'render'; markdown: string } | { kind: 'load'; entry: string } | { kind: 'part'; load: number; seq: number }, deadline: number, what: string, files?: RoadmapFiles): Promise<FromWorker> {
     const started = this.running();
     const r = await started;
     const id = this.nextId++;

@@ -133,10 +133,12 @@ export class RoadmapService extends Disposable {
     if (file) {
       const result = await this.loadAuthorRoadmap(file);
       if (result.ok) {
-        await pause(); // the index is built in a task of its own, not in the one that received the roadmap
+        // The index is built in tasks of its own, not in the one that received the roadmap.
+        await pause();
+        const index = await RoadmapIndex.inSlices(result.roadmap, pause);
         this.setProblems(undefined);
         this.root = vscode.Uri.joinPath(file, '..');
-        this.shown = { index: new RoadmapIndex(result.roadmap), file };
+        this.shown = { index, file };
         this.log.info(`Showing the roadmap ${file.fsPath}.`);
         return this.shown.index;
       }
