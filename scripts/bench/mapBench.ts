@@ -7,6 +7,7 @@ import { applyChanges, emptyState } from '../../src/core/progress/progressModel'
 import { RoadmapIndex } from '../../src/core/roadmapIndex';
 import { generateMapRoadmap, withSubtopics } from '../../test/unit/support/mapRoadmaps';
 import { MapView, NotesPanel, Workbench } from '../../test/ui/pages';
+import { MARK_MEASURES } from '../../src/webview/map/protocol';
 import { medianMs, ms, type Row } from './measure';
 
 /** The whole layout, pausing as the host does (setTimeout between slices); the longest slice is what holds the host. */
@@ -38,39 +39,64 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * with up to four prerequisites, most among the last few of its layer), beside the floor: the
  * bare dagre library laying out the same chunks the adapter gives it. Then the longest the
  * extension host is held at a time, one mark's update, and dagre on a whole graph in one call.
+ *
+ * Like with like: both sides are warmed up before timing (a cold side pays the JIT), each run is
+ * a pair taken back to back with the order swapped every run (so neither always follows the
+ * other's garbage), and the ratio is the median of the pairs' ratios, which a shared machine's
+ * load, drifting over seconds, moves far less than it moves a ratio of two separate medians.
  */
 export async function mapLayoutRows(): Promise<Row[]> {
   const rows: Row[] = [];
   const immediate = () => Promise.resolve();
   const yieldToHost = () => new Promise<void>((r) => setTimeout(r, 0));
-  for (const [n, runs, nested] of [[100, 11, false], [1000, 5, false], [5000, 3, false], [1000, 5, true]] as const) {
+  for (const [n, runs, nested] of [[100, 41, false], [1000, 7, false], [5000, 3, false], [1000, 7, true]] as const) {
     // The last: the same 1,000 units, each run of three a topic and its two sub-topics (part links, smaller nodes).
     const graph = buildMapGraph(nested ? withSubtopics(generateMapRoadmap(n)) : generateMapRoadmap(n));
-    const { chunks } = await layOut(graph, immediate); // warm-up, and the chunks for the floor
-    const ours: number[] = [];
-    const floor: number[] = [];
-    // Alternating, so a loaded machine weighs on both alike; CPU time, which other processes on a
-    // shared machine stretch far less than the wall clock.
+    const { chunks } = await layOut(graph, immediate); // the chunks for the floor
+    // CPU time, which other processes on a shared machine stretch far less than the wall clock.
     const cpuMs = (since: NodeJS.CpuUsage) => {
       const d = process.cpuUsage(since);
       return (d.user + d.system) / 1000;
     };
-    for (let r = 0; r < runs; r++) {
-      let t = process.cpuUsage();
+    const oursOnce = async () => {
+      const t = process.cpuUsage();
       await layOut(graph, immediate);
-      ours.push(cpuMs(t));
-      t = process.cpuUsage();
+      return cpuMs(t);
+    };
+    const floorOnce = () => {
+      const t = process.cpuUsage();
       for (const c of chunks) dagre.layout(bareDagreGraph(c));
-      floor.push(cpuMs(t));
+      return cpuMs(t);
+    };
+    for (let w = 0; w < (n <= 1000 ? 3 : 1); w++) {
+      await oursOnce();
+      floorOnce();
+    }
+    const ours: number[] = [];
+    const floor: number[] = [];
+    const ratios: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      let o: number;
+      let f: number;
+      if (r % 2 === 0) {
+        o = await oursOnce();
+        f = floorOnce();
+      } else {
+        f = floorOnce();
+        o = await oursOnce();
+      }
+      ours.push(o);
+      floor.push(f);
+      ratios.push(o / f);
     }
     const { longest } = await layOut(graph, yieldToHost);
     const [o, f] = [median(ours), median(floor)];
     const what = nested ? `${n.toLocaleString('en')} topics and sub-topics (a third topics), ${graph.edges.length.toLocaleString('en')} prerequisites and part links` : `${n.toLocaleString('en')} topics, ${graph.edges.length.toLocaleString('en')} prerequisites`;
     rows.push({
-      figure: `map: layout of ${what}, ${chunks.length} dagre calls (CPU time, median of ${runs})`,
+      figure: `map: layout of ${what}, ${chunks.length} dagre calls (CPU time, median of ${runs} pairs; ratio: the pairs' median)`,
       value: ms(o),
       floor: `bare dagre, same chunks: ${ms(f)}`,
-      ratio: `${(o / f).toFixed(2)}x`,
+      ratio: `${median(ratios).toFixed(2)}x`,
       goal: n === 100 ? '≤ 1.2x, < 150 ms' : '≤ 1.2x',
     });
     rows.push({ figure: `map: longest hold of the host while laying out ${n.toLocaleString('en')} topics${nested ? ' and sub-topics' : ''} (its CPU time: ${ms(longest.cpu)})`, value: ms(longest.wall), goal: '≈ 100 ms' });
@@ -96,13 +122,18 @@ export async function mapLayoutRows(): Promise<Row[]> {
 
 /**
  * In the real host: Open Map to its first nodes on screen beside Open Notes to its heading, and
- * one mark (the key D on a node) to the node drawn done, through the extension and the store.
+ * one mark (the key D on a node) to the node drawn done, through the extension and the store:
+ * by the page's own clock (the key's event to the frame that draws the new state, a User Timing
+ * measure the page makes), split at the state's arrival, and as the driver sees it from outside
+ * (its key press to its poll finding the node done), which adds the driver's own round trips.
  */
 export async function mapHostRows(): Promise<Row[]> {
   const wb = await Workbench.open();
   const open: number[] = [];
   const notes: number[] = [];
   const marks: number[] = [];
+  const inPage: number[] = [];
+  const toMessage: number[] = [];
   try {
     for (let i = 0; i < 3; i++) {
       await wb.runCommand('View: Close All Editors');
@@ -125,16 +156,30 @@ export async function mapHostRows(): Promise<Row[]> {
       const node = map.frame.locator(`.node[data-id="${id}"]`);
       await node.focus();
       const status = i < 3 ? 'done' : 'not-started';
+      await map.frame.evaluate((names) => names.forEach((n) => performance.clearMeasures(n)), Object.values(MARK_MEASURES));
       const t0 = Date.now();
       await node.press(i < 3 ? 'd' : 'n');
       await map.frame.waitForFunction(([n, s]) => document.querySelector(`.node[data-id="${n}"]`)?.classList.contains(`status-${s}`), [id, status] as const, { timeout: 30_000, polling: 'raf' });
       marks.push(Date.now() - t0);
+      const [frame, message] = (await (
+        await map.frame.waitForFunction(
+          ([f, m]) => {
+            const d = (name: string) => performance.getEntriesByName(name, 'measure')[0]?.duration;
+            return d(f) !== undefined && [d(f), d(m) ?? Number.NaN];
+          },
+          [MARK_MEASURES.toFrame, MARK_MEASURES.toMessage] as const,
+          { timeout: 30_000 },
+        )
+      ).jsonValue()) as number[];
+      inPage.push(frame);
+      toMessage.push(message);
     }
   } finally {
     await wb.close();
   }
   return [
     { figure: `map: Open Map to its first nodes on screen (median of ${open.length})`, value: ms(median(open)), floor: `Open Notes to its heading: ${ms(median(notes))}`, ratio: `${(median(open) / median(notes)).toFixed(2)}x` },
-    { figure: `map: a mark (key D) to the node drawn done, through the extension and the store (median of ${marks.length})`, value: ms(median(marks)), goal: '< 50 ms' },
+    { figure: `map: a mark (key D) to the frame that draws the node done, through the extension and the store, by the page's clock (median of ${inPage.length}; the state arrives after ${ms(median(toMessage))})`, value: ms(median(inPage)), goal: '< 50 ms' },
+    { figure: `map: the same marks seen from outside: the driver's key press to its poll finding the node done (median of ${marks.length})`, value: ms(median(marks)) },
   ];
 }

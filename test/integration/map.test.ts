@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { nextTopics } from '../../src/core/progress/progressStats';
 import type { AiRoadmapApi } from '../../src/extension/extension';
 import { svgProblems } from '../unit/support/svgCheck';
 import { activateExtension, workspaceUri } from './support/extension';
@@ -38,11 +39,27 @@ describe('The map', () => {
     const before = api.map.lastRendered!.stateVersion;
     const posted: number[] = [];
     const sub = api.map.onDidRender((r) => posted.push(r.stateVersion));
+    const nextNow = () => nextTopics(index, api.progress.get(index.roadmap.id)).length;
+    const nextBefore = nextNow();
     try {
       // What the tree's context menu passes: the clicked row and the selection.
       await vscode.commands.executeCommand('aiRoadmap.markDone', 'topic:linear-algebra', ['topic:linear-algebra']);
       await waitFor(() => api.map.lastRendered!.stateVersion > before, 'the map to draw the new state');
       assert.equal(api.progress.get(index.roadmap.id)?.topics['linear-algebra']?.status, 'done');
+      assert.equal(api.map.lastRendered!.painted, 1, 'one node painted again, not the map');
+      assert.notEqual(nextNow(), nextBefore, 'linear algebra done leaves the next topics');
+      assert.equal(api.map.lastRendered!.nextTopics, nextNow(), "the page's next topics follow the mark, as Show Next Topics counts them");
+      // Calculus done too: optimization (which needs both) becomes a next topic in its place (the UI test sees it highlighted).
+      const calculus = api.map.lastRendered!.stateVersion;
+      await vscode.commands.executeCommand('aiRoadmap.markDone', 'topic:calculus', ['topic:calculus']);
+      await waitFor(() => api.map.lastRendered!.stateVersion > calculus, 'the map to draw calculus done');
+      assert.ok(nextTopics(index, api.progress.get(index.roadmap.id)).includes('optimization'));
+      assert.equal(api.map.lastRendered!.painted, 1);
+      assert.equal(api.map.lastRendered!.nextTopics, nextNow(), "the page's next topics follow the mark");
+      const back = api.map.lastRendered!.stateVersion;
+      await vscode.commands.executeCommand('aiRoadmap.markNotStarted', 'calculus');
+      await waitFor(() => api.map.lastRendered!.stateVersion > back, 'the map to follow calculus back');
+      assert.equal(api.map.lastRendered!.nextTopics, nextNow());
       // And from the map's own context menu (webview/context passes the element's data-vscode-context).
       const again = api.map.lastRendered!.stateVersion;
       await vscode.commands.executeCommand('aiRoadmap.markInProgress', { webview: 'aiRoadmap.map', webviewSection: 'topic', topicId: 'calculus', preventDefaultContextMenuItems: true });

@@ -85,6 +85,36 @@ describe('The map in real VS Code', () => {
     await map.frame.waitForFunction(() => document.querySelectorAll('.node.in-chain').length === 0, undefined, { timeout: 30_000 });
   });
 
+  it('"Next topics" follows the marks made on the map: a topic joins when its last prerequisite is done', async () => {
+    const wb = workbench();
+    const map = await MapView.find(wb);
+    const mark = async (id: string, key: string, status: string) => {
+      await map.frame.locator(`.node[data-id="${id}"]`).focus();
+      await map.frame.locator('.node:focus').press(key);
+      await map.frame.waitForFunction(([i, s]) => document.querySelector(`.node[data-id="${i}"]`)?.classList.contains(`status-${s}`), [id, status] as const, { timeout: 30_000 });
+    };
+    await map.node(titleOf('linear-algebra')).focus();
+    await map.frame.locator('.node:focus').press('x');
+    await map.waitHighlighted('calculus', true);
+    await map.waitHighlighted('optimization', false);
+    // Optimization needs linear algebra and calculus: each mark sends one node's state, and the page re-checks what waits for it.
+    await mark('linear-algebra', 'd', 'done');
+    await map.waitHighlighted('linear-algebra', false);
+    assert.ok(!(await map.highlightedIds()).includes('optimization'), 'calculus is still to do');
+    await mark('calculus', 'd', 'done');
+    await map.waitHighlighted('optimization', true);
+    await map.waitHighlighted('calculus', false);
+    assert.match((await map.node(titleOf('optimization')).getAttribute('aria-label')) ?? '', /Highlighted\.$/, 'its name says so');
+    // And back: calculus not started takes optimization out again.
+    await mark('calculus', 'n', 'not-started');
+    await map.waitHighlighted('optimization', false);
+    await map.waitHighlighted('calculus', true);
+    await mark('linear-algebra', 'n', 'not-started');
+    await map.waitHighlighted('linear-algebra', true);
+    await map.frame.locator('.node:focus').press('Escape');
+    await map.frame.waitForFunction(() => document.querySelectorAll('.node.in-chain').length === 0, undefined, { timeout: 30_000 });
+  });
+
   it('filters by a search, the same as Go to Topic, and by layer', async () => {
     const wb = workbench();
     const map = await MapView.find(wb);

@@ -92,7 +92,8 @@ describe('map protocol', () => {
     { type: 'search', query: 'attention' },
     { type: 'export', format: 'png' },
     { type: 'exportData', requestId: 1, palette: { done: '#fff' }, png: undefined, error: undefined },
-    { type: 'rendered', version: 1, stateVersion: 2, nodes: 98 },
+    { type: 'rendered', version: 1, stateVersion: 2, nodes: 98, painted: undefined, nextTopics: undefined },
+    { type: 'rendered', version: 1, stateVersion: 3, nodes: 98, painted: 1, nextTopics: 7 },
   ];
   const toMap: ToMap[] = [
     { type: 'graph', version: 1, data: { title: 't', bands: [], nodes: [], edges: [], cycles: [], unknownPrerequisites: 0 }, stateVersion: 1, states: [['a', { status: 'done', badges: [] }]] },
@@ -112,6 +113,7 @@ describe('map protocol', () => {
       { type: 'exportData', requestId: 1, palette: 'red' }, { type: 'exportData', requestId: 1, palette: {}, png: 7 }, { type: '__proto__' },
       { type: 'states', stateVersion: 1, states: [['a', { status: 'gone', badges: [] }]] }, { type: 'states', stateVersion: 1, states: {} },
       { type: 'matches', query: 'x', ids: [''] }, { type: 'graph', version: 1, data: null, stateVersion: 1, states: [] },
+      { type: 'rendered', version: 1, stateVersion: 3, nodes: 98, painted: '1', nextTopics: 7 }, { type: 'rendered', version: 1, stateVersion: 3, nodes: 98, painted: 1, nextTopics: Number.NaN },
     ];
     for (const m of bad) assert.equal(isFromMap(m) || isToMap(m), false, JSON.stringify(m));
   });

@@ -16,7 +16,8 @@ export const dagreEngine: ChunkEngine = (input: ChunkInput): ChunkOutput => {
     const label = g.node(n.key);
     centres.set(n.key, { x: label.x ?? 0, y: label.y ?? 0 });
   }
-  const edges = input.edges.map((e) => ((g.edge(e.from, e.to) as { points?: Point[] } | undefined)?.points ?? []).map((p) => ({ x: p.x, y: p.y })));
+  // The points are the throw-away graph's own objects: the caller copies them once, with the chunk's offset.
+  const edges = input.edges.map((e) => (g.edge(e.from, e.to) as { points?: Point[] } | undefined)?.points ?? []);
   const label = g.graph();
   return { centres, edges, width: label.width ?? 0, height: label.height ?? 0 };
 };

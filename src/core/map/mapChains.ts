@@ -46,5 +46,26 @@ const settled = (s: Status) => s === 'done' || s === 'skipped';
  * Next Topics); a sub-topic waits for its topic's prerequisites too, not for its topic.
  */
 export function nextTopicIds(order: readonly string[], adjacency: Adjacency, statusOf: (id: string) => Status): string[] {
-  return order.filter((id) => !settled(statusOf(id)) && requiredBefore(adjacency, id).every((p) => settled(statusOf(p))));
+  return order.filter((id) => isNextTopic(adjacency, id, statusOf));
+}
+
+export function isNextTopic(adjacency: Adjacency, id: string, statusOf: (id: string) => Status): boolean {
+  return !settled(statusOf(id)) && requiredBefore(adjacency, id).every((p) => settled(statusOf(p)));
+}
+
+/**
+ * The nodes whose standing as a next topic a status change of `changed` can alter, so a mark
+ * re-checks those alone: each changed node, what it unlocks, and their sub-topics (which wait
+ * for their topic's prerequisites). A superset is harmless: each is checked against the rule.
+ */
+export function nextTopicsTouched(adjacency: Adjacency, changed: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const id of changed) {
+    out.add(id);
+    for (const u of adjacency.unlocks.get(id) ?? []) {
+      out.add(u);
+      for (const c of adjacency.children.get(u) ?? []) out.add(c);
+    }
+  }
+  return out;
 }

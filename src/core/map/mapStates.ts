@@ -1,5 +1,5 @@
 import { topicMastery } from '../progress/mastery';
-import { statusOf, type RoadmapProgress, type Status } from '../progress/progressModel';
+import { statusOf, type Change, type RoadmapProgress, type Status } from '../progress/progressModel';
 import { topicDue } from '../review/reviewStats';
 import type { RoadmapIndex } from '../roadmapIndex';
 
@@ -61,7 +61,16 @@ export function mapStates(index: RoadmapIndex, progress: RoadmapProgress | undef
   return ids.map((id) => [id, { status: statusOf(progress, 'topic', id), badges: badges.flatMap((b) => b.get(id) ?? []) }]);
 }
 
-/** The ids an exercise change can touch: its topic's. */
-export function topicOfExercise(index: RoadmapIndex, exerciseId: string): string | undefined {
-  return index.exercise(exerciseId)?.topic;
+/**
+ * The nodes a mark touches, for the small message a mark sends to the map (only their states,
+ * never the whole map): a topic's or sub-topic's own node, an exercise's topic (its "verified"
+ * badge). Each once, in the order of the changes; an id the roadmap does not have is left out.
+ */
+export function nodesTouched(index: RoadmapIndex, changes: readonly Change[]): string[] {
+  const ids = new Set<string>();
+  for (const c of changes) {
+    const id = c.kind === 'topic' ? c.id : index.exercise(c.id)?.topic;
+    if (id !== undefined && index.topic(id)) ids.add(id);
+  }
+  return [...ids];
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { buildMapGraph, type MapGraph } from '../../core/map/mapGraph';
 import type { PlacedBand } from '../../core/map/mapLayout';
-import { mapStates, masteryBadges, reviewsDueBadges, topicOfExercise, type MapBadgeSource } from '../../core/map/mapStates';
+import { mapStates, masteryBadges, nodesTouched, reviewsDueBadges, type MapBadgeSource } from '../../core/map/mapStates';
 import { mapPicture, mapSvg, safePalette } from '../../core/map/mapSvg';
 import type { RoadmapIndex } from '../../core/roadmapIndex';
 import { parseElement } from '../../core/views/elementIds';
@@ -42,6 +42,9 @@ export interface MapRendered {
   version: number;
   stateVersion: number;
   nodes: number;
+  /** After states: the nodes painted again, and the next topics by the page's states. */
+  painted?: number;
+  nextTopics?: number;
 }
 
 interface Layout {
@@ -161,7 +164,7 @@ export class MapPanel extends Disposable implements vscode.WebviewPanelSerialize
           this.exports.delete(m.requestId);
         },
         rendered: (m) => {
-          this.lastRendered = { version: m.version, stateVersion: m.stateVersion, nodes: m.nodes };
+          this.lastRendered = { version: m.version, stateVersion: m.stateVersion, nodes: m.nodes, painted: m.painted, nextTopics: m.nextTopics };
           this.renderedEmitter.fire(this.lastRendered);
         },
       },
@@ -239,12 +242,9 @@ export class MapPanel extends Disposable implements vscode.WebviewPanelSerialize
     const layout = this.layout;
     if (!layout || !this.host?.isReady || e.roadmapId !== layout.index.roadmap.id) return;
     if (e.changes === 'all') return this.sendAllStates();
-    const ids = new Set<string>();
-    for (const c of e.changes) {
-      const id = c.kind === 'topic' ? c.id : topicOfExercise(layout.index, c.id);
-      if (id && layout.index.topic(id)) ids.add(id);
-    }
-    if (ids.size) await this.host.post({ type: 'states', stateVersion: ++this.stateVersion, states: this.states(layout.index, [...ids]) });
+    // The page works out itself what depends on these (next topics, the status filter, the summary).
+    const ids = nodesTouched(layout.index, e.changes);
+    if (ids.length) await this.host.post({ type: 'states', stateVersion: ++this.stateVersion, states: this.states(layout.index, ids) });
   }
 
   /** Resolves when the page has drawn every node of the current layout (or after `ms`, to whatever it drew). */

@@ -2,7 +2,7 @@
 // state, and answers the learner: click or Enter opens notes, the arrows walk the graph, letters
 // mark, the toolbar asks questions and filters. It keeps only its view (zoom, pan, selection,
 // filter) with setState; the roadmap and the states come from the extension.
-import { edgeKey, nextTopicIds, prerequisiteChain, unlockChain, type Chain } from '../../core/map/mapChains';
+import { edgeKey, isNextTopic, nextTopicIds, nextTopicsTouched, prerequisiteChain, unlockChain, type Chain } from '../../core/map/mapChains';
 import { filterNodes, isFilterEmpty } from '../../core/map/mapFilter';
 import { adjacencyOf, requiredBefore, type Adjacency } from '../../core/map/mapGraph';
 import { MAP_KEYS, MapNavigator, type MapKey } from '../../core/map/mapNavigation';
@@ -15,7 +15,7 @@ import { el } from '../shared/dom';
 import '../shared/keepFocus';
 import { vscodeApi } from '../shared/vscodeApi';
 import { pngOf, readPalette } from './exportImage';
-import { FILTER_STATUSES, isMapState, isToMap, type FromMap, type MapData, type MapNodeState, type MapState, type PlacedBand, type ToMap } from './protocol';
+import { FILTER_STATUSES, isMapState, isToMap, MARK_MEASURES, type FromMap, type MapData, type MapNodeState, type MapState, type PlacedBand, type ToMap } from './protocol';
 import { drawBand, drawEdge, drawNode, markers, paintNode, svg } from './svgDraw';
 import { Viewport } from './viewport';
 
@@ -94,6 +94,10 @@ let selected: string | undefined = saved?.selected;
 let mode: { kind: 'before' | 'unlocks' | 'next'; id?: string } | undefined;
 const filter = { layers: saved?.layers ?? [], statuses: saved?.statuses ?? [], query: saved?.query ?? '', matches: undefined as string[] | undefined };
 let visible: Set<string> | undefined;
+/** While "Next topics" is highlighted: the ones it highlights, kept up to date mark by mark. */
+let nextSet: Set<string> | undefined;
+/** A mark key pressed on the map, until its state comes back: for the User Timing the bench reads. */
+let markTiming: { id: string; key: number; arrived?: number } | undefined;
 let restoredView = !!saved;
 
 const viewport = new Viewport(surface, drawing, () => saveState());
@@ -143,6 +147,7 @@ async function handle(msg: ToMap) {
       if (msg.version === version) finishLayout();
       return;
     case 'states':
+      if (markTiming) markTiming.arrived = performance.now();
       return applyStates(msg.stateVersion, msg.states);
     case 'select':
       if (follow.checked && nodeEls.has(msg.id)) select(msg.id, false);
@@ -251,6 +256,11 @@ function counted(d: MapData): string {
   return `${topics} topic${topics === 1 ? '' : 's'}${subs ? ` and ${subs} sub-topic${subs === 1 ? '' : 's'}` : ''}`;
 }
 
+/**
+ * The states of some nodes (after a mark, only the nodes it touched): those nodes are painted
+ * again, nothing is laid out or drawn anew, and what depends on a status is brought up to date:
+ * the next topics re-checked around the changed nodes alone, the status filter, the summary.
+ */
 function applyStates(sv: number, pairs: Array<[string, MapNodeState]>) {
   if (sv <= stateVersion) return;
   stateVersion = sv;
@@ -262,16 +272,33 @@ function applyStates(sv: number, pairs: Array<[string, MapNodeState]>) {
     if (pairs.length === 1 && before !== s.status && id === selected) announce(`${titles.get(id)}: ${STATUS_LABELS[s.status]}`);
   }
   if (filter.statuses.length) applyFilter(false);
-  if (mode?.kind === 'next') applyHighlight(false);
+  if (nextSet) updateNextTopics(pairs.map(([id]) => id));
   if (laidOut) statusLine.textContent = summary();
-  rendered();
+  const timing = markTiming && pairs.some(([id]) => id === markTiming!.id) ? markTiming : undefined;
+  if (timing) markTiming = undefined;
+  rendered(pairs.length, (frame) => timing && measureMark(timing, frame));
 }
 
-/** Tells the extension what is drawn, once the browser has had a frame to paint it. */
-function rendered() {
-  const report = () => post({ type: 'rendered', version, stateVersion, nodes: nodeEls.size });
+/** The key's event to the frame that draws its state, and to the state's arrival (the round trip through the extension and the store). */
+function measureMark(t: { key: number; arrived?: number }, frame: number) {
+  performance.clearMeasures(MARK_MEASURES.toFrame);
+  performance.clearMeasures(MARK_MEASURES.toMessage);
+  performance.measure(MARK_MEASURES.toFrame, { start: t.key, end: frame });
+  if (t.arrived !== undefined) performance.measure(MARK_MEASURES.toMessage, { start: t.key, end: t.arrived });
+}
+
+/** Tells the extension what is drawn, once the browser has had a frame to paint it; after states, how many nodes were painted and how many next topics there are now. */
+function rendered(painted?: number, onFrame?: (frame: number) => void) {
+  const report = () => {
+    const nextTopics = painted === undefined || !data ? undefined : nextTopicIds(data.nodes.map((n) => n.id), adjacency, (id) => stateOf(id).status).length;
+    post({ type: 'rendered', version, stateVersion, nodes: nodeEls.size, painted, nextTopics });
+  };
   if (document.hidden) report();
-  else requestAnimationFrame(() => setTimeout(report, 0));
+  else
+    requestAnimationFrame((frame) => {
+      onFrame?.(frame);
+      setTimeout(report, 0);
+    });
 }
 
 // ---- geometry --------------------------------------------------------------------------------
@@ -364,6 +391,7 @@ surface.addEventListener('keydown', (e) => {
     post({ type: 'open', id });
   } else if (Object.hasOwn(MARK_KEYS, key) && id) {
     e.preventDefault();
+    markTiming = { id, key: e.timeStamp };
     post({ type: 'setStatus', id, status: MARK_KEYS[key] });
   } else if (key === 'b') highlight('before');
   else if (key === 'u') highlight('unlocks');
@@ -392,9 +420,13 @@ function clearHighlight() {
 
 function applyHighlight(speak: boolean) {
   let chain: Chain | undefined;
+  nextSet = undefined;
   if (mode?.kind === 'before' && mode.id) chain = prerequisiteChain(adjacency, mode.id);
   else if (mode?.kind === 'unlocks' && mode.id) chain = unlockChain(adjacency, mode.id);
-  else if (mode?.kind === 'next') chain = { nodes: new Set(nextTopicIds(data?.nodes.map((n) => n.id) ?? [], adjacency, (id) => stateOf(id).status)), edges: new Set() };
+  else if (mode?.kind === 'next') {
+    nextSet = new Set(nextTopicIds(data?.nodes.map((n) => n.id) ?? [], adjacency, (id) => stateOf(id).status));
+    chain = { nodes: nextSet, edges: new Set() };
+  }
   surface.classList.toggle('highlighting', !!chain);
   for (const [id, g] of nodeEls) {
     const inChain = !!chain?.nodes.has(id);
@@ -414,6 +446,20 @@ function applyHighlight(speak: boolean) {
   const n = chain.nodes.size - (mode.id ? 1 : 0);
   const count = `${n} topic${n === 1 ? '' : 's'}`;
   announce(mode.kind === 'before' ? `${title} needs ${count} before it; they are highlighted.` : mode.kind === 'unlocks' ? `${title} unlocks ${count}; they are highlighted.` : `${count} to study next; they are highlighted.`);
+}
+
+/** Next topics after a mark: only the changed nodes and what waits for them are checked and repainted (core/map/mapChains). */
+function updateNextTopics(changed: readonly string[]) {
+  for (const id of nextTopicsTouched(adjacency, changed)) {
+    const g = nodeEls.get(id);
+    if (!nextSet || !g) continue;
+    const inChain = isNextTopic(adjacency, id, (x) => stateOf(x).status);
+    if (inChain === nextSet.has(id)) continue;
+    if (inChain) nextSet.add(id);
+    else nextSet.delete(id);
+    g.classList.toggle('in-chain', inChain);
+    g.setAttribute('aria-label', labelOf(id));
+  }
 }
 
 // ---- filter ----------------------------------------------------------------------------------

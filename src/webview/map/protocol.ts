@@ -33,6 +33,7 @@ const isMapData: Check<MapData> = (v): v is MapData => isObject(v) && typeof v.t
 const isPlacedBand: Check<PlacedBand> = (v): v is PlacedBand => isObject(v) && isNumber(v.index) && isNumber(v.y) && Array.isArray(v.nodes) && Array.isArray(v.edges);
 const isStatePairs: Check<StatePairs> = isArrayOf<[string, MapNodeState]>((p) => Array.isArray(p) && p.length === 2 && isId(p[0]) && isObject(p[1]) && isStatus(p[1].status) && Array.isArray(p[1].badges));
 const isIds: Check<string[]> = isArrayOf<string>(isId);
+const isOptionalNumber = (v: unknown): v is number | undefined => v === undefined || isNumber(v);
 const isBoolean: Check<boolean> = (v): v is boolean => typeof v === 'boolean';
 const isFormat = oneOf('svg', 'png');
 /** The theme's colours as the page resolved them; the extension keeps only plain colour values (mapSvg.safePalette). */
@@ -50,8 +51,12 @@ const fromMap = {
   export: { format: isFormat },
   /** The answer to `exportRequest`: the theme's colours, and for a PNG the image (or why there is none). */
   exportData: { requestId: isNumber, palette: isPalette, png: (v: unknown): v is string | undefined => v === undefined || isStringUpTo(MAX_PNG_BASE64)(v), error: (v: unknown): v is string | undefined => v === undefined || isStringUpTo(500)(v) },
-  /** The page drew a layout version and a state version: for the tests and the bench. */
-  rendered: { version: isNumber, stateVersion: isNumber, nodes: isNumber },
+  /**
+   * The page drew a layout version and a state version: for the tests and the bench. After
+   * states: how many nodes it painted again (a mark's delta: the nodes it touched) and how many
+   * next topics its states give.
+   */
+  rendered: { version: isNumber, stateVersion: isNumber, nodes: isNumber, painted: isOptionalNumber, nextTopics: isOptionalNumber },
 };
 
 const toMap = {
@@ -88,3 +93,6 @@ export const isMapState = objectGuard({
 export type MapState = typeof isMapState extends Check<infer T> ? T : never;
 
 export const FILTER_STATUSES: readonly Status[] = STATUSES;
+
+/** The User Timing measures the page makes of a mark pressed on it (the bench reads them): the key to the frame that draws the new state, and to the state's arrival. */
+export const MARK_MEASURES = { toFrame: 'ai-roadmap.map.mark-to-frame', toMessage: 'ai-roadmap.map.mark-to-message' } as const;

@@ -40,6 +40,16 @@ export class MapView {
     return this.frame.locator('.node.in-chain');
   }
 
+  /** The ids of the highlighted nodes, in drawing order. */
+  highlightedIds(): Promise<string[]> {
+    return this.highlighted().evaluateAll((els) => els.map((e) => (e as SVGGElement).dataset.id ?? ''));
+  }
+
+  /** Waits until the node of `id` is highlighted (or not). */
+  async waitHighlighted(id: string, on: boolean, timeout = 30_000) {
+    await this.frame.waitForFunction(([i, o]) => document.querySelector(`.node[data-id="${i}"]`)?.classList.contains('in-chain') === o, [id, on] as const, { timeout });
+  }
+
   highlightedEdges() {
     return this.frame.locator('.edge.in-chain');
   }
