@@ -15,6 +15,8 @@ export function endOfToday(now: Date): number {
   return plusDays(localDayOf(now), 1).getTime();
 }
 
+let lastLimit = { ms: NaN, iso: '' };
+
 /**
  * A test of whether a due time falls before `limit` (ms since the epoch). The scheduler writes due
  * times with toISOString (24 characters, a four-digit year), and text in that one form sorts in
@@ -22,7 +24,9 @@ export function endOfToday(now: Date): number {
  * (a topic's header, tree row and map node ask this of each of its items); any other form is parsed.
  */
 export function dueBefore(limit: number): (due: string) => boolean {
-  const iso = new Date(limit).toISOString();
+  // The limit is the end of today for every caller all day: its ISO string is written once.
+  if (lastLimit.ms !== limit) lastLimit = { ms: limit, iso: new Date(limit).toISOString() };
+  const iso = lastLimit.iso;
   if (iso.length !== 24) return (due) => Date.parse(due) < limit;
   // 'T' at 10, '.' at 19, 'Z' at 23: the form toISOString writes for the years 0 to 9999.
   return (due) => (due.length === 24 && due.charCodeAt(10) === 84 && due.charCodeAt(19) === 46 && due.charCodeAt(23) === 90 ? due < iso : Date.parse(due) < limit);
