@@ -43,11 +43,11 @@ export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor
 export const pairedRatio = (pairs: Array<[number, number]>) => median(pairs.map(([a, b]) => a / b));
 
 /**
- * A coin with a fixed seed (xorshift32), to pick which side of a pair runs first. Strict
- * alternation can fall into step with a periodic cost: a garbage collection every fourth run
- * lands on the same side of every other pair, and one side carries all of it.
+ * Numbers in [0, 1) from a fixed seed (xorshift32), to draw the order in which the sides of a pair
+ * run. Strict alternation can fall into step with a periodic cost: a garbage collection every
+ * fourth run lands on the same side of every other pair, and one side carries all of it.
  */
-export function seededCoin(seed = 0x9e3779b9): () => boolean {
+export function seededRandom(seed = 0x9e3779b9): () => number {
   let x = seed >>> 0 || 1;
   return () => {
     x ^= x << 13;
@@ -55,6 +55,6 @@ export function seededCoin(seed = 0x9e3779b9): () => boolean {
     x ^= x >>> 17;
     x ^= x << 5;
     x >>>= 0;
-    return x >>> 31 === 1;
+    return x / 2 ** 32;
   };
 }

@@ -12,7 +12,7 @@ import { sessionCards } from '../../src/core/review/reviewStats';
 import { recordAnswer } from '../../src/core/review/scheduler';
 import { RoadmapIndex } from '../../src/core/roadmapIndex';
 import { notesViewFor } from '../../src/core/views/notesView';
-import { median, ms, pairedRatio, seededCoin, type Row } from './measure';
+import { median, ms, pairedRatio, seededRandom, type Row } from './measure';
 
 /**
  * Runs `ours` and `floor` alternately, `runs` times after `warm` warm-ups of each, each timing
@@ -137,11 +137,11 @@ export async function quizRows(root: string): Promise<Row[]> {
       await time(withQuiz);
       await time(withoutQuiz);
     }
-    // In pairs back to back, the side that runs first drawn by a seeded coin (not alternated: the
-    // renderer's garbage collections would then fall on one side), the ratio the pairs' median one.
-    const quizFirst = seededCoin();
+    // In pairs back to back, the side that runs first drawn from a seeded generator (not alternated:
+    // the renderer's garbage collections would then fall on one side), the ratio the pairs' median one.
+    const random = seededRandom();
     for (let i = 0; i < 201; i++) {
-      const q = quizFirst();
+      const q = random() < 0.5;
       const first = await time(q ? withQuiz : withoutQuiz);
       const second = await time(q ? withoutQuiz : withQuiz);
       pairs.push(q ? [first, second] : [second, first]);

@@ -3,23 +3,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { NotesPanel, RoadmapTree, Workbench } from '../../test/ui/pages';
-import { median, ms, pairedRatio, seededCoin, type Row } from './measure';
+import { median, ms, pairedRatio, seededRandom, type Row } from './measure';
 
 const PAIRS = 5;
 const ROUNDS = 6;
+const KINDS = ['Quizzed', 'Plain', 'Twin'] as const;
 const NOTE = 'classical-ml/decision-trees-random-forests';
 
 /**
  * A roadmap of topic pairs that differ only by a quiz: the same note (math, code, a "Check
  * yourself" the items link to) under "Quizzed k", with the built-in quiz file beside it, and under
- * "Plain k", without one.
+ * "Plain k", without one; and under "Twin k", without one either, the control.
  */
 function pairsRoadmap(root: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'bench-quiz-'));
   mkdirSync(join(dir, 'notes'));
   const topics: string[] = [];
   for (let k = 1; k <= PAIRS; k++) {
-    for (const [id, title] of [[`quizzed-${k}`, `Quizzed ${k}`], [`plain-${k}`, `Plain ${k}`]]) {
+    for (const [id, title] of [[`quizzed-${k}`, `Quizzed ${k}`], [`plain-${k}`, `Plain ${k}`], [`twin-${k}`, `Twin ${k}`]]) {
       copyFileSync(join(root, 'roadmap', 'notes', `${NOTE}.md`), join(dir, 'notes', `${id}.md`));
       topics.push(`      - id: ${id}\n        title: ${title}\n        notes: notes/${id}.md`);
     }
@@ -85,7 +86,7 @@ async function marksOf(wb: Workbench, frame: Frame, title: string): Promise<Mark
 /**
  * In the real host, a click on a topic in the tree to its notes painted in the open notes panel,
  * for a topic with its quiz beside the same note without one. Each pair is opened back to back,
- * which first drawn by a seeded coin, and the ratio is the median of the pairs' ratios, so a
+ * in an order drawn from a seeded generator, and the ratio is the median of the pairs' ratios, so a
  * machine that slows down for a while slows both sides of the pairs it touches.
  */
 export async function quizHostRows(root: string): Promise<Row[]> {
@@ -93,6 +94,8 @@ export async function quizHostRows(root: string): Promise<Row[]> {
   const wb = await Workbench.open({ copy: { 'bench-roadmap': dir }, settings: { 'aiRoadmap.roadmapFile': 'bench-roadmap/roadmap.yaml' } });
   const polled: Array<[number, number]> = [];
   const marks: Array<[Marks, Marks]> = [];
+  // The control: two topics without a quiz, opened the same way (their ratio is the bench's own spread).
+  const twins: Array<[Marks, Marks]> = [];
   try {
     const tree = new RoadmapTree(wb);
     await tree.open();
@@ -111,17 +114,21 @@ export async function quizHostRows(root: string): Promise<Row[]> {
       return { took, marks: m };
     };
     // A warm-up round: each note read and rendered once, the quiz's first use behind us.
-    for (let k = 1; k <= PAIRS; k++) {
-      await open(`Quizzed ${k}`);
-      await open(`Plain ${k}`);
-    }
-    const quizFirst = seededCoin();
+    for (let k = 1; k <= PAIRS; k++) for (const kind of KINDS) await open(`${kind} ${k}`);
+    const random = seededRandom();
     for (let round = 0; round < ROUNDS; round++) {
       for (let k = 1; k <= PAIRS; k++) {
         const got: Record<string, Awaited<ReturnType<typeof open>>> = {};
-        for (const q of quizFirst() ? ['Quizzed', 'Plain'] : ['Plain', 'Quizzed']) got[q] = await open(`${q} ${k}`);
+        // The three back to back, in an order drawn from the seeded generator (Fisher-Yates).
+        const order = [...KINDS];
+        for (let i = order.length - 1; i > 0; i--) {
+          const j = Math.floor(random() * (i + 1));
+          [order[i], order[j]] = [order[j], order[i]];
+        }
+        for (const kind of order) got[kind] = await open(`${kind} ${k}`);
         polled.push([got.Quizzed.took, got.Plain.took]);
         if (got.Quizzed.marks && got.Plain.marks) marks.push([got.Quizzed.marks, got.Plain.marks]);
+        if (got.Twin.marks && got.Plain.marks) twins.push([got.Twin.marks, got.Plain.marks]);
       }
     }
   } finally {
@@ -132,7 +139,7 @@ export async function quizHostRows(root: string): Promise<Row[]> {
     const [q, p] = [median(pairs.map((x) => x[0])), median(pairs.map((x) => x[1]))];
     return { figure, value: ms(q), floor: `same note, no quiz: ${ms(p)}`, ratio: `${pairedRatio(pairs).toFixed(2)}x`, ...(goal ? { goal } : {}) };
   };
-  const span = (from: keyof Marks, to: keyof Marks) => marks.map(([q, p]) => [q[to] - q[from], p[to] - p[from]] as [number, number]);
+  const span = (from: keyof Marks, to: keyof Marks, of = marks) => of.map(([q, p]) => [q[to] - q[from], p[to] - p[from]] as [number, number]);
   const rows: Row[] = [];
   if (marks.length) {
     rows.push(
@@ -142,6 +149,8 @@ export async function quizHostRows(root: string): Promise<Row[]> {
       row('  of it, built to painted (style, layout, paint)', span('built', 'painted')),
     );
   }
+  // Two topics without a quiz: how far from 1.00x the bench strays on its own, on this machine now.
+  if (twins.length) rows.push(row(`control: its twin, the same note without a quiz either, click to painted (median of ${twins.length} pairs)`, span('press', 'painted', twins)));
   rows.push(row(`click to the heading found by polling every 20 ms, as the UI tests wait (median of ${polled.length} pairs)`, polled));
   return rows;
 }
