@@ -12,9 +12,7 @@ import { sessionCards } from '../../src/core/review/reviewStats';
 import { recordAnswer } from '../../src/core/review/scheduler';
 import { RoadmapIndex } from '../../src/core/roadmapIndex';
 import { notesViewFor } from '../../src/core/views/notesView';
-import { ms, type Row } from './measure';
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+import { median, ms, pairedRatio, seededRandom, type Row } from './measure';
 
 /**
  * Runs `ours` and `floor` alternately, `runs` times after `warm` warm-ups of each, each timing
@@ -128,8 +126,7 @@ export async function quizRows(root: string): Promise<Row[]> {
     const deps = { renderNotes, hasMyNotes: async () => false, now: NOW };
     const open = async (ix: RoadmapIndex) => JSON.stringify(await notesViewFor(ix, p, topic.id, deps));
     if (!(await open(withQuiz)).includes('"quiz":') || (await open(withoutQuiz)).includes('"quiz":')) throw new Error('the bench topic must differ only by its quiz');
-    const a: number[] = [];
-    const b: number[] = [];
+    const pairs: Array<[number, number]> = [];
     const batch = label.startsWith('prepare') ? 50 : 1;
     const time = async (ix: RoadmapIndex) => {
       const t0 = performance.now();
@@ -140,12 +137,18 @@ export async function quizRows(root: string): Promise<Row[]> {
       await time(withQuiz);
       await time(withoutQuiz);
     }
-    // Alternating, each side first half the time, so neither always runs on a warmer cache.
-    for (let i = 0; i < 61; i++) {
-      for (const side of i % 2 === 0 ? [true, false] : [false, true]) (side ? a : b).push(await time(side ? withQuiz : withoutQuiz));
+    // In pairs back to back, the side that runs first drawn from a seeded generator (not alternated:
+    // the renderer's garbage collections would then fall on one side), the ratio the pairs' median one.
+    const random = seededRandom();
+    for (let i = 0; i < 201; i++) {
+      const q = random() < 0.5;
+      const first = await time(q ? withQuiz : withoutQuiz);
+      const second = await time(q ? withoutQuiz : withQuiz);
+      pairs.push(q ? [first, second] : [second, first]);
     }
-    const [q, nq] = [median(a), median(b)];
-    rows.push({ figure: `open a topic's notes (${label}), with its quiz of ${topic.quiz?.ids.length} items`, value: q < 1 ? `${(q * 1000).toFixed(0)} µs` : ms(q), floor: `same topic, no quiz: ${nq < 1 ? `${(nq * 1000).toFixed(0)} µs` : ms(nq)}`, ratio: `${(q / nq).toFixed(2)}x`, goal: '≤ 1.1x' });
+    const [q, nq] = [median(pairs.map((x) => x[0])), median(pairs.map((x) => x[1]))];
+    const show = (x: number) => (x < 1 ? `${(x * 1000).toFixed(0)} µs` : ms(x));
+    rows.push({ figure: `open a topic's notes (${label}), with its quiz of ${topic.quiz?.ids.length} items`, value: show(q), floor: `same topic, no quiz: ${show(nq)}`, ratio: `${pairedRatio(pairs).toFixed(2)}x`, goal: '≤ 1.1x' });
   }
   return rows;
 }

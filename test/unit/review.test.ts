@@ -1,12 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import type { Roadmap } from '../../src/core/model';
 import { decodeProgress, encodeProgressFile, mergeStates, replaceRoadmaps } from '../../src/core/progress/progressCodec';
 import { layerMastery, masteryLines, topicMastery } from '../../src/core/progress/mastery';
 import { applyChanges, emptyState, setReview, type ProgressState, type RoadmapProgress } from '../../src/core/progress/progressModel';
 import { RoadmapIndex } from '../../src/core/roadmapIndex';
 import type { ReviewState } from '../../src/core/review/reviewModel';
-import { dueCounts, dueForecast, retention, reviewsPerDay, reviewsToday, sessionCards } from '../../src/core/review/reviewStats';
+import { dueBefore, dueCounts, dueForecast, endOfToday, retention, reviewsPerDay, reviewsToday, sessionCards, topicDue, topicQuizTally } from '../../src/core/review/reviewStats';
 import { recordAnswer, scheduleCard } from '../../src/core/review/scheduler';
 import { dashboardData } from '../../src/core/views/dashboardView';
 import { notesViewFor } from '../../src/core/views/notesView';
@@ -74,6 +75,39 @@ describe('Spaced review through ts-fsrs', () => {
     assert.equal(forecast.length, 14);
     assert.equal(forecast.reduce((n, d) => n + d.count, 0), 4, 'every live card falls within 14 days');
     assert.equal(forecast[0].count, counts.total);
+  });
+
+  it('a due time compared as text agrees with the parsed time, in each form an ISO time may take', () => {
+    // Years 0 to 9999 (toISOString's four-digit form) and beyond it, which are parsed instead.
+    const ms = fc.integer({ min: -62_167_219_200_000, max: 300_000_000_000_000 });
+    const forms = (t: number): string[] => {
+      const iso = new Date(t).toISOString();
+      return iso.length === 24 ? [iso, iso.replace(/\.\d{3}Z$/, 'Z'), iso.replace(/(\.\d)\d{2}Z$/, '$1Z'), iso.replace(/(\.\d{2})\dZ$/, '$1Z')] : [iso];
+    };
+    fc.assert(
+      fc.property(ms, ms, fc.integer({ min: -2000, max: 2000 }), (limit, far, near) => {
+        const isDue = dueBefore(limit);
+        // Times far from the limit, and just around it (the same second, a millisecond either side).
+        for (const t of [far, limit + near, limit]) for (const due of forms(t)) assert.equal(isDue(due), Date.parse(due) < limit, `${due} before ${new Date(limit).toISOString()}`);
+      }),
+    );
+  });
+
+  it('a topic’s tally counts its items right at the last answer and its cards due today, in one pass', () => {
+    let r = answer(undefined, 'a/q1', ['again'], t0); // wrong, due within minutes
+    r = answer(r, 'a/q2', ['good'], t0); // right, due in days
+    r = answer(r, 'a/q3', ['good'], new Date(t0.getTime() - 30 * DAY)); // right, overdue
+    r = answer(r, 'a/removed', ['again'], t0);
+    r = answer(r, 'constructor/to-string', ['again'], t0);
+    const p = progress(r);
+    const a = roadmap.layers[0].topics[0];
+    const tally = topicQuizTally('a', a.quiz!.ids, p, t0);
+    assert.deepEqual(tally, { right: 2, due: 2 + (Date.parse(p.review!.cards['a/q2'].due) < endOfToday(t0) ? 1 : 0) });
+    assert.equal(tally.due, topicDue('a', a.quiz!.ids, p, t0));
+    assert.deepEqual(topicMastery(a, p, tally.right), topicMastery(a, p), 'the mastery from the tally is the mastery counted alone');
+    assert.deepEqual(topicQuizTally('constructor', ['to-string'], p, t0), { right: 0, due: 1 }, 'a topic id that is an object key counts like any other');
+    assert.deepEqual(topicQuizTally('__proto__', ['x', 'constructor'], p, t0), { right: 0, due: 0 });
+    assert.deepEqual(topicQuizTally('a', a.quiz!.ids, progress(undefined), t0), { right: 0, due: 0 });
   });
 
   it('a session takes the due cards, most overdue first, within the daily limit; a topic alone on request', () => {

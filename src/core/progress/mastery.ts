@@ -18,16 +18,20 @@ export interface Mastery {
   verified: { has: boolean; passed: number; exercises: number; met: boolean };
 }
 
-export function topicMastery(topic: Topic, progress: RoadmapProgress | undefined): Mastery {
+/** `right`: its items right at their last answer, when the caller counted them already (topicQuizTally). */
+export function topicMastery(topic: Topic, progress: RoadmapProgress | undefined, right = rightAtLastAnswer(topic, progress)): Mastery {
   const ids = topic.quiz?.ids ?? [];
-  const cards = progress?.review?.cards;
-  const right = ids.filter((id) => own(cards, cardKey(topic.id, id))?.lastCorrect === true).length;
   const passed = topic.exercises.filter((x) => statusOf(progress, 'exercise', x) === 'done').length;
   return {
     read: statusOf(progress, 'topic', topic.id) === 'done',
     quizzed: { has: ids.length > 0, right, items: ids.length, met: ids.length > 0 && right / ids.length >= QUIZZED_SHARE },
     verified: { has: topic.exercises.length > 0, passed, exercises: topic.exercises.length, met: topic.exercises.length > 0 && passed === topic.exercises.length },
   };
+}
+
+function rightAtLastAnswer(topic: Topic, progress: RoadmapProgress | undefined): number {
+  const cards = progress?.review?.cards;
+  return (topic.quiz?.ids ?? []).filter((id) => own(cards, cardKey(topic.id, id))?.lastCorrect === true).length;
 }
 
 /** A layer's topics and sub-topics counted per fact, each over the ones that can have it. */

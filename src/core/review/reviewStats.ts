@@ -15,6 +15,23 @@ export function endOfToday(now: Date): number {
   return plusDays(localDayOf(now), 1).getTime();
 }
 
+let lastLimit = { ms: NaN, iso: '' };
+
+/**
+ * A test of whether a due time falls before `limit` (ms since the epoch). The scheduler writes due
+ * times with toISOString (24 characters, a four-digit year), and text in that one form sorts in
+ * time order, so such a time is compared with the limit's own ISO string instead of being parsed
+ * (a topic's header, tree row and map node ask this of each of its items); any other form is parsed.
+ */
+export function dueBefore(limit: number): (due: string) => boolean {
+  // The limit is the end of today for every caller all day: its ISO string is written once.
+  if (lastLimit.ms !== limit) lastLimit = { ms: limit, iso: new Date(limit).toISOString() };
+  const iso = lastLimit.iso;
+  if (iso.length !== 24) return (due) => Date.parse(due) < limit;
+  // 'T' at 10, '.' at 19, 'Z' at 23: the form toISOString writes for the years 0 to 9999.
+  return (due) => (due.length === 24 && due.charCodeAt(10) === 84 && due.charCodeAt(19) === 46 && due.charCodeAt(23) === 90 ? due < iso : Date.parse(due) < limit);
+}
+
 /** The cards of items in the roadmap, with their topic: [key, card, topic id]. */
 export function liveCards(index: RoadmapIndex, progress: RoadmapProgress | undefined): Array<[string, StoredCard, string]> {
   const out: Array<[string, StoredCard, string]> = [];
@@ -144,13 +161,24 @@ export function retention(progress: RoadmapProgress | undefined, now: Date, days
 
 /** Cards of one topic due today: counted over its own items, so a tree row costs only its quiz. */
 export function topicDue(topicId: string, itemIds: readonly string[] | undefined, progress: RoadmapProgress | undefined, now: Date): number {
+  return topicQuizTally(topicId, itemIds, progress, now).due;
+}
+
+/**
+ * One topic's cards in one pass over its items: how many were right at their last answer (its
+ * "quizzed" fact counts them) and how many fall due today. The notes header shows both.
+ */
+export function topicQuizTally(topicId: string, itemIds: readonly string[] | undefined, progress: RoadmapProgress | undefined, now: Date): { right: number; due: number } {
   const cards = progress?.review?.cards;
-  if (!cards || !itemIds?.length) return 0;
-  const limit = endOfToday(now);
-  let n = 0;
+  const tally = { right: 0, due: 0 };
+  if (!cards || !itemIds?.length) return tally;
+  const isDue = dueBefore(endOfToday(now));
   for (const id of itemIds) {
     const key = `${topicId}/${id}`;
-    if (Object.hasOwn(cards, key) && Date.parse(cards[key].due) < limit) n++;
+    if (!Object.hasOwn(cards, key)) continue;
+    const card = cards[key];
+    if (card.lastCorrect === true) tally.right++;
+    if (isDue(card.due)) tally.due++;
   }
-  return n;
+  return tally;
 }

@@ -2,7 +2,7 @@ import { statusOf, type RoadmapProgress, type Status } from '../progress/progres
 import { layerTally } from '../progress/progressStats';
 import type { RoadmapIndex } from '../roadmapIndex';
 import { masteryLines, topicMastery, type MasteryLine } from '../progress/mastery';
-import { topicDue } from '../review/reviewStats';
+import { topicQuizTally } from '../review/reviewStats';
 import { resourceKindWords } from '../resourceKinds';
 import { subtopicsOf } from '../topicUnits';
 
@@ -103,6 +103,8 @@ export async function notesViewFor(
     topic.notes && deps.paperRefs ? deps.paperRefs(topic.notes) : Promise.resolve(undefined),
   ]);
   const quizItems = topic.quiz?.ids.length ?? 0;
+  // The mastery line and the due count from one pass over the topic's cards.
+  const tally = topicQuizTally(id, topic.quiz?.ids, progress, deps.now ?? new Date());
   const prev = index.neighbour(id, -1);
   const next = index.neighbour(id, 1);
   return {
@@ -125,7 +127,7 @@ export async function notesViewFor(
     next: next && ref(next.id),
     hasMyNotes,
     ...(paperRefs?.length ? { paperRefs } : {}),
-    mastery: masteryLines(topicMastery(topic, progress)),
-    ...(quizItems ? { quiz: { items: quizItems, due: topicDue(id, topic.quiz?.ids, progress, deps.now ?? new Date()) } } : {}),
+    mastery: masteryLines(topicMastery(topic, progress, tally.right)),
+    ...(quizItems ? { quiz: { items: quizItems, due: tally.due } } : {}),
   };
 }
