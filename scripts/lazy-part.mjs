@@ -96,13 +96,18 @@ function hostPlugin(inExtension, roots, shared) {
  */
 function namesUsed(text, shared) {
   for (const [key, entry] of shared) {
-    const declared = new RegExp(`\\b(\\w+) = (?:__toESM\\()?require\\(${JSON.stringify(HOST + key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)`).exec(text);
-    if (!declared || key.startsWith('vscode-namespace:')) continue;
-    const local = declared[1];
-    const uses = [...text.matchAll(new RegExp(`\\b${local}\\b(\\.(\\w+))?`, 'g'))];
-    // Bare uses are the declaration (`var import_x;` where esbuild defers it) and the assignment.
-    if (uses.filter((u) => !u[1]).length > 2) continue;
-    entry.names = [...new Set(uses.filter((u) => u[1]).map((u) => u[2]))].sort();
+    if (key.startsWith('vscode-namespace:')) continue;
+    // Each importing module has its own local (import_x, import_x2...).
+    const locals = [...text.matchAll(new RegExp(`\\b(\\w+) = (?:__toESM\\()?require\\(${JSON.stringify(HOST + key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)`, 'g'))].map((m) => m[1]);
+    const names = new Set();
+    let whole = locals.length === 0;
+    for (const local of new Set(locals)) {
+      const uses = [...text.matchAll(new RegExp(`\\b${local}\\b(\\.(\\w+))?`, 'g'))];
+      // Bare uses are the declaration (`var import_x;` where esbuild defers it) and the assignment.
+      if (uses.filter((u) => !u[1]).length > 2) whole = true;
+      for (const u of uses) if (u[1]) names.add(u[2]);
+    }
+    entry.names = whole ? undefined : [...names].sort();
   }
 }
 
