@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, watch as watchFiles, writeFileSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
 import { copyKatexAssets } from './scripts/katex-assets.mjs';
+import { buildWithLazyPart } from './scripts/lazy-part.mjs';
 import { schemaValidatorsPlugin } from './scripts/schema-validators.mjs';
 import { writeNotices } from './scripts/third-party-notices.mjs';
 import { vscodeNamespacePlugin } from './scripts/vscode-namespace.mjs';
@@ -67,17 +68,32 @@ const languageBundles = Object.fromEntries(
   Object.keys(JSON.parse(readFileSync('src/core/render/codeLanguages.json', 'utf8'))).map((name) => [`languages/${name}`, `node_modules/highlight.js/lib/languages/${name}.js`]),
 );
 
+const lazyBundles = ['./render.js', './loader.js', './search.js', './papers.js', './calendar.js', './quiz.js', './layout.js', './authoring.js'];
+
+/**
+ * The extension for the Node host. What it requires rather than imports (the features built on
+ * first use, the command handlers...) is split off into dist/features.js (scripts/lazy-part.mjs);
+ * the heavy parts are required on first use (lazyModules.ts).
+ */
+const nodeExtension = {
+  ...common,
+  entryPoints: { extension: 'src/extension/extension.ts' },
+  outdir: 'dist',
+  platform: 'node',
+  format: 'cjs',
+  external: ['vscode', ...lazyBundles],
+  plugins: [schemaValidatorsPlugin, vscodeNamespacePlugin],
+};
+
 const configs = [
   {
-    // The extension for the Node host, and the worker thread that loads authors' roadmaps and renders
-    // their notes (src/extension/offThread). The heavy parts are required on first use (lazyModules.ts).
+    // The worker thread that loads authors' roadmaps and renders their notes (src/extension/offThread).
     ...common,
-    entryPoints: { extension: 'src/extension/extension.ts', coreWorker: 'src/node/coreWorkerMain.ts' },
+    entryPoints: { coreWorker: 'src/node/coreWorkerMain.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
-    external: ['vscode', './render.js', './loader.js', './search.js', './papers.js', './calendar.js', './quiz.js', './layout.js', './authoring.js'],
-    plugins: [schemaValidatorsPlugin, vscodeNamespacePlugin],
+    external: lazyBundles,
   },
   {
     // The heavy parts, built once for both hosts: CommonJS with no import at all, so the Node
@@ -209,6 +225,10 @@ if (watch) {
     const ctx = await esbuild.context(config);
     await ctx.watch();
   }
+  // The Node extension and its lazy part are built together: a context over the whole (unsplit,
+  // not written) notices a change in either and builds both again.
+  const splitOnChange = { name: 'split-on-change', setup: (b) => b.onEnd(() => buildWithLazyPart(nodeExtension).catch((e) => console.error(`[watch] ${e.message}`))) };
+  await (await esbuild.context({ ...nodeExtension, write: false, plugins: [...nodeExtension.plugins, splitOnChange] })).watch();
   compileRoadmap();
   // The index and the content pack follow edits in roadmap/; a window reload shows them.
   let pending;
@@ -218,15 +238,15 @@ if (watch) {
   });
   console.log('[watch] building on change; Ctrl+C to stop');
 } else {
-  const results = await Promise.all(configs.map((c) => esbuild.build(c)));
+  const [split, ...results] = await Promise.all([buildWithLazyPart(nodeExtension), ...configs.map((c) => esbuild.build(c))]);
   // One metafile for the bench: the sizes of what ships.
   const shipped = { inputs: {}, outputs: {} };
-  for (const r of results.slice(0, 5)) {
+  for (const r of [...split, ...results.slice(0, 5)]) {
     Object.assign(shipped.inputs, r.metafile.inputs);
     Object.assign(shipped.outputs, r.metafile.outputs);
   }
   writeFileSync('dist/meta.json', JSON.stringify(shipped));
   chmodSync('dist/cli.js', 0o755);
-  writeNotices(results.slice(0, 5).map((r) => r.metafile));
+  writeNotices([...split, ...results.slice(0, 5)].map((r) => r.metafile));
   compileRoadmap();
 }

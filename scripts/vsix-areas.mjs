@@ -24,6 +24,7 @@ export function areaOf(name) {
   if (path === 'dist/content.json.zst') return 'content pack (notes, quizzes, exercises)';
   if (path === 'dist/extension.js') return 'bundle dist/extension.js (Node host, at activation)';
   if (path === 'dist/web/extension.js') return 'bundle dist/web/extension.js (web worker host, at activation)';
+  if (path === 'dist/features.js') return 'bundle dist/features.js (Node host, on first use)';
   if (path.startsWith('dist/lib/')) return 'shared libraries dist/lib (yaml, re2js, markdown-it)';
   if (path.startsWith('dist/languages/')) return 'highlight.js grammars dist/languages';
   if (path.startsWith('dist/webview/katex/fonts/')) return 'KaTeX fonts (woff2)';

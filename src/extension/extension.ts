@@ -17,6 +17,7 @@ import { ExerciseTestTree } from './exercises/exerciseTestTree';
 import { WatchMode } from './exercises/watchMode';
 import { offThread } from './offThread/offThread';
 import { useBundlesFrom } from './base/lazyModules';
+import { lazyPartState } from './base/lazyPart';
 import { ReviewStatusBar } from './views/reviewStatusBar';
 import { createPapers, type Papers } from './papers/papers';
 import { PLAN_SETTINGS, registerPlanContextKeys } from './plan/planContext';
@@ -58,6 +59,8 @@ export interface AiRoadmapApi {
   offThread: { readonly whereLabel: string };
   /** Whether the lazily built features exist yet (false right after activation). */
   featuresBuilt: boolean;
+  /** Whether dist/features.js, the code activation does not run, has been evaluated ("not loaded" right after activation; "none" on the web, which keeps it in its one bundle). */
+  lazyPart: 'not loaded' | 'loaded' | 'none';
 }
 
 /** Kept for deactivate, which must let the last check-off reach the store. */
@@ -117,6 +120,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
     get map() { return features.get().map; },
     get snippets() { return features.get().snippets; },
     get featuresBuilt() { return features.ifBuilt() !== undefined; },
+    get lazyPart() { return lazyPartState(); },
   };
 }
 

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { AiRoadmapApi } from '../../src/extension/extension';
 import { activateExtension, EXTENSION_ID } from './support/extension';
@@ -27,9 +29,22 @@ describe('Activation', () => {
     const ext = vscode.extensions.getExtension<AiRoadmapApi>(EXTENSION_ID)!;
     await waitFor(() => ext.isActive, 'the extension to be active');
     assert.equal(ext.exports.featuresBuilt, false, 'activation built the lazy features');
+    // Their code is in dist/features.js, which activation neither evaluates nor parses.
+    assert.equal(ext.exports.lazyPart, 'not loaded', 'activation evaluated dist/features.js');
     await vscode.commands.executeCommand('aiRoadmap.collapseAll');
+    assert.equal(ext.exports.lazyPart, 'loaded', 'the first command evaluates dist/features.js');
     assert.equal(ext.exports.featuresBuilt, true, 'the first command builds them');
     assert.equal(ext.exports.notesPanel.currentId, undefined);
+  });
+
+  it('keeps what activation does not run out of dist/extension.js', () => {
+    const ext = vscode.extensions.getExtension<AiRoadmapApi>(EXTENSION_ID)!;
+    const bundle = (name: string) => readFileSync(join(ext.extensionPath, 'dist', name), 'utf8');
+    // The webview HTML (every panel's) and the JUnit reader: in the lazy part, never in the bundle activation loads.
+    for (const text of ['Content-Security-Policy', 'SaxesParser']) {
+      assert.ok(!bundle('extension.js').includes(text), `dist/extension.js holds "${text}", code activation does not run`);
+      assert.ok(bundle('features.js').includes(text), `dist/features.js lacks "${text}"`);
+    }
   });
 
   it('the Roadmap tree lists the eight layers in order', async () => {

@@ -33,6 +33,8 @@ describe('VS Code for the Web (web worker extension host)', () => {
   it('runs in a web worker, with no Node', () => {
     assert.equal(typeof (globalThis as { process?: unknown }).process, 'undefined');
     assert.equal(typeof (globalThis as { importScripts?: unknown }).importScripts, 'function');
+    // The web build keeps its lazily built features inside its one bundle (no dist/web/features.js).
+    assert.equal(api.lazyPart, 'none');
   });
 
   it('browses the roadmap: eight layers and their topics', async () => {

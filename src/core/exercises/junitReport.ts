@@ -2,8 +2,9 @@ import { SaxesParser } from 'saxes';
 import { safeRelativePath } from '../safePath';
 import { missingModulesIn, type PytestReport, type SourceLocation, type TestOutcome } from './pytestReport';
 
-/** A JUnit file larger than this is refused: pytest writes a few kB per test. */
-export const MAX_JUNIT_CHARS = 8 * 1024 * 1024;
+import { MAX_JUNIT_CHARS } from './junitLimits';
+
+export { MAX_JUNIT_CHARS };
 /** Texts kept per test, so a test that prints megabytes cannot flood the Test Explorer. */
 const MAX_TEXT_CHARS = 64 * 1024;
 

@@ -1,5 +1,5 @@
 import { createEvents, type DateArray, type EventAttributes } from 'ics';
-import { addDays } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
 import { daysBetween, localDayKey, parseLocalDay } from '../time/localDates';
 import type { PlanSettings } from './planSettings';
 import { weekDays } from './planSummary';

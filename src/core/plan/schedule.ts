@@ -1,4 +1,4 @@
-import { addMonths } from 'date-fns';
+import { addMonths } from 'date-fns/addMonths';
 import type { Status } from '../progress/progressModel';
 import { daysBetween, localDayKey, localDayOf, parseLocalDay, plusDays, weekStartOf, type WeekStart } from '../time/localDates';
 import type { PlanSettings } from './planSettings';

@@ -1,4 +1,10 @@
-import { addDays, differenceInCalendarDays, isValid, lightFormat, startOfDay, startOfWeek } from 'date-fns';
+// One module each rather than the package's index, which would bring every function's wrapper into the bundle.
+import { addDays } from 'date-fns/addDays';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { isValid } from 'date-fns/isValid';
+import { lightFormat } from 'date-fns/lightFormat';
+import { startOfDay } from 'date-fns/startOfDay';
+import { startOfWeek } from 'date-fns/startOfWeek';
 
 /**
  * Local calendar dates. Instants are stored in UTC (ISO strings); the learner's days, weeks and

@@ -2,11 +2,9 @@ import { closeSync, fstatSync, mkdtempSync, openSync, readSync, rmSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as vscode from 'vscode';
-import { MAX_JUNIT_CHARS } from '../../core/exercises/junitReport';
-
-// The JUnit reader (saxes) comes through here, so the web build, which runs no tests, leaves it out.
-export { parseJUnitReport as readPytestReport } from '../../core/exercises/junitReport';
+import { MAX_JUNIT_CHARS } from '../../core/exercises/junitLimits';
 import { pytestArgs } from '../../core/exercises/pytestCommand';
+import type { PytestReport } from '../../core/exercises/pytestReport';
 import { runProcess, type ProcessRun } from './runProcess';
 
 export interface PytestRun {
@@ -25,6 +23,15 @@ export async function runPytest(python: string, folder: string, nodeIds: readonl
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Reads pytest's JUnit report. The reader (saxes) is required on the first check, not at activation,
+ * and only through here, so the web build, which runs no tests, leaves it out.
+ */
+export function readPytestReport(xml: string | undefined, output: string, exitCode: number | null): PytestReport {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('../../core/exercises/junitReport') as typeof import('../../core/exercises/junitReport')).parseJUnitReport(xml, output, exitCode);
 }
 
 function readBounded(path: string): string | undefined {
