@@ -30,6 +30,8 @@ export async function activationRows(runs = 5): Promise<Row[]> {
       const o = await read('ai-roadmap.ai-roadmap');
       labels.add(o.text.replace(/[\d.]+\s*ms/, '').trim());
       const m = await read('Markdown Language Features');
+      // A row that shows no time yet (still activating) gives no pair: a NaN would make the median NaN.
+      if (Number.isNaN(o.ms) || Number.isNaN(m.ms)) throw new Error(`no time to read: "${o.text}" / "${m.text}"`);
       ours.push(o.ms);
       markdown.push(m.ms);
     } catch (e) {

@@ -8,6 +8,8 @@ describe('A quiz and a review session in real VS Code, by keyboard', () => {
   const workbench = useWorkbench({
     copy: { 'quiz-roadmap': join(repoRoot, 'test', 'fixtures', 'roadmaps', 'quiz') },
     settings: { 'aiRoadmap.roadmapFile': 'quiz-roadmap/roadmap.yaml' },
+    // The missed item falls due 10 minutes later, which after 23:50 is tomorrow: no review today.
+    midday: true,
   });
 
   it('answers every kind by keyboard, sees each verdict with its explanation, then reviews the one missed', async () => {

@@ -6,6 +6,7 @@ import { after, before } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../../../tools/host/browser';
 import { repoRoot, startCodeServer, webOnlyCopy, type CodeServer } from '../../../tools/host/codeServer';
+import { middayTimeZone } from '../../../tools/host/middayTimeZone';
 import { QuickPick } from './quickPick';
 
 export const resultsDir = join(repoRoot, 'test-results');
@@ -20,6 +21,11 @@ export interface WorkbenchOptions {
   kind?: 'web';
   /** Lets the accessibility audit inject axe-core into the webviews; for that suite only. */
   bypassCsp?: boolean;
+  /**
+   * Runs the host and the page in a zone where it is about noon now (middayTimeZone), for a suite
+   * that counts by local day (cards due today), so it does not change day under the test.
+   */
+  midday?: boolean;
 }
 
 export class Workbench {
@@ -46,10 +52,11 @@ export class Workbench {
       mkdirSync(join(workspace, '.vscode'), { recursive: true });
       writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify(opts.workspaceSettings, null, 2));
     }
-    const server = await startCodeServer({ settings: { ...opts.settings } });
+    const timezoneId = opts.midday ? middayTimeZone() : undefined;
+    const server = await startCodeServer({ settings: { ...opts.settings }, env: timezoneId ? { TZ: timezoneId } : {} });
     const browser = await launchBrowser();
     // A context of its own (not browser.newPage's), so a second window can open in it.
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: opts.bypassCsp ?? false })).newPage();
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: opts.bypassCsp ?? false, timezoneId })).newPage();
     // The web kind runs the extension's `browser` bundle in the web worker host, as vscode.dev does.
     const url = server.workbenchUrl(workspace, opts.kind === 'web' ? { kind: 'web', developmentPath: webOnlyCopy(repoRoot) } : {});
     const wb = new Workbench(page, browser, server, workspace, url);
