@@ -9,7 +9,7 @@ import { createNotesRenderer } from '../../src/core/render/renderNotes';
 import type { ReviewState, StoredCard } from '../../src/core/review/reviewModel';
 import { MAX_REVIEW_LOG } from '../../src/core/review/reviewModel';
 import { sessionCards } from '../../src/core/review/reviewStats';
-import { recordAnswer } from '../../src/core/review/scheduler';
+import { recordAnswer, recordAnswerInto } from '../../src/core/review/scheduler';
 import { RoadmapIndex } from '../../src/core/roadmapIndex';
 import { notesViewFor } from '../../src/core/views/notesView';
 import { median, ms, pairedRatio, seededRandom, type Row } from './measure';
@@ -74,9 +74,12 @@ export async function quizRows(root: string): Promise<Row[]> {
   const item: QuizItem = { id: 'gini', kind: 'numeric', question: 'Gini?', answer: 0.32, tolerance: 0.005, explanation: 'e' } as QuizItem;
   const bareFsrs = fsrs(generatorParameters({ enable_fuzz: false, learning_steps: ['10m'], relearning_steps: ['10m'] }));
   const card = createEmptyCard(NOW);
+  // Into a stored state as the store hands it over (read afresh, the change's own), or into none.
   const answerOn = (review: ReviewState | undefined) => () => {
     const g = gradeResponse(item, { kind: 'numeric', text: '0.32' });
-    if (g.ok) recordAnswer(review, 'topic/gini', g.grade, g.correct, 'quiz', NOW);
+    if (!g.ok) return;
+    if (review) recordAnswerInto(review, 'topic/gini', g.grade, g.correct, 'quiz', NOW);
+    else recordAnswer(review, 'topic/gini', g.grade, g.correct, 'quiz', NOW);
   };
   const floorNext = () => bareFsrs.next(card, NOW, Rating.Good);
   const [fresh, floor] = alternate(answerOn(undefined), floorNext, 21, 200);
@@ -84,10 +87,10 @@ export async function quizRows(root: string): Promise<Row[]> {
   // The built-in roadmap's size: about a hundred topics of eight items, a year of answers.
   const builtIn = reviewOf(100, 8, 5000);
   const [usual, floor1] = alternate(answerOn(builtIn.progress.review), floorNext, 21, 20);
-  rows.push({ figure: 'grade and schedule one answer (800 cards, 5,000 answers stored)', value: ms(usual), floor: `bare ts-fsrs next(): ${(floor1 * 1000).toFixed(1)} µs`, ratio: `${(usual / floor1).toFixed(0)}x`, goal: '< 5 ms' });
+  rows.push({ figure: 'grade and schedule one answer into the stored state (800 cards, 5,000 answers)', value: `${(usual * 1000).toFixed(1)} µs`, floor: `bare ts-fsrs next(): ${(floor1 * 1000).toFixed(1)} µs`, ratio: `${(usual / floor1).toFixed(0)}x`, goal: '< 5 ms' });
   const full = reviewOf(1000, 10);
   const [busy, floor2] = alternate(answerOn(full.progress.review), floorNext, 21, 5);
-  rows.push({ figure: `grade and schedule one answer (10,000 cards, ${MAX_REVIEW_LOG.toLocaleString('en')} answers stored)`, value: ms(busy), floor: `bare ts-fsrs next(): ${(floor2 * 1000).toFixed(1)} µs`, ratio: `${(busy / floor2).toFixed(0)}x`, goal: '< 5 ms' });
+  rows.push({ figure: `grade and schedule one answer into the stored state (10,000 cards, ${MAX_REVIEW_LOG.toLocaleString('en')} answers; 9.1 ms when it copied the cards)`, value: `${(busy * 1000).toFixed(1)} µs`, floor: `bare ts-fsrs next(): ${(floor2 * 1000).toFixed(1)} µs`, ratio: `${(busy / floor2).toFixed(0)}x`, goal: '< 5 ms' });
 
   // The due list: what a review session asks, most overdue first, within a daily limit of 1,000.
   const { index, progress } = full;

@@ -8,7 +8,9 @@ import { applyChanges, emptyState, setReview, type ProgressState, type RoadmapPr
 import { RoadmapIndex } from '../../src/core/roadmapIndex';
 import type { ReviewState } from '../../src/core/review/reviewModel';
 import { dueBefore, dueCounts, dueForecast, endOfToday, retention, reviewsPerDay, reviewsToday, sessionCards, topicDue, topicQuizTally } from '../../src/core/review/reviewStats';
-import { recordAnswer, scheduleCard } from '../../src/core/review/scheduler';
+import { recordAnswer, recordAnswerInto, scheduleCard } from '../../src/core/review/scheduler';
+import { MAX_REVIEW_LOG } from '../../src/core/review/reviewModel';
+import { dict } from '../../src/core/progress/progressModel';
 import { dashboardData } from '../../src/core/views/dashboardView';
 import { notesViewFor } from '../../src/core/views/notesView';
 
@@ -56,6 +58,27 @@ describe('Spaced review through ts-fsrs', () => {
 
   it('the same answers on the same clock give the same card (no fuzz)', () => {
     assert.deepEqual(scheduleCard(scheduleCard(undefined, 'good', true, t0), 'easy', true, new Date(t0.getTime() + 3 * DAY)), scheduleCard(scheduleCard(undefined, 'good', true, t0), 'easy', true, new Date(t0.getTime() + 3 * DAY)));
+  });
+
+  it('recordAnswer leaves its input alone; recordAnswerInto writes into the state it owns, and both keep the newest answers', () => {
+    const before = answer(undefined, 'a/q1', ['good'], t0) as ReviewState;
+    const snapshot = JSON.stringify(before);
+    const copied = recordAnswer(before, 'a/q2', 'again', false, 'quiz', t0);
+    assert.equal(JSON.stringify(before), snapshot, 'recordAnswer never mutates');
+    const owned: ReviewState = { cards: dict(before.cards), log: [...before.log] };
+    const into = recordAnswerInto(owned, 'a/q2', 'again', false, 'quiz', t0);
+    assert.equal(into, owned);
+    assert.deepEqual(JSON.parse(JSON.stringify(into)), JSON.parse(JSON.stringify(copied)), 'the same state either way');
+    // At the log's cap the oldest answer goes, in both.
+    const full: ReviewState = { cards: dict(), log: Array.from({ length: MAX_REVIEW_LOG }, (_, i) => ({ at: new Date(t0.getTime() + i * 1000).toISOString(), card: 'a/q1', grade: 'good' as const, correct: true, source: 'quiz' as const })) };
+    const later = new Date(t0.getTime() + MAX_REVIEW_LOG * 1000);
+    const a = recordAnswer(full, 'a/q3', 'good', true, 'quiz', later);
+    const b = recordAnswerInto(full, 'a/q3', 'good', true, 'quiz', later);
+    for (const r of [a, b]) {
+      assert.equal(r.log.length, MAX_REVIEW_LOG);
+      assert.equal(r.log[0].at, new Date(t0.getTime() + 1000).toISOString());
+      assert.equal(r.log.at(-1)?.card, 'a/q3');
+    }
   });
 
   it('counts cards due today by topic and layer, leaves out removed items, and forecasts 14 days', () => {

@@ -2,4 +2,4 @@
 // (re2js for patterns) and scheduling (ts-fsrs). Nothing of it loads before a quiz is opened.
 export { parseQuizFile } from './quizFile';
 export { answerText, gradeResponse } from './grading';
-export { recordAnswer } from '../review/scheduler';
+export { recordAnswer, recordAnswerInto } from '../review/scheduler';

@@ -18,11 +18,19 @@ export function scheduleCard(card: StoredCard | undefined, grade: SelfGrade, cor
 
 /** A review state with one more answer: the card rescheduled and the answer logged. Never mutates `before`. */
 export function recordAnswer(before: ReviewState | undefined, key: string, grade: SelfGrade, correct: boolean, source: AnswerSource, now: Date): ReviewState {
-  const cards = dict(before?.cards);
-  const current = Object.hasOwn(cards, key) ? cards[key] : undefined;
-  cards[key] = scheduleCard(current, grade, correct, now);
-  const log = [...(before?.log ?? []), { at: now.toISOString(), card: key, grade, correct, source }];
-  return { cards, log: log.length > MAX_REVIEW_LOG ? log.slice(log.length - MAX_REVIEW_LOG) : log };
+  return recordAnswerInto({ cards: dict(before?.cards), log: [...(before?.log ?? [])] }, key, grade, correct, source, now);
+}
+
+/**
+ * The same, written into `review` itself, for a caller that owns it: the store hands each change a
+ * state read afresh, and a copy of its card table cost 9 ms an answer at 10,000 cards.
+ */
+export function recordAnswerInto(review: ReviewState, key: string, grade: SelfGrade, correct: boolean, source: AnswerSource, now: Date): ReviewState {
+  const current = Object.hasOwn(review.cards, key) ? review.cards[key] : undefined;
+  review.cards[key] = scheduleCard(current, grade, correct, now);
+  review.log.push({ at: now.toISOString(), card: key, grade, correct, source });
+  if (review.log.length > MAX_REVIEW_LOG) review.log.splice(0, review.log.length - MAX_REVIEW_LOG);
+  return review;
 }
 
 function toFsrs(c: StoredCard): Card {

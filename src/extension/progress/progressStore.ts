@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { emptyResearch, type ResearchState } from '../../core/papers/paperModel';
 import type { PlanSettings } from '../../core/plan/planSettings';
 import { decodeProgress, mergeStates, replaceRoadmaps } from '../../core/progress/progressCodec';
-import { applyChanges, emptyState, resetRoadmap, setPlan, setReview, type Change, type ProgressState, type RoadmapProgress } from '../../core/progress/progressModel';
-import type { ReviewState } from '../../core/review/reviewModel';
+import { applyChanges, dict, emptyState, resetRoadmap, setPlan, setReview, type Change, type ProgressState, type RoadmapProgress } from '../../core/progress/progressModel';
+import type { ReviewState, StoredCard } from '../../core/review/reviewModel';
 import { changedRoadmaps } from '../../core/progress/progressDiff';
 import { addedEvents, reassert, remember, type UnconfirmedChange } from '../../core/progress/unconfirmedChanges';
 import { CoalescingRunner } from '../../core/util/coalescingRunner';
@@ -102,11 +102,16 @@ export class ProgressStore extends Disposable {
     });
   }
 
-  /** Records an answer: `change` gets the stored review state and returns the next (src/core/review/scheduler). */
-  async updateReview(roadmapId: string, change: (review: ReviewState | undefined) => ReviewState): Promise<void> {
-    await this.update((stored) => {
+  /**
+   * Records an answer: `change` gets the stored review state and returns the next
+   * (src/core/review/scheduler). The state it gets is its own (decoded from this read, or a copy
+   * when the read failed), so it may write into it instead of copying every card.
+   */
+  async updateReview(roadmapId: string, change: (review: ReviewState) => ReviewState): Promise<void> {
+    await this.update((stored, fresh) => {
       const before = Object.hasOwn(stored.roadmaps, roadmapId) ? stored.roadmaps[roadmapId].review : undefined;
-      return { next: setReview(stored, roadmapId, change(before)), event: undefined, result: undefined };
+      const owned = !before ? { cards: dict<StoredCard>(), log: [] } : fresh ? before : { cards: dict(before.cards), log: [...before.log] };
+      return { next: setReview(stored, roadmapId, change(owned)), event: undefined, result: undefined };
     });
   }
 
@@ -198,17 +203,19 @@ export class ProgressStore extends Disposable {
    * cannot be read at all, what this window last knew) and its result is written and shown.
    */
   private async update<T>(
-    change: (stored: ProgressState) => { next: ProgressState; event: ProgressChange | undefined; result: T; added?: UnconfirmedChange[] },
+    // `fresh`: `stored` was decoded from this read, so no one else holds its objects.
+    change: (stored: ProgressState, fresh: boolean) => { next: ProgressState; event: ProgressChange | undefined; result: T; added?: UnconfirmedChange[] },
     written?: () => void,
   ): Promise<T | undefined> {
     let result: T | undefined;
     await this.enqueue(async () => {
       try {
-        const read = (await this.readFrom(this.backend)) ?? this.state;
+        const decoded = await this.readFrom(this.backend);
+        const read = decoded ?? this.state;
         // A change of ours that another window wrote over goes back in with this write.
         const { state: stored, pending } = reassert(read, this.unconfirmed, new Date());
         this.unconfirmed = pending;
-        const { next, event, result: r, added } = change(stored);
+        const { next, event, result: r, added } = change(stored, decoded !== undefined);
         if (next !== read) await this.backend.write(next);
         if (added?.length) this.unconfirmed = remember(this.unconfirmed, added);
         result = r;

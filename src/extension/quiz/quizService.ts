@@ -81,7 +81,7 @@ export class QuizService extends Disposable {
     if (grading.ok) {
       const index = await this.roadmaps.current();
       const now = new Date();
-      await this.progress.updateReview(index.roadmap.id, (review) => engine.recordAnswer(review, cardKey(found.topic.id, found.item.id), grading.grade, grading.correct, source, now));
+      await this.progress.updateReview(index.roadmap.id, (review) => engine.recordAnswerInto(review, cardKey(found.topic.id, found.item.id), grading.grade, grading.correct, source, now));
     }
     this.answered.fire({ key, grading });
     return grading;
