@@ -25,7 +25,7 @@ describe('Topic notes in real VS Code', () => {
 
     // And back: a change in the tree moves the panel's control.
     await tree.expand(/^1\. Mathematical/);
-    await tree.checkbox(/^Linear algebra/).click();
+    await tree.clickCheckbox(/^Linear algebra/);
     await notes.waitStatusChecked('not-started');
   });
 });

@@ -18,7 +18,7 @@ describe('Checking off a topic in real VS Code', () => {
     await tree.expand(layer);
     const topic = /^Linear algebra/;
     await tree.row(topic).waitFor();
-    await tree.checkbox(topic).click();
+    await tree.clickCheckbox(topic);
     await tree.waitText(ONE_DONE);
     assert.equal(await tree.description(layer), ONE_DONE);
     await status.waitText(/Roadmap 1%/);

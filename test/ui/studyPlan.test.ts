@@ -14,8 +14,8 @@ describe('The study plan in real VS Code', () => {
     const now = new Date();
     const start = localDayKey(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 75));
     await tree.expand(/^1\. Mathematical/);
-    await tree.checkbox(/^Linear algebra/).click();
-    await tree.checkbox(/^Calculus/).click();
+    await tree.clickCheckbox(/^Linear algebra/);
+    await tree.clickCheckbox(/^Calculus/);
     await tree.collapse(/^1\. Mathematical/);
 
     await wb.runCommand('AI Roadmap: Start Study Plan...');

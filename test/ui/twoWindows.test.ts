@@ -21,7 +21,7 @@ async function tick(wb: Workbench, topic: RegExp, { treeShown = false } = {}) {
   // lost, for a person as for the test: click again, once, only if the box never showed ticked.
   // A box that showed ticked and then went back is the bug this suite is for, and fails below.
   for (let attempt = 1; ; attempt++) {
-    await tree.checkbox(topic).click();
+    await tree.clickCheckbox(topic);
     const ticked = await tree.checkbox(topic).and(wb.page.locator('[aria-checked="true"]')).waitFor({ timeout: 20_000 }).then(() => true, () => false);
     if (ticked || attempt >= 2) break;
     process.stderr.write(`the click on ${topic} did not tick it; clicking again\n`);
@@ -37,7 +37,14 @@ async function waitChecked(wb: Workbench, topic: RegExp) {
   await tree.expand(LAYER);
   const deadline = Date.now() + 60_000;
   while ((await tree.checkbox(topic).getAttribute('aria-checked')) !== 'true') {
-    if (Date.now() > deadline) throw new Error(`The tree never showed ${topic} ticked.`);
+    if (Date.now() > deadline) {
+      // What the window and the store say, so a failure under load can be read after the fact.
+      await wb.screenshot(`two-windows-never-ticked-${Date.now()}`).catch(() => undefined);
+      const toasts = await wb.page.locator('.notifications-toasts').allTextContents().catch(() => []);
+      let file = '(no workspace file)';
+      try { file = readFileSync(join(wb.workspace, '.vscode', 'ai-roadmap-progress.json'), 'utf8').slice(0, 1500); } catch { /* progress kept in global state: no file */ }
+      throw new Error(`The tree never showed ${topic} ticked. Toasts: ${JSON.stringify(toasts)}. Progress file: ${file}`);
+    }
     await wb.page.waitForTimeout(200);
   }
 }

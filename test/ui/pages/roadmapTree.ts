@@ -91,6 +91,16 @@ export class RoadmapTree {
     return this.row(label).locator('.custom-view-tree-node-item-checkbox');
   }
 
+  /**
+   * Clicks a row's checkbox as a person would after moving the mouse: the "Tick when done" hover
+   * of the box clicked last opens below it, over the next row's box, and takes that click.
+   */
+  async clickCheckbox(label: string | RegExp) {
+    await this.wb.page.mouse.move(1, 1);
+    await this.wb.page.locator('.context-view .hover-contents').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    await this.checkbox(label).click();
+  }
+
   /** Waits until the view shows `text` somewhere (a layer's count after a change). */
   async waitText(text: string) {
     await this.wb.page.waitForFunction((d) => document.querySelector('[id="workbench.view.extension.aiRoadmap"]')?.textContent?.includes(d), text, { timeout: 60_000 });
