@@ -50,8 +50,21 @@ export class QuickPick {
         }
       }
       if (attempt >= 3) throw new Error(`The quick pick for "${filter}" closed before a row could be picked, 3 times.`);
-      process.stderr.write(`quick pick for "${filter}" closed before the pick (attempt ${attempt}); opening it again\n`);
+      process.stderr.write(`quick pick for "${filter}" closed before the pick (attempt ${attempt}; ${await this.whereFocusIs()}); opening it again\n`);
+      if (process.env.AI_ROADMAP_UI_DEBUG) await this.page.screenshot({ path: `/tmp/quickpick-${attempt}-${Date.now()}.png` });
     }
+  }
+
+  /** Says what holds the focus, for a pick that closed: the element and its nearest part of the workbench. */
+  private async whereFocusIs(): Promise<string> {
+    return this.page
+      .evaluate(() => {
+        const el = document.activeElement;
+        if (!el) return 'no focus';
+        const part = el.closest('[id^="workbench.parts"], .editor-group-container, .getting-started-step, .monaco-dialog-box, .notifications-toasts');
+        return `focus on ${el.tagName.toLowerCase()}.${Array.from(el.classList).slice(0, 3).join('.')} in ${part ? part.id || part.className.split(' ').slice(0, 2).join('.') : 'the page'}`;
+      })
+      .catch(() => 'focus unknown');
   }
 
   /** Types `text` and clicks the first row that contains it. */

@@ -42,6 +42,22 @@ export class Walkthrough {
     await this.wb.quickPick.openAndPick(() => this.press(id), item, (rows) => rows.filter({ hasText: item }));
   }
 
+  /**
+   * Presses a step's button until the step shows done, up to 3 times, for a step whose command can
+   * run twice: a press that lands while the page redraws the step list (the step before it just
+   * completed) is lost, and a learner presses again.
+   */
+  async pressUntilDone(id: string) {
+    for (let attempt = 1; ; attempt++) {
+      await this.press(id);
+      const done = await this.step(id).and(this.wb.page.locator('[aria-checked="true"]')).waitFor({ timeout: 30_000 }).then(() => true, () => false);
+      if (done) return;
+      if (attempt >= 3) throw new Error(`The walkthrough step "${id}" never showed done after 3 presses.`);
+      process.stderr.write(`the press on the "${id}" step did not complete it; pressing again\n`);
+      await this.open();
+    }
+  }
+
   /** The steps this extension contributes. */
   steps() {
     return this.wb.page.locator('.getting-started-step[data-step-id*="aiRoadmap.gettingStarted"]');
