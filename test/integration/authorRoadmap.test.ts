@@ -18,6 +18,9 @@ describe("A teacher's own roadmap", () => {
   const BAD_PREREQUISITE = 'hours: 2\n    prerequisites: [nowhere]';
 
   /** Edits the layer file in an editor and saves it, as a teacher does. */
+  const notesTabLabels = () =>
+    vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('aiRoadmap.notes')).map((t) => t.label);
+
   async function editAndSave(change: (text: string) => string) {
     const doc = await vscode.workspace.openTextDocument(layerFile());
     await vscode.window.showTextDocument(doc);
@@ -42,6 +45,14 @@ describe("A teacher's own roadmap", () => {
     const ext = vscode.extensions.getExtension('ai-roadmap.ai-roadmap')!;
     cpSync(join(ext.extensionPath, 'test', 'fixtures', 'roadmaps', 'valid'), dir().fsPath, { recursive: true });
     cpSync(join(ext.extensionPath, 'test', 'fixtures', 'roadmaps', 'references'), vscode.Uri.joinPath(workspaceUri(), 'broken-roadmap').fsPath, { recursive: true });
+  });
+
+  // A test that fails half-way leaves its edit in the layer file: put the fixture back, so the
+  // next test starts from the roadmap it expects instead of failing too.
+  afterEach(function () {
+    if (this.currentTest?.state !== 'failed') return;
+    const ext = vscode.extensions.getExtension('ai-roadmap.ai-roadmap')!;
+    cpSync(join(ext.extensionPath, 'test', 'fixtures', 'roadmaps', 'valid'), dir().fsPath, { recursive: true });
   });
 
   it('a roadmap with problems, while nothing good was loaded from it, leaves the built-in roadmap on screen and lists its problems', async () => {
@@ -70,8 +81,7 @@ describe("A teacher's own roadmap", () => {
   it('a broken save keeps the last good roadmap and the open notes tab, with the problem listed; fixing it brings the new version', async () => {
     const before = await api.roadmaps.current();
     let changes = 0;
-    let shows = 0;
-    const subs = [api.roadmaps.onDidChange(() => changes++), api.notesPanel.onDidShow(() => shows++)];
+    const subs = [api.roadmaps.onDidChange(() => changes++)];
     try {
       await editAndSave((text) => text.replace('hours: 2', BAD_PREREQUISITE).replace('title: Introduction', 'title: Introduction, broken'));
       const diags = await waitFor(layerDiagnostics, 'a diagnostic on the layer file');
@@ -83,7 +93,10 @@ describe("A teacher's own roadmap", () => {
       assert.equal(changes, 0, 'the views were not told of another roadmap');
       assert.deepEqual(await api.roadmapTree.getChildren(), ['layer:basics', 'layer:second']);
       assert.equal(api.notesPanel.currentId, 'intro', 'the open notes tab stays on its topic');
-      assert.equal(shows, 0, 'and was not redrawn');
+      // It may be drawn again (a progress or review event redraws it), but from the last good
+      // roadmap: its title is not the broken save's. (Counting redraws failed in CI when such an
+      // event came in, and the broken file left behind failed the next three tests.)
+      assert.deepEqual(notesTabLabels(), ['Introduction'], 'the notes tab still shows the last good version');
     } finally {
       subs.forEach((d) => d.dispose());
     }
