@@ -22,7 +22,7 @@ export function areaOf(name) {
   const path = name.replace(/^extension\//, '');
   if (path === name) return 'vsix manifest and content types';
   if (path === 'dist/content.json.zst') return 'content pack (notes, quizzes, exercises)';
-  if (path === 'dist/extension.js') return 'bundle dist/extension.js (Node host, at activation)';
+  if (path === 'dist/extension.js' || path === 'dist/boot.js') return 'bundle dist/extension.js (Node host, at activation)';
   if (path === 'dist/web/extension.js') return 'bundle dist/web/extension.js (web worker host, at activation)';
   if (path === 'dist/features.js') return 'bundle dist/features.js (Node host, on first use)';
   if (path.startsWith('dist/lib/')) return 'shared libraries dist/lib (yaml, re2js, markdown-it)';

@@ -59,6 +59,12 @@ export interface AiRoadmapApi {
   offThread: { readonly whereLabel: string };
   /** Whether the lazily built features exist yet (false right after activation). */
   featuresBuilt: boolean;
+  /**
+   * How the Node host's entry (boot.ts) evaluated dist/extension.js: with V8's code cache from an
+   * earlier start ("accepted"), without one yet ("none"), or refused by V8 ("rejected"); and the
+   * folder that keeps it. Absent on the web.
+   */
+  codeCache?: { use: 'none' | 'accepted' | 'rejected'; folder: string | undefined };
   /** Whether dist/features.js, the code activation does not run, has been evaluated ("not loaded" right after activation; "none" on the web, which keeps it in its one bundle). */
   lazyPart: 'not loaded' | 'loaded' | 'none';
 }

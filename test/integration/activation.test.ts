@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { AiRoadmapApi } from '../../src/extension/extension';
@@ -45,6 +45,18 @@ describe('Activation', () => {
       assert.ok(!bundle('extension.js').includes(text), `dist/extension.js holds "${text}", code activation does not run`);
       assert.ok(bundle('features.js').includes(text), `dist/features.js lacks "${text}"`);
     }
+  });
+
+  it('keeps a V8 code cache of dist/extension.js in its global storage, for the next start', async () => {
+    const api = await activateExtension();
+    assert.ok(api.codeCache, 'the Node entry (dist/boot.js) did not say how it evaluated dist/extension.js');
+    const { use, folder } = api.codeCache;
+    assert.ok(['none', 'accepted', 'rejected'].includes(use), use);
+    assert.ok(folder && folder.endsWith('code-cache'), `the code cache folder is ${folder}`);
+    // A start without an accepted cache saves one about 5 s after activation.
+    const caches = () => (existsSync(folder) ? readdirSync(folder).filter((f) => /^extension\.js-[0-9a-f]{32}\.cache$/.test(f)) : []);
+    await waitFor(() => caches().length === 1, `a code cache in ${folder} (this start: ${use})`, 60_000);
+    assert.ok(statSync(join(folder, caches()[0])).size > 10_000);
   });
 
   it('the Roadmap tree lists the eight layers in order', async () => {

@@ -9,7 +9,7 @@ import { repoRoot } from './support/paths';
  * lower layers; a folder never imports another folder of its layer (no sideways imports), and
  * nothing imports upwards.
  */
-const EXTENSION_LAYERS: string[][] = [['extension.ts'], ['wiring'], ['commands'], ['views', 'panels', 'exercises', 'navigation', 'papers'], ['plan', 'quiz'], ['progress', 'roadmap'], ['offThread'], ['base', 'files']];
+const EXTENSION_LAYERS: string[][] = [['boot.ts'], ['extension.ts'], ['wiring'], ['commands'], ['views', 'panels', 'exercises', 'navigation', 'papers'], ['plan', 'quiz'], ['progress', 'roadmap'], ['offThread'], ['base', 'files']];
 
 const src = join(repoRoot, 'src');
 const files = readdirSync(src, { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).map((f) => f.split(sep).join('/'));
