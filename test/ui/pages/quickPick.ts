@@ -87,15 +87,16 @@ export class QuickPick {
    */
   async chooseByKeyboard(filter: string, label: string | RegExp, timeout = 60_000) {
     await this.waitOpen();
-    await this.page.keyboard.type(filter);
+    // Keys go to the pick's input only: a pick closed by an editor taking the focus must not type into that editor.
+    await this.input().pressSequentially(filter, { timeout });
     const active = this.page.locator('.quick-input-list .monaco-list-row.focused .label-name');
     const matches = (t: string) => (typeof label === 'string' ? t.trim() === label : label.test(t.trim()));
     // The list filters as the text arrives: wait for a row that matches before walking to it.
     await this.rows().filter({ hasText: filter.replace(/^>/, '') }).first().waitFor({ timeout });
     for (let i = 0; i < 30; i++) {
       const text = (await active.first().textContent({ timeout })) ?? '';
-      if (matches(text)) return this.page.keyboard.press('Enter');
-      await this.page.keyboard.press('ArrowDown');
+      if (matches(text)) return this.input().press('Enter', { timeout });
+      await this.input().press('ArrowDown', { timeout });
     }
     throw new Error(`No quick pick row "${label}" for "${filter}".`);
   }

@@ -124,6 +124,21 @@ export class Workbench {
   }
 
 
+  /**
+   * Runs a command that asks with a quick pick, and chooses `label` by typing `filter`, all by
+   * keyboard. A pick that closes before the choice (an editor finishing its opening takes the
+   * focus) is asked for again, as a person would, up to 3 times.
+   */
+  async runCommandAndChooseByKeyboard(title: string, filter: string, label: string | RegExp) {
+    for (let attempt = 1; ; attempt++) {
+      await this.runCommandByKeyboard(title);
+      const chosen = await this.quickPick.waitOpen(30_000).then(() => this.quickPick.chooseByKeyboard(filter, label, 20_000)).then(() => true, (e: Error) => e);
+      if (chosen === true) return;
+      if (attempt >= 3 || (await this.quickPick.input().isVisible())) throw chosen;
+      process.stderr.write(`the pick of "${title}" closed before "${filter}" was chosen (attempt ${attempt}); running it again\n`);
+    }
+  }
+
   /** Types `text` into the quick pick that is open and clicks the first row that contains it. */
   async pickQuickItem(text: string) {
     await this.quickPick.pick(text);
@@ -145,6 +160,18 @@ export class Workbench {
 
   editorTab(text: string | RegExp) {
     return this.page.locator('.tabs-container .tab', { hasText: text }).first();
+  }
+
+  /**
+   * Closes the editor tab that shows `text` with its own close button, whichever group is active
+   * (a command such as "Close Editors in Other Groups" acts on the active group, which a panel
+   * opened beside may have taken).
+   */
+  async closeTab(text: string | RegExp) {
+    const tab = this.editorTab(text);
+    await tab.hover();
+    await tab.locator('.tab-actions .codicon-close').click();
+    await tab.waitFor({ state: 'detached', timeout: 30_000 });
   }
 
   /** "Go to Line/Column..." in the active editor. */
