@@ -24,14 +24,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
   const bundle = evaluateWithCodeCache(join(__dirname, 'extension.js'), cacheDir, require);
   main = bundle.exports as Main;
   const api = await main.activate(context);
-  if (bundle.use !== 'accepted' && cacheDir) {
-    const timer = setTimeout(() => {
-      const problem = bundle.save();
-      // Only a slower start is lost: the extension host's log is the place for it.
-      if (problem) console.warn(`AI Roadmap: ${problem}`);
-    }, SAVE_AFTER_MS);
-    context.subscriptions.push({ dispose: () => clearTimeout(timer) });
-  }
+  // save() writes nothing after a start that used the cache, or where there is no storage folder.
+  const timer = setTimeout(() => {
+    const problem = bundle.save();
+    // Only a slower start is lost: the extension host's log is the place for it.
+    if (problem) console.warn(`AI Roadmap: ${problem}`);
+  }, SAVE_AFTER_MS);
+  context.subscriptions.push({ dispose: () => clearTimeout(timer) });
   return Object.defineProperty(api, 'codeCache', { value: { use: bundle.use, folder: cacheDir }, enumerable: true });
 }
 

@@ -38,7 +38,7 @@ export function evaluateWithCodeCache(filename: string, cacheDir: string | undef
   return {
     exports: module.exports,
     use,
-    save: () => (use === 'accepted' || !cacheDir || !cacheFile ? undefined : writeCache(cacheDir, cacheFile, name, script.createCachedData())),
+    save: () => (use === 'accepted' || !cacheFile ? undefined : writeCache(cacheFile, name, script.createCachedData())),
   };
 }
 
@@ -53,7 +53,8 @@ function readCache(file: string): Buffer | undefined {
 }
 
 /** Writes the cache whole (a temporary file renamed over it) and removes this bundle's older caches. */
-function writeCache(dir: string, file: string, name: string, data: Buffer): string | undefined {
+function writeCache(file: string, name: string, data: Buffer): string | undefined {
+  const dir = dirname(file);
   if (data.byteLength === 0 || data.byteLength > MAX_CACHE_BYTES) return `the code cache (${data.byteLength} bytes) was not kept`;
   try {
     mkdirSync(dir, { recursive: true });

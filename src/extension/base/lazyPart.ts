@@ -2,9 +2,8 @@
 // every require() of our own code there, so activation neither evaluates nor parses it. The first
 // such require evaluates it here, with a `require` that hands it the modules it shares with
 // extension.js, so both bundles use one instance of each (one settings object, one store).
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runInThisContext } from 'node:vm';
+import { evaluateWithCodeCache } from '../../node/codeCache';
 
 const HOST = 'ai-roadmap-host:';
 let part: Readonly<Record<string, unknown>> | undefined;
@@ -22,9 +21,6 @@ export function lazyPartModule(id: string, host: Readonly<Record<string, unknown
 }
 
 function evaluate(host: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
-  const filename = join(__dirname, 'features.js');
-  // Node's own module wrapper, on the same line as the code so positions in stack traces hold.
-  const wrapper = runInThisContext(`(function (exports, require, module, __filename, __dirname) {${readFileSync(filename, 'utf8')}\n})`, { filename }) as (...args: unknown[]) => void;
   const hostRequire = (id: string): unknown => {
     // Node's modules: extension.js's own require, which resolves from the same folder.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -33,8 +29,8 @@ function evaluate(host: Readonly<Record<string, unknown>>): Readonly<Record<stri
     if (!Object.hasOwn(host, key)) throw new Error(`dist/features.js needs ${key} from dist/extension.js, which does not hand it over; rebuild the extension.`);
     return host[key];
   };
-  const module = { exports: {} as { modules?: Record<string, unknown> } };
-  wrapper.call(module.exports, module.exports, hostRequire, module, filename, __dirname);
-  if (!module.exports.modules) throw new Error('dist/features.js exports no modules; rebuild the extension.');
-  return module.exports.modules;
+  // Evaluated as boot.ts evaluates extension.js (Node's module wrapper), without a code cache: it runs on first use, not at startup.
+  const { exports } = evaluateWithCodeCache(join(__dirname, 'features.js'), undefined, hostRequire) as { exports: { modules?: Record<string, unknown> } };
+  if (!exports.modules) throw new Error('dist/features.js exports no modules; rebuild the extension.');
+  return exports.modules;
 }

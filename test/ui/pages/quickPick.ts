@@ -51,7 +51,6 @@ export class QuickPick {
       }
       if (attempt >= 3) throw new Error(`The quick pick for "${filter}" closed before a row could be picked, 3 times.`);
       process.stderr.write(`quick pick for "${filter}" closed before the pick (attempt ${attempt}; ${await this.whereFocusIs()}); opening it again\n`);
-      if (process.env.AI_ROADMAP_UI_DEBUG) await this.page.screenshot({ path: `/tmp/quickpick-${attempt}-${Date.now()}.png` });
     }
   }
 

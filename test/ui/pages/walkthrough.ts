@@ -50,11 +50,10 @@ export class Walkthrough {
   async pressUntilDone(id: string) {
     for (let attempt = 1; ; attempt++) {
       await this.press(id);
-      const done = await this.step(id).and(this.wb.page.locator('[aria-checked="true"]')).waitFor({ timeout: 30_000 }).then(() => true, () => false);
+      const done = await this.doneStep(id).waitFor({ timeout: 30_000 }).then(() => true, () => false);
       if (done) return;
       if (attempt >= 3) throw new Error(`The walkthrough step "${id}" never showed done after 3 presses.`);
       process.stderr.write(`the press on the "${id}" step did not complete it; pressing again\n`);
-      await this.open();
     }
   }
 
@@ -70,6 +69,11 @@ export class Walkthrough {
 
   async waitDone(id: string) {
     await this.open();
-    await this.step(id).and(this.wb.page.locator('[aria-checked="true"]')).waitFor({ timeout: 90_000 });
+    await this.doneStep(id).waitFor({ timeout: 90_000 });
+  }
+
+  /** The step, once it shows as completed. */
+  private doneStep(id: string) {
+    return this.step(id).and(this.wb.page.locator('[aria-checked="true"]'));
   }
 }
