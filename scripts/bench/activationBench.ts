@@ -9,7 +9,12 @@ const CACHE_SAVED_MS = 10_000;
 interface Pair {
   ours: number;
   markdown: number;
+  /** Of `ours`, what this extension's own code took (dist/boot.js measures it and logs it). */
+  own: number;
 }
+
+/** The line dist/boot.js writes to the "AI Roadmap" output once activate has resolved. */
+const OWN_TIME = /Activation took ([\d.]+) ms of this extension's own time/;
 
 /** Activation as "Developer: Show Running Extensions" shows it in this window: ours and Markdown's. */
 async function measureWindow(wb: Workbench, labels: Set<string>): Promise<Pair> {
@@ -27,7 +32,9 @@ async function measureWindow(wb: Workbench, labels: Set<string>): Promise<Pair> 
   const m = await read('Markdown Language Features');
   // A row that shows no time yet (still activating) gives no pair: a NaN would make the median NaN.
   if (Number.isNaN(o.ms) || Number.isNaN(m.ms)) throw new Error(`no time to read: "${o.text}" / "${m.text}"`);
-  return { ours: o.ms, markdown: m.ms };
+  const own = Number(wb.extensionLog().match(OWN_TIME)?.[1] ?? NaN);
+  if (Number.isNaN(own)) throw new Error('the extension logged no activation time ("AI Roadmap" output)');
+  return { ours: o.ms, markdown: m.ms, own };
 }
 
 function rowsFor(what: string, pairs: Pair[], labels: Set<string>): Row[] {
@@ -45,6 +52,16 @@ function rowsFor(what: string, pairs: Pair[], labels: Set<string>): Row[] {
       figure: `  each window, ours / Markdown: ${pairs.map((p) => `${p.ours}/${p.markdown}`).join(', ')} ms`,
       value: '',
       ratio: `${median(pairs.map((p) => p.ours / p.markdown)).toFixed(2)}x`,
+      goal: '≤ 0.25x',
+    },
+    {
+      // VS Code starts timing our code loading before an await, and another extension activated by
+      // the same event may load its module in that gap (Emmet, on a first start): its time is in
+      // our figure. dist/boot.js measures its own load and activate call from inside.
+      figure: `  of which this extension's own time (its log; the rest ran other code of the host): ${pairs.map((p) => p.own).join(', ')} ms`,
+      value: ms(median(pairs.map((p) => p.own))),
+      floor: `built-in Markdown: ${ms(median(markdown))}`,
+      ratio: `${(median(pairs.map((p) => p.own)) / median(markdown)).toFixed(2)}x`,
       goal: '≤ 0.25x',
     },
   ];

@@ -65,16 +65,30 @@ export interface AiRoadmapApi {
    * folder that keeps it. Absent on the web.
    */
   codeCache?: { use: 'none' | 'accepted' | 'rejected'; folder: string | undefined };
+  /**
+   * The Node host's start as dist/boot.js measured it from inside, in ms: its own load, evaluating
+   * dist/extension.js, and the activate call up to its first wait; ownMs is their sum. Also in the
+   * log ("AI Roadmap" output). Absent on the web.
+   */
+  startup?: { ownMs: number; loadMs: number; evaluateMs: number; activateMs: number };
   /** Whether dist/features.js, the code activation does not run, has been evaluated ("not loaded" right after activation; "none" on the web, which keeps it in its one bundle). */
   lazyPart: 'not loaded' | 'loaded' | 'none';
 }
 
 /** Kept for deactivate, which must let the last check-off reach the store. */
 let openStore: ProgressStore | undefined;
+/** Kept for dist/boot.js, which has no log of its own (see log below). */
+let openLog: vscode.LogOutputChannel | undefined;
+
+/** A line in the "AI Roadmap" output from dist/boot.js: how long activation took, a code cache not saved. */
+export function log(level: 'info' | 'warn', line: string): void {
+  openLog?.[level](line);
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<AiRoadmapApi> {
   useBundlesFrom(context.extensionUri);
   const log = vscode.window.createOutputChannel('AI Roadmap', { log: true });
+  openLog = log;
   const settings = new Settings();
   const roadmaps = new RoadmapService(context.extensionUri, settings, log);
   const progress = await ProgressStore.open(context, settings, log);
@@ -134,4 +148,5 @@ export async function activate(context: vscode.ExtensionContext): Promise<AiRoad
 export async function deactivate(): Promise<void> {
   await openStore?.flush();
   openStore = undefined;
+  openLog = undefined;
 }

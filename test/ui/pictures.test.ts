@@ -33,7 +33,7 @@ describe('Pictures in notes, in real VS Code', () => {
     }
     assert.deepEqual(await notes.webPictureLinks(), ['https://example.org/logo.png']);
     assert.equal(await notes.dangerousElements().count(), 0);
-    await notes.pictures().first().scrollIntoViewIfNeeded();
+    await notes.scrollToFirstPicture();
     await wb.screenshot('notes-pictures');
   });
 
@@ -55,7 +55,7 @@ describe('Pictures in notes, in real VS Code', () => {
     const [valley] = await notes.loadedPictures(1);
     assert.match(valley.alt, /^Gradient descent on \(x² \+ 10y²\)\/2/);
     assert.match(valley.src, /^https:\/\/ai-roadmap\+[^/]*vscode-resource[^/]*\/notes\/foundations\/images\/ill-conditioned-valley\.svg$/);
-    await notes.pictures().first().scrollIntoViewIfNeeded();
+    await notes.scrollToFirstPicture();
     await wb.screenshot('notes-built-in-picture');
   });
 });

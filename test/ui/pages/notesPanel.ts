@@ -121,6 +121,22 @@ export class NotesPanel {
     return this.pictures().evaluateAll((imgs) => (imgs as HTMLImageElement[]).map((i) => ({ alt: i.alt, src: i.src, width: i.getBoundingClientRect().width })));
   }
 
+  /**
+   * Scrolls the first picture into view. A redraw of the notes (the roadmap reloading after a
+   * switch, a progress event) replaces its element, and Playwright does not look again for a
+   * detached one: so do we, after the redrawn picture has loaded.
+   */
+  async scrollToFirstPicture(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.pictures().first().scrollIntoViewIfNeeded({ timeout: 10_000 });
+      } catch (e) {
+        if (attempt === 3 || !/not attached/.test((e as Error).message)) throw e;
+        await this.loadedPictures(await this.pictures().count());
+      }
+    }
+  }
+
   /** The sentences shown for pictures that are not shown. */
   async refusedPictures(): Promise<string[]> {
     return this.frame.locator('.notes .note-image-refused').allTextContents();

@@ -1,5 +1,5 @@
 // The real VS Code workbench in Chromium: one session per suite, driven as a person would.
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
@@ -89,6 +89,20 @@ export class Workbench {
     const second = new Workbench(await this.page.context().newPage(), this.browser, this.server, this.workspace, this.url, false);
     await second.load();
     return second;
+  }
+
+  /**
+   * The "AI Roadmap" output's log file of the newest extension host on this server (each window
+   * has its own host: exthost1, exthost2...), or '' before the extension has written it.
+   */
+  extensionLog(): string {
+    const logs = join(this.server.profileDir, 'user-data', 'logs');
+    const hosts = existsSync(logs)
+      ? readdirSync(logs).flatMap((session) => readdirSync(join(logs, session)).filter((d) => /^exthost\d+$/.test(d)).map((d) => join(logs, session, d)))
+      : [];
+    const newest = hosts.sort((a, b) => Number(a.match(/(\d+)$/)![1]) - Number(b.match(/(\d+)$/)![1])).at(-1);
+    const file = newest && join(newest, 'ai-roadmap.ai-roadmap', 'AI Roadmap.log');
+    return file && existsSync(file) ? readFileSync(file, 'utf8') : '';
   }
 
   activityBarIcon() {
