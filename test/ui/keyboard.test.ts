@@ -21,13 +21,19 @@ async function waitFocus(frame: Frame, is: RegExp): Promise<void> {
   assert.fail(`The focus did not come back to ${is}: ${JSON.stringify(last)}`);
 }
 
-/** Presses Tab until the focused element in `frame` matches; every stop on the way must show its focus. */
+/**
+ * Presses Tab until the focused element in `frame` matches; every control on the way must show its
+ * focus. The page's body is not a control: the focus rests there for a Tab while it enters a panel
+ * just revealed (a CI run found it there on the first Tab after Open Notes), and the next Tab goes on.
+ */
 async function tabTo(page: Page, frame: Frame, target: RegExp, max = 80): Promise<void> {
+  let onBody = 0;
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
     const f = await focusIn(frame);
     assert.ok(f.hasFocus, `the focus left the page before reaching ${target}`);
-    assert.ok(f.visible, `the focus on ${f.element} "${f.text}" is not visible`);
+    if (f.element === 'body' && ++onBody <= 2) continue;
+    assert.ok(f.visible, `the focus on ${f.element} "${f.text}" is not visible (Tab ${i + 1} on the way to ${target})`);
     if (target.test(`${f.element} ${f.text}`)) return;
   }
   throw new Error(`Tab did not reach ${target} in ${max} presses.`);
@@ -101,7 +107,7 @@ describe('The core path with the keyboard only', () => {
         break;
       }
       if (f.element === 'body') continue;
-      assert.ok(f.visible, `the focus on ${f.element} "${f.text}" is not visible`);
+      assert.ok(f.visible, `the focus on ${f.element} "${f.text}" is not visible (Tab ${i + 1} through the dashboard)`);
       reached.add(f.text);
       if (f.text === 'Go to Topic...') {
         await keys.press('Enter');
