@@ -218,8 +218,12 @@ export class MapPanel extends Disposable implements vscode.WebviewPanelSerialize
     const layout = await this.start();
     if (this.layout !== layout || !this.host) return;
     this.host.panel.title = `Map: ${layout.index.roadmap.title}`;
-    await this.postGraph(layout);
-    for (const band of [...layout.bands]) void this.host.post({ type: 'band', version: layout.version, band });
+    // The graph, the bands laid out so far and the end, in one turn: a band the layout adds after
+    // them is posted once, by run(). With an await between the graph and the bands, run() (or a
+    // second resend) could post a band after the graph that this loop then sent again, and the
+    // page drew those nodes twice (12 nodes for 6 in a CI run).
+    void this.postGraph(layout);
+    for (const band of layout.bands) void this.host.post({ type: 'band', version: layout.version, band });
     if (layout.done) void this.host.post({ type: 'laidOut', version: layout.version });
   }
 

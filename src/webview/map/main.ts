@@ -201,7 +201,8 @@ function startGraph(v: number, d: MapData, sv: number, pairs: Array<[string, Map
 }
 
 function addBand(band: PlacedBand) {
-  if (!data) return;
+  // A band already drawn for this layout is not drawn again (its nodes would be there twice).
+  if (!data || placedBands.some((b) => b.index === band.index)) return;
   placedBands.push(band);
   const info = data.bands[band.index];
   layers.bands.append(drawBand(band, info ? `${info.number}. ${info.title}` : '', band.index));
