@@ -66,11 +66,11 @@ export interface AiRoadmapApi {
    */
   codeCache?: { use: 'none' | 'accepted' | 'rejected'; folder: string | undefined };
   /**
-   * The Node host's start as dist/boot.js measured it from inside, in ms: its own load, evaluating
-   * dist/extension.js, and the activate call up to its first wait; ownMs is their sum. Also in the
+   * The Node host's activate call as dist/boot.js measured it from inside, in ms: evaluating
+   * dist/extension.js, then its activate up to its first wait; ownMs is their sum. Also in the
    * log ("AI Roadmap" output). Absent on the web.
    */
-  startup?: { ownMs: number; loadMs: number; evaluateMs: number; activateMs: number };
+  startup?: { ownMs: number; evaluateMs: number; activateMs: number };
   /** Whether dist/features.js, the code activation does not run, has been evaluated ("not loaded" right after activation; "none" on the web, which keeps it in its one bundle). */
   lazyPart: 'not loaded' | 'loaded' | 'none';
 }

@@ -62,11 +62,11 @@ describe('Activation', () => {
   it('measures its own part of the activation VS Code times (what the bench and the log report)', async () => {
     const api = await activateExtension();
     assert.ok(api.startup, 'the Node entry (dist/boot.js) did not measure the start');
-    const { ownMs, loadMs, evaluateMs, activateMs } = api.startup;
-    for (const ms of [loadMs, evaluateMs, activateMs]) assert.ok(Number.isFinite(ms) && ms >= 0, `a part of the start measured ${ms} ms`);
+    const { ownMs, evaluateMs, activateMs } = api.startup;
+    for (const ms of [evaluateMs, activateMs]) assert.ok(Number.isFinite(ms) && ms >= 0, `a part of the start measured ${ms} ms`);
     // Evaluating the 128 KB startup bundle takes measurable time, with or without the code cache.
     assert.ok(evaluateMs > 0, 'evaluating dist/extension.js measured 0 ms');
-    assert.ok(Math.abs(ownMs - (loadMs + evaluateMs + activateMs)) < 0.2, `${ownMs} is not the sum of its parts`);
+    assert.ok(Math.abs(ownMs - (evaluateMs + activateMs)) < 0.2, `${ownMs} is not the sum of its parts`);
   });
 
   it('the Roadmap tree lists the eight layers in order', async () => {

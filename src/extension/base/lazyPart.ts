@@ -3,7 +3,7 @@
 // such require evaluates it here, with a `require` that hands it the modules it shares with
 // extension.js, so both bundles use one instance of each (one settings object, one store).
 import { join } from 'node:path';
-import { evaluateWithCodeCache } from '../../node/codeCache';
+import { runAsCommonJs } from '../../node/commonJs';
 
 const HOST = 'ai-roadmap-host:';
 let part: Readonly<Record<string, unknown>> | undefined;
@@ -29,8 +29,8 @@ function evaluate(host: Readonly<Record<string, unknown>>): Readonly<Record<stri
     if (!Object.hasOwn(host, key)) throw new Error(`dist/features.js needs ${key} from dist/extension.js, which does not hand it over; rebuild the extension.`);
     return host[key];
   };
-  // Evaluated as boot.ts evaluates extension.js (Node's module wrapper), without a code cache: it runs on first use, not at startup.
-  const { exports } = evaluateWithCodeCache(join(__dirname, 'features.js'), undefined, hostRequire) as { exports: { modules?: Record<string, unknown> } };
+  // Node's module wrapper, without a code cache: it runs on first use, not at startup.
+  const { exports } = runAsCommonJs(join(__dirname, 'features.js'), hostRequire) as { exports: { modules?: Record<string, unknown> } };
   if (!exports.modules) throw new Error('dist/features.js exports no modules; rebuild the extension.');
   return exports.modules;
 }
